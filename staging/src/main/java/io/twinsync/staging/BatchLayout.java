@@ -1,0 +1,43 @@
+package io.twinsync.staging;
+
+import io.twinsync.staging.twin.TwinFileNames;
+
+/**
+ * The paths inside a batch. Every stage names files through this class so the layout is written down once.
+ *
+ * <pre>
+ * manifest.json                  what each stage did (counts, timings, status)
+ * models.json                    the DTDL interfaces the batch's twins use, as a JSON array (self-contained replay)
+ * rows/{entity}.ndjson           staged source rows (see {@code io.twinsync.staging.rows})
+ * twins/{file}.json              one file per twin (see {@code io.twinsync.staging.twin})
+ * rejects/{stage}.ndjson         rows or files set aside, with the reason
+ * results/{partition}.ndjson     what the writer did per twin and relationship
+ * </pre>
+ */
+public final class BatchLayout {
+
+    public static final String MANIFEST = "manifest.json";
+    public static final String MODELS = "models.json";
+    public static final String ROWS = "rows/";
+    public static final String TWINS = "twins/";
+    public static final String REJECTS = "rejects/";
+    public static final String RESULTS = "results/";
+
+    private BatchLayout() {}
+
+    public static String rowsFile(String entity) {
+        return ROWS + entity + ".ndjson";
+    }
+
+    public static String twinFile(String twinId) {
+        return TWINS + TwinFileNames.fileNameFor(twinId);
+    }
+
+    public static String rejectsFile(String stage) {
+        return REJECTS + stage + ".ndjson";
+    }
+
+    public static String resultsFile(String partition) {
+        return RESULTS + partition + ".ndjson";
+    }
+}

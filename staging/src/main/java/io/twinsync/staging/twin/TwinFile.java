@@ -1,0 +1,88 @@
+package io.twinsync.staging.twin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.json.ContentHash;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One twin as transform emits it and the writer applies it. Build with {@link #of}, which computes the content
+ * hash; the JSON nodes are owned by this object and must not be changed after construction.
+ *
+ * @param twinId the ADT twin id
+ * @param entity the mapping entity that produced it
+ * @param sourceKey the key columns of the source row and their values
+ * @param tombstone true when the source deleted the twin
+ * @param twin the ADT twin document ({@code $dtId}, {@code $metadata.$model}, properties)
+ * @param relationships outgoing relationships as ADT relationship documents
+ * @param removals top-level property names to remove from the twin
+ * @param contentHash SHA-256 over twin, relationships, removals and tombstone
+ */
+public record TwinFile(
+        String twinId,
+        String entity,
+        ObjectNode sourceKey,
+        boolean tombstone,
+        ObjectNode twin,
+        List<ObjectNode> relationships,
+        List<String> removals,
+        String contentHash) {
+
+    public TwinFile {
+        Objects.requireNonNull(twinId, "twinId");
+        Objects.requireNonNull(twin, "twin");
+        relationships = List.copyOf(relationships);
+        removals = List.copyOf(removals);
+    }
+
+    public static TwinFile of(
+            String entity,
+            ObjectNode sourceKey,
+            boolean tombstone,
+            ObjectNode twin,
+            List<ObjectNode> relationships,
+            List<String> removals) {
+        String twinId = twin.path("$dtId").asText(null);
+        if (twinId == null) {
+            throw new IllegalArgumentException("A twin document needs a $dtId");
+        }
+        return new TwinFile(
+                twinId,
+                entity,
+                sourceKey,
+                tombstone,
+                twin,
+                relationships,
+                removals,
+                hash(tombstone, twin, relationships, removals));
+    }
+
+    /** The model id from {@code $metadata.$model}. */
+    public String modelId() {
+        return twin.path("$metadata").path("$model").asText(null);
+    }
+
+    /** True when the stored hash matches the content, i.e. the file was not edited by hand or truncated. */
+    public boolean hashMatchesContent() {
+        return contentHash != null && contentHash.equals(hash(tombstone, twin, relationships, removals));
+    }
+
+    static String hash(boolean tombstone, JsonNode twin, List<ObjectNode> relationships, List<String> removals) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode content = nodes.objectNode();
+        content.put("tombstone", tombstone);
+        content.set("twin", twin);
+        ArrayNode rels = content.putArray("relationships");
+        relationships.stream()
+                .sorted((a, b) -> a.path("$relationshipId")
+                        .asText()
+                        .compareTo(b.path("$relationshipId").asText()))
+                .forEach(rels::add);
+        ArrayNode removed = content.putArray("removals");
+        removals.stream().sorted().forEach(removed::add);
+        return ContentHash.of(content);
+    }
+}

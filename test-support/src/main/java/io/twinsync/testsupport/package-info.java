@@ -1,0 +1,2 @@
+/** Utilities for twinsync's own tests. */
+package io.twinsync.testsupport;
