@@ -1,0 +1,34 @@
+package io.twinsync.orchestrator.cli;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Turns an exception that escaped a command into one readable message on standard error and exit code 1. The stack
+ * trace goes to the debug log only: users need what happened and what to do, not a trace.
+ */
+final class CliExceptionHandler implements CommandLine.IExecutionExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CliExceptionHandler.class);
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        log.debug("Command {} failed", command.getCommandName(), e);
+        command.getErr().println("twinsync " + command.getCommandName() + " failed: " + describe(e));
+        return ExitCode.FAILED.code();
+    }
+
+    static String describe(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        while (cause != null && cause != cause.getCause()) {
+            String text = cause.getMessage();
+            if (text != null && !message.toString().contains(text)) {
+                message.append("\n  caused by: ").append(text);
+            }
+            cause = cause.getCause();
+        }
+        return message.toString();
+    }
+}

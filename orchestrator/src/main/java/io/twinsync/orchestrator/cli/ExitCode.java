@@ -1,0 +1,23 @@
+package io.twinsync.orchestrator.cli;
+
+/** twinsync's exit codes, the same for every command. */
+public enum ExitCode {
+    /** Everything was done. */
+    OK(0),
+    /** Nothing useful could be done: bad settings, unreachable source or target, or an unexpected error. */
+    FAILED(1),
+    /** The command line was wrong. */
+    USAGE(2),
+    /** The batch ran, but some rows were rejected or some twins or relationships failed; see the batch report. */
+    PARTIAL(3);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,100 @@
+package io.twinsync.orchestrator.cli;
+
+import io.twinsync.orchestrator.job.SyncJobConfiguration;
+import io.twinsync.orchestrator.source.SourceDatabase;
+import io.twinsync.orchestrator.target.TwinGraphTarget;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchId;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.manifest.BatchManifest;
+import io.twinsync.staging.manifest.BatchManifests;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code twinsync run}: one batch, from ERP rows to twins. */
+@Component
+@Scope("prototype")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs one batch: extracts the mapped entities from the ERP, transforms the rows into one file per twin,"
+                    + " and writes the changes to Azure Digital Twins.",
+            "Exit codes: 0 all done; 3 done, but rows were rejected or twins failed (see the batch folder);"
+                    + " 1 the batch could not run."
+        })
+public class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--full-compare",
+            description = "Read every twin from ADT and compare it, instead of trusting the record of what twinsync"
+                    + " last wrote. Use after the graph was changed by other means.")
+    boolean fullCompare;
+
+    private final JobOperator jobs;
+    private final Job syncJob;
+    private final StagingStore staging;
+    private final SourceDatabase source;
+    private final TwinGraphTarget target;
+
+    public RunCommand(
+            JobOperator jobs, Job syncJob, StagingStore staging, SourceDatabase source, TwinGraphTarget target) {
+        this.jobs = jobs;
+        this.syncJob = syncJob;
+        this.staging = staging;
+        this.source = source;
+        this.target = target;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        BatchId id = BatchId.newId(Instant.now());
+        Batch batch = staging.createBatch(id);
+        BatchManifests.write(batch, BatchManifest.start(id.value(), Instant.now()));
+        out.printf("twinsync run: batch %s%n", id);
+        out.printf("  source     %s%n", source.description());
+        out.printf("  target     %s%n", target.description());
+        out.flush();
+
+        JobExecution execution = jobs.start(
+                syncJob,
+                new JobParametersBuilder()
+                        .addString(SyncJobConfiguration.BATCH_ID, id.value())
+                        .addString(SyncJobConfiguration.FULL_COMPARE, Boolean.toString(fullCompare))
+                        .toJobParameters());
+
+        BatchManifest manifest = BatchManifests.read(batch);
+        RunReport report = new RunReport(manifest, batch.location());
+        report.print(out);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            PrintWriter err = spec.commandLine().getErr();
+            for (StepExecution step : execution.getStepExecutions()) {
+                for (Throwable failure : step.getFailureExceptions()) {
+                    err.printf(
+                            "twinsync run failed in the %s step: %s%n",
+                            step.getStepName(), CliExceptionHandler.describe(failure));
+                }
+            }
+            err.printf("The batch so far is kept in %s.%n", batch.location());
+            return ExitCode.FAILED.code();
+        }
+        return report.complete() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
+    }
+}

@@ -1,0 +1,103 @@
+package io.twinsync.orchestrator.cli;
+
+import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.manifest.BatchManifest;
+import io.twinsync.staging.manifest.ExtractSummary;
+import io.twinsync.staging.manifest.OutcomeCounts;
+import io.twinsync.staging.manifest.TransformSummary;
+import io.twinsync.staging.manifest.WriteSummary;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The summary a run prints, read from the batch manifest so that it shows what the batch records. */
+final class RunReport {
+
+    private final BatchManifest manifest;
+    private final String location;
+
+    RunReport(BatchManifest manifest, String location) {
+        this.manifest = manifest;
+        this.location = location;
+    }
+
+    /** True when every row became a twin and every twin and relationship was written. */
+    boolean complete() {
+        return manifest.transform() != null
+                && manifest.transform().rowsRejected() == 0
+                && manifest.write() != null
+                && manifest.write().twins().failed() == 0
+                && manifest.write().relationships().failed() == 0;
+    }
+
+    void print(PrintWriter out) {
+        ExtractSummary extract = manifest.extract();
+        if (extract != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "  extract    %,d rows from %d entities (%s) in %s%n",
+                    extract.totalRows(),
+                    extract.rowsByEntity().size(),
+                    extract.rowsByEntity().entrySet().stream()
+                            .sorted(java.util.Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")),
+                    seconds(extract.startedAt(), extract.finishedAt()));
+        }
+        TransformSummary transform = manifest.transform();
+        if (transform != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "  transform  %,d twin files, %,d relationships, %,d tombstones, %,d rows rejected in %s%n",
+                    transform.twinFiles(),
+                    transform.relationships(),
+                    transform.tombstones(),
+                    transform.rowsRejected(),
+                    seconds(transform.startedAt(), transform.finishedAt()));
+            if (transform.rowsRejected() > 0) {
+                out.printf(
+                        "             rejected rows by reason: %s; each is listed with its key and reason in %s/%s%n",
+                        transform.rejectsByReason(), location, BatchLayout.rejectsFile("transform"));
+            }
+        }
+        WriteSummary write = manifest.write();
+        if (write != null) {
+            out.printf("  twins          %s%n", counts(write.twins()));
+            out.printf("  relationships  %s%n", counts(write.relationships()));
+            out.printf(
+                    Locale.ROOT,
+                    "  requests   %,d sent, %,d retried, %,d throttled, in %s%n",
+                    write.requests(),
+                    write.retried(),
+                    write.throttled(),
+                    seconds(write.startedAt(), write.finishedAt()));
+            if (write.twins().failed() + write.relationships().failed() > 0) {
+                out.printf(
+                        "             failures are listed with the service's error in %s/%s%n",
+                        location, BatchLayout.RESULTS);
+            }
+        }
+        out.printf("  result     %s%n", complete() ? "OK" : manifest.write() == null ? "FAILED" : "PARTIAL");
+        out.flush();
+    }
+
+    private static String counts(OutcomeCounts c) {
+        return String.format(
+                Locale.ROOT,
+                "%,d created, %,d patched, %,d unchanged, %,d deleted, %,d failed",
+                c.created(),
+                c.patched(),
+                c.unchanged(),
+                c.deleted(),
+                c.failed());
+    }
+
+    private static String seconds(Instant from, Instant to) {
+        if (from == null || to == null) {
+            return "?";
+        }
+        return String.format(Locale.ROOT, "%.1f s", Duration.between(from, to).toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,109 @@
+package io.twinsync.orchestrator.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * All twinsync settings. Every group has working defaults: with none set, twinsync syncs the embedded sample ERP
+ * into the embedded ADT emulator, keeping everything under {@code home}.
+ *
+ * @param home where embedded state lives (sample ERP database, staging, emulator snapshot); env TWINSYNC_HOME
+ * @param source the ERP to read; no URL means the embedded sample ERP
+ * @param mapping the mapping file; empty means the sample mapping shipped with twinsync
+ * @param staging the staging folder; empty means {@code home/staging}
+ * @param target the ADT instance to write; no endpoint means the embedded emulator
+ * @param writer how the writer behaves
+ */
+@ConfigurationProperties("twinsync")
+public record TwinsyncProperties(
+        Path home, Source source, String mapping, Path staging, Target target, @DefaultValue Writer writer) {
+
+    public TwinsyncProperties {
+        if (home == null) {
+            throw new InvalidSettingException("twinsync.home", null, "set TWINSYNC_HOME to a writable folder");
+        }
+        home = home.toAbsolutePath().normalize();
+        source = source == null ? new Source(null, null, null, 4, 1_000) : source;
+        target = target == null ? new Target(null, null) : target;
+    }
+
+    public Path stagingRoot() {
+        return staging != null ? staging : home.resolve("staging");
+    }
+
+    /**
+     * The source database.
+     *
+     * @param url JDBC URL; empty means the embedded sample ERP (H2 in {@code home/sample-erp})
+     * @param username user name, if the URL does not carry one
+     * @param password password; never logged or printed
+     * @param maximumPoolSize connections in the source pool
+     * @param fetchSize rows fetched per round trip
+     */
+    public record Source(
+            String url,
+            String username,
+            String password,
+            @DefaultValue("4") int maximumPoolSize,
+            @DefaultValue("1000") int fetchSize) {
+
+        public Source {
+            if (maximumPoolSize < 1) {
+                throw new InvalidSettingException(
+                        "twinsync.source.maximum-pool-size", maximumPoolSize, "use 1 or more");
+            }
+            if (fetchSize < 1) {
+                throw new InvalidSettingException("twinsync.source.fetch-size", fetchSize, "use 1 or more");
+            }
+        }
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Source[url=" + (embedded() ? "(embedded sample ERP)" : JdbcUrls.withoutSecrets(url))
+                    + ", username=" + username + ", password=" + (password == null ? "(none)" : "****") + "]";
+        }
+    }
+
+    /**
+     * The ADT instance.
+     *
+     * @param endpoint e.g. {@code https://myinstance.api.weu.digitaltwins.azure.net}; empty means the embedded emulator
+     * @param trustCertificate a PEM certificate to trust instead of the JDK's (for a standalone emulator only)
+     */
+    public record Target(String endpoint, Path trustCertificate) {
+
+        public Target {
+            if (endpoint != null && !endpoint.isBlank() && !endpoint.startsWith("https://")) {
+                throw new InvalidSettingException(
+                        "twinsync.target.endpoint", endpoint, "ADT endpoints start with https://");
+            }
+        }
+
+        public boolean embedded() {
+            return endpoint == null || endpoint.isBlank();
+        }
+    }
+
+    /**
+     * Writer behaviour.
+     *
+     * @param concurrency requests in flight at once
+     * @param maxRetries retries of a request that failed transiently (throttled, 5xx, I/O)
+     */
+    public record Writer(@DefaultValue("8") int concurrency, @DefaultValue("6") int maxRetries) {
+
+        public Writer {
+            if (concurrency < 1 || concurrency > 256) {
+                throw new InvalidSettingException("twinsync.writer.concurrency", concurrency, "use 1 to 256");
+            }
+            if (maxRetries < 0) {
+                throw new InvalidSettingException("twinsync.writer.max-retries", maxRetries, "use 0 or more");
+            }
+        }
+    }
+}

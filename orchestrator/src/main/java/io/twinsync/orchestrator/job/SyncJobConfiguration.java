@@ -1,0 +1,116 @@
+package io.twinsync.orchestrator.job;
+
+import io.twinsync.extract.JdbcRowExtractor;
+import io.twinsync.extract.SourceEntity;
+import io.twinsync.orchestrator.source.SourceDatabase;
+import io.twinsync.orchestrator.target.TwinGraphTarget;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchId;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.manifest.BatchManifests;
+import io.twinsync.staging.manifest.ExtractSummary;
+import io.twinsync.staging.manifest.TransformSummary;
+import io.twinsync.transform.TwinTransformer;
+import io.twinsync.transform.mapping.Mapping;
+import io.twinsync.writer.Partition;
+import io.twinsync.writer.TwinWriter;
+import io.twinsync.writer.WriteReport;
+import java.util.List;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code sync} job. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
+ * stage records what it did in the batch manifest, which is the batch's durable record.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SyncJobConfiguration {
+
+    public static final String JOB_NAME = "sync";
+    public static final String BATCH_ID = "batchId";
+    public static final String FULL_COMPARE = "fullCompare";
+
+    @Bean
+    Job syncJob(JobRepository jobs, Step extractStep, Step transformStep, Step writeStep) {
+        return new JobBuilder(JOB_NAME, jobs)
+                .start(extractStep)
+                .next(transformStep)
+                .next(writeStep)
+                .build();
+    }
+
+    @Bean
+    Step extractStep(
+            JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, SourceDatabase source) {
+        return new StepBuilder("extract", jobs)
+                .tasklet(stage(staging, (batch, contribution) -> {
+                    List<SourceEntity> entities = mapping.getObject().entities().stream()
+                            .map(e -> new SourceEntity(
+                                    e.name(),
+                                    e.source().query(),
+                                    e.source().table(),
+                                    e.source().keyColumns()))
+                            .toList();
+                    ExtractSummary summary = new JdbcRowExtractor(source.dataSource(), source.fetchSize())
+                            .extract(batch, entities);
+                    BatchManifests.update(batch, m -> m.withExtract(summary));
+                    contribution.incrementWriteCount(summary.totalRows());
+                }))
+                .build();
+    }
+
+    @Bean
+    Step transformStep(JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping) {
+        return new StepBuilder("transform", jobs)
+                .tasklet(stage(staging, (batch, contribution) -> {
+                    TransformSummary summary = new TwinTransformer(mapping.getObject()).transform(batch);
+                    BatchManifests.update(batch, m -> m.withTransform(summary));
+                    contribution.incrementWriteCount(summary.twinFiles());
+                }))
+                .build();
+    }
+
+    @Bean
+    Step writeStep(JobRepository jobs, StagingStore staging, TwinGraphTarget target) {
+        return new StepBuilder("write", jobs)
+                .tasklet(stage(staging, (batch, contribution) -> {
+                    boolean fullCompare = "true"
+                            .equals(contribution
+                                    .getStepExecution()
+                                    .getJobParameters()
+                                    .getString(FULL_COMPARE));
+                    TwinWriter writer = new TwinWriter(
+                            target.client(),
+                            staging.state(),
+                            target.stateKey(),
+                            target.writerSettings().withIgnoreKnownState(fullCompare));
+                    WriteReport report = writer.write(batch, Partition.ALL);
+                    BatchManifests.update(batch, m -> m.withWrite(report.summary()));
+                    contribution.incrementWriteCount(report.summary().twins().total());
+                }))
+                .build();
+    }
+
+    private static Tasklet stage(StagingStore staging, BatchStage stage) {
+        return (contribution, chunk) -> {
+            String id = contribution.getStepExecution().getJobParameters().getString(BATCH_ID);
+            stage.run(staging.openBatch(new BatchId(id)), contribution);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** One stage's work on a batch. */
+    @FunctionalInterface
+    interface BatchStage {
+        void run(Batch batch, StepContribution contribution) throws Exception;
+    }
+}

@@ -1,0 +1,67 @@
+package io.twinsync.orchestrator.source;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.twinsync.extract.JdbcSourceSettings;
+import io.twinsync.extract.JdbcSources;
+import io.twinsync.orchestrator.config.JdbcUrls;
+import io.twinsync.orchestrator.config.TwinsyncProperties;
+import io.twinsync.sample.erp.SampleErp;
+import io.twinsync.sample.erp.SqlDialect;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The source database, opened on first use. Without a configured URL it is the embedded sample ERP: an H2 file
+ * database in SQL Server mode under {@code home/sample-erp}, created and seeded the first time.
+ */
+@Component
+public class SourceDatabase implements DisposableBean {
+
+    private static final String H2_OPTIONS = ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+
+    private final TwinsyncProperties properties;
+    private HikariDataSource dataSource;
+
+    public SourceDatabase(TwinsyncProperties properties) {
+        this.properties = properties;
+    }
+
+    public synchronized DataSource dataSource() {
+        if (dataSource == null) {
+            TwinsyncProperties.Source source = properties.source();
+            dataSource = JdbcSources.open(new JdbcSourceSettings(
+                    url(), source.username(), source.password(), source.maximumPoolSize(), source.fetchSize()));
+            if (source.embedded()) {
+                SampleErp.createIfMissing(dataSource, SqlDialect.H2);
+            }
+        }
+        return dataSource;
+    }
+
+    public int fetchSize() {
+        return properties.source().fetchSize();
+    }
+
+    /** The source for messages: the URL without secrets. */
+    public String description() {
+        return properties.source().embedded()
+                ? "embedded sample ERP (" + url() + ")"
+                : JdbcUrls.withoutSecrets(url());
+    }
+
+    private String url() {
+        TwinsyncProperties.Source source = properties.source();
+        if (source.embedded()) {
+            return "jdbc:h2:file:" + properties.home().resolve("sample-erp").resolve("erp") + H2_OPTIONS;
+        }
+        return source.url();
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+}

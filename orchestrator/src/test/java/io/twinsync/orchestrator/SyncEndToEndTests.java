@@ -1,0 +1,129 @@
+package io.twinsync.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.manifest.BatchManifest;
+import io.twinsync.staging.manifest.BatchManifests;
+import io.twinsync.staging.json.StagingJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The README's walk-through, in process: SQL rows in the sample ERP become twins in the emulator through the real
+ * SDK; a second run sends nothing; an UPDATE of one row patches exactly that twin. The steps build on each other, so
+ * they run in order against one home folder.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SyncEndToEndTests {
+
+    @TempDir
+    static Path home;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("twinsync.home", () -> home.toString());
+    }
+
+    @Autowired
+    TwinsyncCommandLine cli;
+
+    @Test
+    @Order(1)
+    void firstRunCreatesEveryTwinAndRelationship() {
+        // when the sample ERP is synced into an empty emulator
+        Result run = cli("run");
+
+        // then every row becomes a created twin and every relationship is created, with nothing failed
+        assertThat(run.code).as(run.toString()).isZero();
+        BatchManifest manifest = latestManifest();
+        long rows = manifest.extract().totalRows();
+        assertThat(rows).isGreaterThan(300);
+        assertThat(manifest.transform().rowsRejected()).isZero();
+        assertThat(manifest.write().twins().created()).isEqualTo(rows);
+        assertThat(manifest.write().relationships().created())
+                .isEqualTo(manifest.transform().relationships())
+                .isPositive();
+        assertThat(manifest.write().twins().failed() + manifest.write().relationships().failed())
+                .isZero();
+        assertThat(run.out).contains("result     OK");
+    }
+
+    @Test
+    @Order(2)
+    void secondRunSendsNothingForUnchangedTwins() {
+        Result run = cli("run");
+
+        assertThat(run.code).as(run.toString()).isZero();
+        BatchManifest manifest = latestManifest();
+        assertThat(manifest.write().twins().created() + manifest.write().twins().patched())
+                .isZero();
+        assertThat(manifest.write().relationships().created()
+                        + manifest.write().relationships().patched())
+                .isZero();
+        assertThat(manifest.write().twins().unchanged())
+                .isEqualTo(manifest.extract().totalRows());
+        assertThat(manifest.write().requests()).as("requests sent to ADT").isZero();
+    }
+
+    @Test
+    @Order(3)
+    void anUpdatedRowPatchesExactlyThatTwin() throws Exception {
+        // given one equipment row changed in the ERP
+        Result update = cli("sample-erp", "sql", "UPDATE Equipment SET Status = 'Maintenance' WHERE AssetTag = 'PMP-0001'");
+        assertThat(update.out).contains("1 row changed");
+
+        // when the next batch runs
+        Result run = cli("run");
+
+        // then exactly that twin is patched and ADT shows the new value
+        assertThat(run.code).as(run.toString()).isZero();
+        BatchManifest manifest = latestManifest();
+        assertThat(manifest.write().twins().patched()).isEqualTo(1);
+        assertThat(manifest.write().twins().created()).isZero();
+        Result twin = cli("twin", "asset-PMP-0001");
+        JsonNode json = StagingJson.mapper().readTree(twin.out);
+        assertThat(json.path("$dtId").asText()).isEqualTo("asset-PMP-0001");
+        assertThat(json.path("status").asText()).isEqualTo("Maintenance");
+        assertThat(json.path("$etag").asText()).startsWith("W/\"");
+    }
+
+    @Test
+    @Order(4)
+    void anUnknownTwinSaysSoAndFails() {
+        Result twin = cli("twin", "no-such-twin");
+
+        assertThat(twin.code).isEqualTo(1);
+        assertThat(twin.err).contains("No twin 'no-such-twin'").contains("twinsync run");
+    }
+
+    private BatchManifest latestManifest() {
+        StagingStore staging = new LocalStagingStore(home.resolve("staging"));
+        return BatchManifests.read(staging.openBatch(staging.latestBatch().orElseThrow()));
+    }
+
+    private Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = cli.build(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private record Result(int code, String out, String err) {}
+}
