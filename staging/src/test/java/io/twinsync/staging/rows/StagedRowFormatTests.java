@@ -59,6 +59,12 @@ class StagedRowFormatTests {
         }
         assertThat((byte[]) row.get(9)).containsExactly(0, 1, 0xff);
         assertThat(rows.get(1).get("Name")).isNull();
+        assertThat(roundTrip(new Object[] {1L, null, new BigDecimal("100.00"), null, null, null, null, null, null, null
+                        })
+                        .get(0)
+                        .get("Cost"))
+                .as("scale is kept")
+                .isEqualTo(new BigDecimal("100.00"));
         assertThat(rows.get(1).number()).isEqualTo(2);
     }
 

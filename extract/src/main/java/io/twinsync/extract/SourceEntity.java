@@ -1,0 +1,98 @@
+package io.twinsync.extract;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One thing to extract: a name (which names the staged file {@code rows/{name}.ndjson}), where its rows come from
+ * and the columns that identify a row.
+ *
+ * <p>The rows come from exactly one of {@code query} (any SELECT, used as written) or {@code table} (read as
+ * {@code SELECT * FROM table}). A table name is validated here, letters, digits and underscores with an optional
+ * {@code schema.} prefix, and quoted for the database when the query is built, so configuration can never inject
+ * SQL through it.
+ *
+ * @param name the entity name: a letter, then letters, digits, {@code _} or {@code -}
+ * @param query the SELECT to run, or null when {@code table} is given
+ * @param table the table (or {@code schema.table}) to read whole, or null when {@code query} is given
+ * @param keyColumns the columns that identify a row, at least one; they must be in the result
+ */
+public record SourceEntity(String name, String query, String table, List<String> keyColumns) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
+    public SourceEntity {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Source entity name '" + name + "' is not usable: it names the staged"
+                    + " file rows/{name}.ndjson, so use a letter followed by letters, digits, '_' or '-' (at most"
+                    + " 100 characters)");
+        }
+        query = blankToNull(query);
+        table = blankToNull(table);
+        if ((query == null) == (table == null)) {
+            throw new IllegalArgumentException("Source entity " + name + " needs exactly one of 'query' and 'table'"
+                    + (query == null ? ", and has neither" : ", and has both") + "; set one of them");
+        }
+        if (table != null && !isTableName(table)) {
+            throw new IllegalArgumentException("Source entity " + name + " has table '" + table
+                    + "', which is not a plain table name; use letters, digits and '_' with an optional schema"
+                    + " prefix (e.g. dbo.Equipment), or write a 'query' instead");
+        }
+        keyColumns = checkKeys(name, keyColumns);
+    }
+
+    /** An entity read with a query. */
+    public static SourceEntity ofQuery(String name, String query, String... keyColumns) {
+        return new SourceEntity(name, query, null, List.of(keyColumns));
+    }
+
+    /** An entity read as a whole table. */
+    public static SourceEntity ofTable(String name, String table, String... keyColumns) {
+        return new SourceEntity(name, null, table, List.of(keyColumns));
+    }
+
+    /** Whether the entity reads a whole table rather than running a query. */
+    public boolean readsTable() {
+        return table != null;
+    }
+
+    private static boolean isTableName(String table) {
+        String[] parts = table.split("\\.", -1);
+        if (parts.length > 2) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!IDENTIFIER.matcher(part).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> checkKeys(String name, List<String> keyColumns) {
+        if (keyColumns == null || keyColumns.isEmpty()) {
+            throw new IllegalArgumentException("Source entity " + name + " has no key columns; list the column(s)"
+                    + " that identify a row, e.g. [EquipmentId]");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String key : keyColumns) {
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException(
+                        "Source entity " + name + " has a blank key column in " + keyColumns + "; remove it");
+            }
+            if (!seen.add(key.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Source entity " + name + " lists key column " + key + " twice in "
+                        + keyColumns + "; list each column once");
+            }
+        }
+        return List.copyOf(keyColumns);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

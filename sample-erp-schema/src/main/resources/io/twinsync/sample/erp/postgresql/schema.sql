@@ -1,0 +1,90 @@
+-- Sample ERP schema for PostgreSQL. Names are unquoted, so PostgreSQL folds them to lower case (equipment,
+-- equipmentid): queries written with the SQL Server spelling (SELECT EquipmentId FROM Equipment) work unchanged.
+-- Keep the table and column names in step with the SQL Server and H2 variants: twin mappings refer to them.
+-- Types: TIMESTAMP for DATETIME2, BOOLEAN for BIT, VARCHAR for NVARCHAR (UTF-8), NUMERIC for DECIMAL.
+
+CREATE TABLE CostCenter (
+    CostCenterId       INT            NOT NULL,
+    Code               VARCHAR(20)    NOT NULL,
+    Name               VARCHAR(100)   NOT NULL,
+    ParentCostCenterId INT            NULL,
+    Budget             NUMERIC(14,2)  NULL,
+    ModifiedAt         TIMESTAMP      NOT NULL,
+    CONSTRAINT PK_CostCenter PRIMARY KEY (CostCenterId),
+    CONSTRAINT UQ_CostCenter_Code UNIQUE (Code),
+    CONSTRAINT FK_CostCenter_Parent FOREIGN KEY (ParentCostCenterId) REFERENCES CostCenter (CostCenterId)
+);
+
+CREATE TABLE Site (
+    SiteId      INT            NOT NULL,
+    SiteCode    VARCHAR(20)    NOT NULL,
+    Name        VARCHAR(100)   NOT NULL,
+    City        VARCHAR(100)   NULL,
+    CountryCode CHAR(2)        NOT NULL,
+    Latitude    NUMERIC(9,6)   NULL,
+    Longitude   NUMERIC(9,6)   NULL,
+    TimeZone    VARCHAR(50)    NULL,
+    ModifiedAt  TIMESTAMP      NOT NULL,
+    CONSTRAINT PK_Site PRIMARY KEY (SiteId),
+    CONSTRAINT UQ_Site_SiteCode UNIQUE (SiteCode)
+);
+
+CREATE TABLE Building (
+    BuildingId   INT            NOT NULL,
+    BuildingCode VARCHAR(20)    NOT NULL,
+    SiteId       INT            NOT NULL,
+    Name         VARCHAR(100)   NOT NULL,
+    FloorCount   INT            NULL,
+    GrossAreaM2  NUMERIC(10,2)  NULL,
+    YearBuilt    INT            NULL,
+    ModifiedAt   TIMESTAMP      NOT NULL,
+    CONSTRAINT PK_Building PRIMARY KEY (BuildingId),
+    CONSTRAINT UQ_Building_BuildingCode UNIQUE (BuildingCode),
+    CONSTRAINT FK_Building_Site FOREIGN KEY (SiteId) REFERENCES Site (SiteId)
+);
+
+CREATE TABLE ProductionLine (
+    LineId            INT            NOT NULL,
+    LineCode          VARCHAR(20)    NOT NULL,
+    BuildingId        INT            NOT NULL,
+    Name              VARCHAR(100)   NOT NULL,
+    Product           VARCHAR(100)   NULL,
+    DesignRatePerHour NUMERIC(10,2)  NULL,
+    CommissionedOn    DATE           NULL,
+    ModifiedAt        TIMESTAMP      NOT NULL,
+    CONSTRAINT PK_ProductionLine PRIMARY KEY (LineId),
+    CONSTRAINT UQ_ProductionLine_LineCode UNIQUE (LineCode),
+    CONSTRAINT FK_ProductionLine_Building FOREIGN KEY (BuildingId) REFERENCES Building (BuildingId)
+);
+
+CREATE TABLE Equipment (
+    EquipmentId   INT            NOT NULL,
+    AssetTag      VARCHAR(30)    NOT NULL,
+    LineId        INT            NULL,
+    CostCenterId  INT            NULL,
+    Name          VARCHAR(100)   NOT NULL,
+    Category      VARCHAR(30)    NOT NULL,
+    Manufacturer  VARCHAR(100)   NULL,
+    ModelNumber   VARCHAR(50)    NULL,
+    SerialNumber  VARCHAR(50)    NULL,
+    Status        VARCHAR(20)    NOT NULL,
+    IsCritical    BOOLEAN        NOT NULL,
+    RatedPowerKw  NUMERIC(10,2)  NULL,
+    InstalledOn   DATE           NULL,
+    LastServiceAt TIMESTAMP      NULL,
+    ModifiedAt    TIMESTAMP      NOT NULL,
+    CONSTRAINT PK_Equipment PRIMARY KEY (EquipmentId),
+    CONSTRAINT UQ_Equipment_AssetTag UNIQUE (AssetTag),
+    CONSTRAINT FK_Equipment_ProductionLine FOREIGN KEY (LineId) REFERENCES ProductionLine (LineId),
+    CONSTRAINT FK_Equipment_CostCenter FOREIGN KEY (CostCenterId) REFERENCES CostCenter (CostCenterId),
+    CONSTRAINT CK_Equipment_Category
+        CHECK (Category IN ('Pump', 'Motor', 'Conveyor', 'Robot', 'Press', 'Sensor', 'Compressor')),
+    CONSTRAINT CK_Equipment_Status CHECK (Status IN ('Running', 'Idle', 'Maintenance', 'Decommissioned'))
+);
+
+-- PostgreSQL does not index foreign keys by itself; joins from child to parent need these.
+CREATE INDEX IX_CostCenter_ParentCostCenterId ON CostCenter (ParentCostCenterId);
+CREATE INDEX IX_Building_SiteId ON Building (SiteId);
+CREATE INDEX IX_ProductionLine_BuildingId ON ProductionLine (BuildingId);
+CREATE INDEX IX_Equipment_LineId ON Equipment (LineId);
+CREATE INDEX IX_Equipment_CostCenterId ON Equipment (CostCenterId);
