@@ -3,7 +3,7 @@ package io.twinsync.extract.jdbc;
 import java.util.regex.Pattern;
 
 /** Hides credentials inside JDBC URLs before they reach a message or a log. */
-final class JdbcUrls {
+public final class JdbcUrls {
 
     static final String MASK = "****";
 
@@ -16,7 +16,7 @@ final class JdbcUrls {
 
     private JdbcUrls() {}
 
-    static String redact(String url) {
+    public static String redact(String url) {
         if (url == null) {
             return null;
         }

@@ -1,0 +1,228 @@
+package io.twinsync.emulator;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.twinsync.emulator.http.ApiVersionFilter;
+import io.twinsync.emulator.http.EmulatorHttpHandler;
+import io.twinsync.emulator.http.OperationDispatcher;
+import io.twinsync.emulator.http.PayloadLimitFilter;
+import io.twinsync.emulator.http.RequestCounter;
+import io.twinsync.emulator.http.RequestPipeline;
+import io.twinsync.emulator.snapshot.SnapshotFile;
+import io.twinsync.emulator.store.EmulatorStore;
+import io.twinsync.emulator.tls.SelfSignedCertificates;
+import io.twinsync.emulator.tls.TlsMaterial;
+import io.twinsync.emulator.tls.TlsMaterialStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local Azure Digital Twins data plane on {@code https://localhost:<port>}, for tests and local runs. The real
+ * {@code azure-digitaltwins-core} client talks to it unchanged once its HTTP client trusts {@link #certificate()}
+ * (see {@link #trustingSslContext()}); any bearer token is accepted.
+ */
+public final class AdtEmulator implements AutoCloseable {
+
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    private static final Logger log = LoggerFactory.getLogger(AdtEmulator.class);
+
+    static {
+        // The JDK server writes response headers and body as separate TLS records; without TCP_NODELAY, Nagle's
+        // algorithm and the client's delayed ACK add ~40 ms to every request. The JDK reads this property once,
+        // when its first HTTP server starts, so it must be set before that and only if nobody chose otherwise.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
+
+    private final HttpsServer server;
+    private final ExecutorService workers;
+    private final EmulatorStore store;
+    private final RequestCounter counter;
+    private final Optional<SnapshotFile> snapshot;
+    private final TlsMaterial tls;
+    private final Optional<Path> pemFile;
+    private final URI endpoint;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private AdtEmulator(Builder builder) throws IOException, GeneralSecurityException {
+        this.store = new EmulatorStore();
+        this.snapshot = Optional.ofNullable(builder.snapshotFile).map(SnapshotFile::new);
+        snapshot.ifPresent(file -> file.loadInto(store));
+        TlsMaterialStore tlsFiles = builder.tlsDirectory == null ? null : new TlsMaterialStore(builder.tlsDirectory);
+        this.tls = tlsFiles == null ? SelfSignedCertificates.generate() : tlsFiles.loadOrCreate();
+        this.pemFile = Optional.ofNullable(tlsFiles).map(TlsMaterialStore::pemFile);
+        this.counter = new RequestCounter();
+        this.workers = Executors.newFixedThreadPool(builder.workerThreads, new WorkerThreads());
+        this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+        this.endpoint = URI.create("https://localhost:" + server.getAddress().getPort());
+        RequestPipeline pipeline = new RequestPipeline(
+                List.of(counter, new ApiVersionFilter(), new PayloadLimitFilter()),
+                new OperationDispatcher(store, builder.pageSize));
+        server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        server.createContext("/", new EmulatorHttpHandler(pipeline, endpoint.toString()));
+        server.setExecutor(workers);
+        server.start();
+        log.info("ADT emulator: listening on {}", endpoint);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL to give the SDK, such as {@code https://localhost:54321}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The self-signed server certificate clients must trust. */
+    public X509Certificate certificate() {
+        return tls.certificate();
+    }
+
+    /** The certificate as a PEM file, when a TLS directory was configured. */
+    public Optional<Path> certificatePemFile() {
+        return pemFile;
+    }
+
+    /** An SSL context that trusts exactly this emulator's certificate, for a client's HTTP stack. */
+    public SSLContext trustingSslContext() {
+        try {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry("adt-emulator", certificate());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Could not build an SSL context trusting the emulator certificate", e);
+        }
+    }
+
+    /** Request counts since start (or the last {@link #resetStats()}). */
+    public EmulatorStats stats() {
+        return EmulatorStats.of(counter.operations(), counter.statuses());
+    }
+
+    public void resetStats() {
+        counter.reset();
+    }
+
+    /** Writes the snapshot file now, if one is configured. */
+    public void saveSnapshot() {
+        snapshot.ifPresent(file -> file.save(store));
+    }
+
+    /** Stops the server and saves the snapshot. Safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        saveSnapshot();
+        log.info("ADT emulator: stopped {}", endpoint);
+    }
+
+    /** Options for {@link AdtEmulator}; {@link #start()} binds the port and loads the snapshot. */
+    public static final class Builder {
+        private int port;
+        private Path snapshotFile;
+        private Path tlsDirectory;
+        private int pageSize = 100;
+        private int workerThreads = 16;
+
+        private Builder() {}
+
+        /** The port on the loopback interface; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Loads this file at start if it exists and writes it (atomically) on close and {@code saveSnapshot()}. */
+        public Builder snapshotFile(Path file) {
+            this.snapshotFile = file;
+            return this;
+        }
+
+        /** Keeps the key and certificate here (emulator.p12, emulator-cert.pem) and reuses them across starts. */
+        public Builder tlsDirectory(Path directory) {
+            this.tlsDirectory = directory;
+            return this;
+        }
+
+        /** Items per page of a listing when the client sends no {@code max-items-per-page}; default 100. */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1) {
+                throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /** Threads serving requests; default 16. */
+        public Builder workerThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("workerThreads must be at least 1, not " + threads);
+            }
+            this.workerThreads = threads;
+            return this;
+        }
+
+        public AdtEmulator start() {
+            try {
+                return new AdtEmulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the ADT emulator on port " + port, e);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Could not set up TLS for the ADT emulator", e);
+            }
+        }
+    }
+
+    /** Daemon threads, so a forgotten emulator never keeps a JVM alive. */
+    private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger next = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "adt-emulator-http-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.twinsync.emulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the emulator as a process: {@code --port N} (default 8443) and {@code --state-dir DIR} (snapshot and TLS
+ * files; default {@code $TWINSYNC_HOME/adt-emulator}, or {@code ./.twinsync/adt-emulator}). Prints the endpoint
+ * and the certificate's PEM path, then serves until the process is stopped; a shutdown hook saves the snapshot.
+ */
+public final class AdtEmulatorMain {
+
+    private AdtEmulatorMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        PrintStream out = System.out;
+        int port = 8443;
+        Path stateDir = defaultStateDir();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                case "--state-dir" -> stateDir = Path.of(value(args, ++i, "--state-dir"));
+                case "--help", "-h" -> {
+                    out.println("Usage: AdtEmulatorMain [--port N (default 8443)] [--state-dir DIR]");
+                    return;
+                }
+                default -> {
+                    System.err.println("Unknown option '" + args[i] + "'. Use --port N and --state-dir DIR.");
+                    System.exit(2);
+                }
+            }
+        }
+        AdtEmulator emulator = AdtEmulator.builder()
+                .port(port)
+                .snapshotFile(stateDir.resolve("snapshot.json"))
+                .tlsDirectory(stateDir.resolve("tls"))
+                .start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "adt-emulator-shutdown"));
+        out.println("ADT emulator endpoint: " + emulator.endpoint());
+        out.println("Certificate (PEM): " + emulator.certificatePemFile().orElseThrow());
+        out.println("Snapshot: " + stateDir.resolve("snapshot.json").toAbsolutePath());
+        out.flush();
+        stopped.await();
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return args[index];
+    }
+
+    private static Path defaultStateDir() {
+        String home = System.getenv("TWINSYNC_HOME");
+        Path base = home == null || home.isBlank() ? Path.of(".twinsync") : Path.of(home);
+        return base.resolve("adt-emulator");
+    }
+}

@@ -1,0 +1,52 @@
+package io.twinsync.emulator.http;
+
+import io.twinsync.emulator.error.AdtError;
+import io.twinsync.emulator.error.AdtException;
+import io.twinsync.emulator.store.EmulatorStore;
+
+/** The end of the pipeline: hands each operation to its endpoint. */
+public final class OperationDispatcher implements RequestHandler {
+
+    private final ModelsEndpoint models;
+    private final TwinsEndpoint twins;
+    private final RelationshipsEndpoint relationships;
+
+    /** @param defaultPageSize items per page when the client sends no {@code max-items-per-page} */
+    public OperationDispatcher(EmulatorStore store, int defaultPageSize) {
+        this.models = new ModelsEndpoint(store.models(), defaultPageSize);
+        this.twins = new TwinsEndpoint(store.twins());
+        this.relationships = new RelationshipsEndpoint(store.relationships(), defaultPageSize);
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) {
+        return switch (request.operation()) {
+            case MODELS_POST -> models.add(request);
+            case MODELS_LIST -> models.list(request);
+            case MODELS_GET -> models.get(request);
+            case MODELS_PATCH -> models.update(request);
+            case MODELS_DELETE -> models.delete(request);
+            case TWINS_GET -> twins.get(request);
+            case TWINS_PUT -> twins.createOrReplace(request);
+            case TWINS_PATCH -> twins.update(request);
+            case TWINS_DELETE -> twins.delete(request);
+            case COMPONENTS_GET -> twins.getComponent(request);
+            case COMPONENTS_PATCH -> twins.updateComponent(request);
+            case RELATIONSHIPS_GET -> relationships.get(request);
+            case RELATIONSHIPS_PUT -> relationships.createOrReplace(request);
+            case RELATIONSHIPS_PATCH -> relationships.update(request);
+            case RELATIONSHIPS_DELETE -> relationships.delete(request);
+            case RELATIONSHIPS_LIST -> relationships.listOutgoing(request);
+            case RELATIONSHIPS_INCOMING -> relationships.listIncoming(request);
+            case NOT_IMPLEMENTED ->
+                throw new AdtException(
+                        AdtError.NOT_IMPLEMENTED,
+                        request.method() + " " + request.path()
+                                + " is an ADT operation the emulator does not offer yet");
+            case UNKNOWN ->
+                throw new AdtException(
+                        AdtError.ROUTE_NOT_FOUND,
+                        "No ADT operation matches " + request.method() + " " + request.path());
+        };
+    }
+}

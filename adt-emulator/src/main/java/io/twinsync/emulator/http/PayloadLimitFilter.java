@@ -1,0 +1,23 @@
+package io.twinsync.emulator.http;
+
+import io.twinsync.emulator.error.AdtError;
+import io.twinsync.emulator.error.AdtException;
+
+/** Refuses twin and relationship writes whose body exceeds ADT's 32 KB request limit. */
+public final class PayloadLimitFilter implements RequestFilter {
+
+    public static final int MAX_WRITE_BYTES = 32 * 1024;
+
+    @Override
+    public ApiResponse filter(ApiRequest request, RequestHandler next) {
+        int size = request.body() == null ? 0 : request.body().length;
+        if (request.operation().isGraphWrite() && size > MAX_WRITE_BYTES) {
+            throw new AdtException(
+                    AdtError.INVALID_ARGUMENT,
+                    "The request body is " + size + " bytes; ADT accepts at most " + MAX_WRITE_BYTES
+                            + " bytes for a twin or relationship write (" + request.method() + " " + request.path()
+                            + ")");
+        }
+        return next.handle(request);
+    }
+}

@@ -1,0 +1,2 @@
+/** The emulator's JSON settings. */
+package io.twinsync.emulator.json;

@@ -1,0 +1,54 @@
+package io.twinsync.emulator.store;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The emulated ADT instance's data, independent of HTTP. One read-write lock guards the whole graph: writes hold it
+ * for microseconds, and several invariants span twins (a relationship needs its target to exist; a twin with
+ * incoming relationships cannot be deleted), which per-twin locks could only keep with ordered multi-locking.
+ * Readers run in parallel. Stored entities are immutable, so callers may render them after the lock is released.
+ */
+public final class EmulatorStore {
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final GraphState state = new GraphState();
+    private final ModelService models = new ModelService(this);
+    private final TwinService twins = new TwinService(this);
+    private final RelationshipService relationships = new RelationshipService(this);
+    private final SnapshotCodec snapshots = new SnapshotCodec(this);
+
+    public ModelService models() {
+        return models;
+    }
+
+    public TwinService twins() {
+        return twins;
+    }
+
+    public RelationshipService relationships() {
+        return relationships;
+    }
+
+    public SnapshotCodec snapshots() {
+        return snapshots;
+    }
+
+    <T> T read(Function<GraphState, T> action) {
+        lock.readLock().lock();
+        try {
+            return action.apply(state);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    <T> T write(Function<GraphState, T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.apply(state);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
