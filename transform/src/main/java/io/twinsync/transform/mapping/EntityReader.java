@@ -1,0 +1,196 @@
+package io.twinsync.transform.mapping;
+
+import io.twinsync.transform.dtdl.DtdlModels;
+import io.twinsync.transform.dtdl.DtdlProperty;
+import io.twinsync.transform.dtdl.DtdlRelationship;
+import io.twinsync.transform.dtdl.DtdlSchema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one entity of a mapping file and checks it against the DTDL models as it goes, reporting every problem.
+ * Returns an {@link EntityMapping} only when the entity is entirely valid.
+ */
+final class EntityReader {
+
+    /** Entity names become file names ({@code rows/{name}.ndjson}), so they are kept plain. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+    private static final Set<String> ENTITY_KEYS = Set.of("name", "description", "source", "twin", "relationships");
+    private static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key");
+    private static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties");
+    private static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "target", "id", "properties");
+
+    private final DtdlModels models;
+    private final MappingProblems problems;
+
+    EntityReader(DtdlModels models, MappingProblems problems) {
+        this.models = models;
+        this.problems = problems;
+    }
+
+    EntityMapping read(YamlFields entity) {
+        int before = problems.list().size();
+        String name = entity.text("name", true);
+        if (name != null && !NAME.matcher(name).matches()) {
+            problems.add(entity.at("name") + ": '" + name + "' cannot name an entity; use letters, digits, '-' and"
+                    + " '_', starting with a letter, at most 64 characters (it names the file rows/{name}.ndjson)");
+        }
+        String label = name != null ? "entity '" + name + "': " : entity.here() + ": ";
+        YamlFields fields = entity.relabel(label);
+        fields.allowOnly(ENTITY_KEYS);
+        SourceSpec source = readSource(fields.object("source", true));
+        YamlFields twinFields = fields.object("twin", true);
+        String model = twinFields == null ? null : readModel(twinFields);
+        TwinSpec twin = twinFields == null ? null : readTwin(twinFields, model);
+        List<RelationshipSpec> relationships = new ArrayList<>();
+        List<YamlFields> items = fields.objects("relationships", false);
+        for (YamlFields item : items) {
+            RelationshipSpec relationship = readRelationship(item, model);
+            if (relationship != null) {
+                relationships.add(relationship);
+            }
+        }
+        checkDefaultIdsDiffer(fields, relationships);
+        boolean valid = problems.list().size() == before;
+        return valid ? new EntityMapping(name, source, twin, relationships) : null;
+    }
+
+    private SourceSpec readSource(YamlFields source) {
+        if (source == null) {
+            return null;
+        }
+        source.allowOnly(SOURCE_KEYS);
+        String query = source.text("query", false);
+        String table = source.text("table", false);
+        List<String> key = source.texts("key", true);
+        if ((query == null) == (table == null)) {
+            problems.add(source.here() + ": give exactly one of query (a SELECT) and table (a table name)");
+            return null;
+        }
+        return key.isEmpty()
+                ? null
+                : new SourceSpec(query, table, key.stream().map(String::trim).toList());
+    }
+
+    /** The twin's model id when the models define it; otherwise null, having reported why. */
+    private String readModel(YamlFields twin) {
+        String model = twin.text("model", true);
+        if (model != null && !models.contains(model)) {
+            problems.add(twin.at("model") + ": " + model + " is not defined by any file listed under models;"
+                    + " the models define " + models.ids());
+            return null;
+        }
+        return model;
+    }
+
+    private TwinSpec readTwin(YamlFields twin, String model) {
+        twin.allowOnly(TWIN_KEYS);
+        boolean modelKnown = model != null;
+        IdTemplate id = template(twin, "id", true, true);
+        List<PropertySpec> properties = new ArrayList<>();
+        for (Map.Entry<String, String> pair : twin.textPairs("properties")) {
+            String at = twin.at("properties") + "." + pair.getKey();
+            if (modelKnown && checkTwinProperty(model, pair.getKey(), at)) {
+                properties.add(new PropertySpec(pair.getKey(), pair.getValue()));
+            }
+        }
+        return model == null || id == null ? null : new TwinSpec(model, id, properties);
+    }
+
+    private boolean checkTwinProperty(String model, String name, String at) {
+        Optional<DtdlProperty> property = models.property(model, name);
+        if (property.isPresent()) {
+            return checkSchema(property.get(), at);
+        }
+        if (models.relationship(model, name).isPresent()) {
+            problems.add(at + ": '" + name + "' is a relationship of " + model + ", not a property; map it under"
+                    + " relationships");
+        } else if (models.otherContentType(model, name).isPresent()) {
+            problems.add(at + ": '" + name + "' is a "
+                    + models.otherContentType(model, name).get() + " of " + model + "; only properties can be mapped");
+        } else {
+            problems.add(at + ": " + model + " (with the interfaces it extends) has no property '" + name
+                    + "'; its properties are " + models.propertyNames(model));
+        }
+        return false;
+    }
+
+    private boolean checkSchema(DtdlProperty property, String at) {
+        if (property.schema() instanceof DtdlSchema.Unsupported unsupported) {
+            problems.add(at + ": property '" + property.name() + "' has schema " + unsupported.describe()
+                    + ", which transform cannot fill from one column; map primitive or Enum properties only");
+            return false;
+        }
+        return true;
+    }
+
+    private RelationshipSpec readRelationship(YamlFields item, String model) {
+        item.allowOnly(RELATIONSHIP_KEYS);
+        String name = item.text("name", true);
+        IdTemplate target = template(item, "target", true, true);
+        IdTemplate id = template(item, "id", false, false);
+        DtdlRelationship relationship = null;
+        if (name != null && model != null && models.contains(model)) {
+            relationship = models.relationship(model, name).orElse(null);
+            if (relationship == null) {
+                String hint = models.property(model, name).isPresent()
+                        ? "'" + name + "' is a property of " + model + "; map it under twin.properties"
+                        : model + " (with the interfaces it extends) has no relationship '" + name
+                                + "'; its relationships are " + models.relationshipNames(model);
+                problems.add(item.at("name") + ": " + hint);
+            }
+        }
+        List<PropertySpec> properties = new ArrayList<>();
+        for (Map.Entry<String, String> pair : item.textPairs("properties")) {
+            String at = item.at("properties") + "." + pair.getKey();
+            if (relationship == null) {
+                continue;
+            }
+            DtdlProperty property = relationship.properties().get(pair.getKey());
+            if (property == null) {
+                problems.add(at + ": relationship '" + name + "' of " + model + " has no property '" + pair.getKey()
+                        + "'; its properties are "
+                        + List.copyOf(relationship.properties().keySet()));
+            } else if (checkSchema(property, at)) {
+                properties.add(new PropertySpec(pair.getKey(), pair.getValue()));
+            }
+        }
+        return relationship == null || target == null ? null : new RelationshipSpec(name, target, id, properties);
+    }
+
+    /** Two mappings of one relationship with the same target and no explicit id would always collide. */
+    private void checkDefaultIdsDiffer(YamlFields fields, List<RelationshipSpec> relationships) {
+        Set<String> seen = new HashSet<>();
+        for (RelationshipSpec r : relationships) {
+            if (r.id() == null && !seen.add(r.name() + "\u0000" + r.target().text())) {
+                problems.add(fields.at("relationships") + ": relationship '" + r.name() + "' is mapped twice to \""
+                        + r.target().text() + "\"; give one of them an id template or remove the repeat");
+            }
+        }
+    }
+
+    private IdTemplate template(YamlFields fields, String key, boolean required, boolean needsColumn) {
+        String text = fields.text(key, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            IdTemplate template = IdTemplate.parse(text);
+            if (needsColumn && template.columns().isEmpty()) {
+                problems.add(fields.at(key) + ": \"" + text + "\" uses no column, so every row would get the same"
+                        + " id; put the identifying column in braces, such as \"asset-{AssetTag}\"");
+                return null;
+            }
+            return template;
+        } catch (IllegalArgumentException e) {
+            problems.add(fields.at(key) + ": " + e.getMessage());
+            return null;
+        }
+    }
+}

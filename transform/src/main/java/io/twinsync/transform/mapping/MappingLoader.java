@@ -1,0 +1,148 @@
+package io.twinsync.transform.mapping;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.transform.dtdl.DtdlModels;
+import io.twinsync.transform.dtdl.ModelSource;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Loads a mapping file (YAML) and the DTDL model files it lists, and checks the one against the other. Every
+ * problem found is reported at once in a {@link MappingException}; a mapping that loads is fit to transform with.
+ */
+public final class MappingLoader {
+
+    /** The value of the optional {@code format} key; a later, incompatible format will use a new value. */
+    public static final String FORMAT = "twinsync.mapping/1";
+
+    private static final Set<String> TOP_KEYS = Set.of("format", "models", "entities");
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private MappingLoader() {}
+
+    /** Loads a mapping file; model paths in it are relative to its folder. */
+    public static Mapping load(Path mappingFile) {
+        Objects.requireNonNull(mappingFile, "mappingFile");
+        if (!Files.isRegularFile(mappingFile)) {
+            throw new MappingException(
+                    mappingFile.toString(), List.of("there is no such file; give the path of a mapping YAML file"));
+        }
+        return read(new MappingResources.OnDisk(mappingFile));
+    }
+
+    /**
+     * Loads a mapping from the classpath, such as {@code io/twinsync/sample/twins/mapping.yaml}; model paths in it
+     * are relative to its folder on the classpath.
+     */
+    public static Mapping loadFromClasspath(String resource) {
+        Objects.requireNonNull(resource, "resource");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = MappingLoader.class.getClassLoader();
+        }
+        return read(
+                new MappingResources.Classpath(resource.startsWith("/") ? resource.substring(1) : resource, loader));
+    }
+
+    static Mapping read(MappingResources resources) {
+        JsonNode root = parseYaml(resources);
+        MappingProblems problems = new MappingProblems();
+        YamlFields top = YamlFields.root(root, "", "a mapping of keys (format, models, entities)", problems);
+        top.allowOnly(TOP_KEYS);
+        String format = top.text("format", false);
+        if (format != null && !FORMAT.equals(format)) {
+            problems.add("format: '" + format + "' is not a format this version reads; use " + FORMAT);
+        }
+        List<String> modelPaths = top.texts("models", true);
+        DtdlModels models = DtdlModels.read(readModels(resources, modelPaths, problems), problems::add);
+        List<YamlFields> items = top.objects("entities", true);
+        if (items.isEmpty() && root.path("entities").isArray()) {
+            problems.add("entities: list at least one entity");
+        }
+        EntityReader reader = new EntityReader(models, problems);
+        List<EntityMapping> entities = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlFields item : items) {
+            EntityMapping entity = reader.read(item);
+            if (entity == null) {
+                continue;
+            }
+            if (!names.add(entity.name().toLowerCase(Locale.ROOT))) {
+                problems.add("entity '" + entity.name() + "': the name is used by another entity (names are"
+                        + " compared ignoring case, as they name files); give each entity its own name");
+            } else {
+                entities.add(entity);
+            }
+        }
+        problems.throwIfAny(resources.description());
+        return new Mapping(resources.description(), entities, models);
+    }
+
+    private static JsonNode parseYaml(MappingResources resources) {
+        try (InputStream in = resources.openMapping()) {
+            JsonNode root = YAML.readTree(in);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                throw new MappingException(
+                        resources.description(), List.of("the file is empty; it needs models and entities"));
+            }
+            return root;
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            throw new MappingException(resources.description(), List.of("there is no such file"));
+        } catch (JacksonException e) {
+            throw new MappingException(
+                    resources.description(), List.of("it is not valid YAML: " + e.getOriginalMessage() + location(e)));
+        } catch (IOException e) {
+            throw new MappingException(resources.description(), List.of("it cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private static List<ModelSource> readModels(
+            MappingResources resources, List<String> paths, MappingProblems problems) {
+        List<ModelSource> sources = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i);
+            String at = "models[" + i + "] " + path;
+            try (InputStream in = resources.open(path)) {
+                JsonNode content = StagingJson.mapper().readTree(in);
+                if (content == null || content.isMissingNode()) {
+                    problems.add(at + ": the file is empty");
+                } else {
+                    sources.add(new ModelSource(path, content));
+                }
+            } catch (FileNotFoundException | NoSuchFileException e) {
+                problems.add(at + ": there is no such file (looked for " + resources.describe(path)
+                        + "); model paths are relative to the mapping file");
+            } catch (JacksonException e) {
+                problems.add(at + ": it is not valid JSON: " + e.getOriginalMessage() + location(e));
+            } catch (IOException e) {
+                problems.add(at + ": it cannot be read: " + e.getMessage());
+            }
+        }
+        return sources;
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
+    }
+}

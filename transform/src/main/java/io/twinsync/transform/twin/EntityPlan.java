@@ -1,0 +1,65 @@
+package io.twinsync.transform.twin;
+
+import java.util.List;
+
+/**
+ * One entity's mapping bound to its staged rows file: every column resolved, every converter chosen. Made by
+ * {@link EntityPlanner}; opaque outside this package.
+ */
+public final class EntityPlan {
+
+    private final String entity;
+    private final String model;
+    private final BoundTemplate id;
+    private final List<PropertyPlan> properties;
+    private final List<RelationshipPlan> relationships;
+    private final List<String> keyColumns;
+    private final int[] keyIndexes;
+
+    EntityPlan(
+            String entity,
+            String model,
+            BoundTemplate id,
+            List<PropertyPlan> properties,
+            List<RelationshipPlan> relationships,
+            List<String> keyColumns,
+            int[] keyIndexes) {
+        this.entity = entity;
+        this.model = model;
+        this.id = id;
+        this.properties = List.copyOf(properties);
+        this.relationships = List.copyOf(relationships);
+        this.keyColumns = List.copyOf(keyColumns);
+        this.keyIndexes = keyIndexes.clone();
+    }
+
+    /** The entity name, which also names its rows file. */
+    public String entity() {
+        return entity;
+    }
+
+    String model() {
+        return model;
+    }
+
+    BoundTemplate id() {
+        return id;
+    }
+
+    List<PropertyPlan> properties() {
+        return properties;
+    }
+
+    List<RelationshipPlan> relationships() {
+        return relationships;
+    }
+
+    /** The key columns as the mapping spells them. */
+    List<String> keyColumns() {
+        return keyColumns;
+    }
+
+    int keyIndex(int i) {
+        return keyIndexes[i];
+    }
+}

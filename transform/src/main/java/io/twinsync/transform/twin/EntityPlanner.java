@@ -1,0 +1,146 @@
+package io.twinsync.transform.twin;
+
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.rows.StagedColumn;
+import io.twinsync.staging.rows.StagedRowReader;
+import io.twinsync.staging.rows.StagedSchema;
+import io.twinsync.transform.convert.ValueConverter;
+import io.twinsync.transform.convert.ValueConverters;
+import io.twinsync.transform.dtdl.DtdlModels;
+import io.twinsync.transform.dtdl.DtdlProperty;
+import io.twinsync.transform.dtdl.DtdlRelationship;
+import io.twinsync.transform.dtdl.DtdlSchema;
+import io.twinsync.transform.mapping.EntityMapping;
+import io.twinsync.transform.mapping.Mapping;
+import io.twinsync.transform.mapping.MappingProblems;
+import io.twinsync.transform.mapping.PropertySpec;
+import io.twinsync.transform.mapping.RelationshipSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds a mapping to the staged rows of a batch before any row is read: every column the mapping names must be
+ * staged, with a type its property can convert from. All problems, of all entities, fail the transform together.
+ */
+public final class EntityPlanner {
+
+    private static final Logger log = LoggerFactory.getLogger(EntityPlanner.class);
+
+    private EntityPlanner() {}
+
+    /**
+     * Plans each mapping entity that has a rows file in the batch; entities without one are skipped (logged).
+     *
+     * @throws io.twinsync.transform.mapping.MappingException listing every column that is missing or of a type its
+     *     property cannot take
+     */
+    public static List<EntityPlan> plan(Mapping mapping, Batch batch) {
+        MappingProblems problems = new MappingProblems();
+        List<EntityPlan> plans = new ArrayList<>();
+        for (EntityMapping entity : mapping.entities()) {
+            String path = BatchLayout.rowsFile(entity.name());
+            if (!batch.exists(path)) {
+                log.info("Batch {} has no {}; entity {} is skipped", batch.id(), path, entity.name());
+                continue;
+            }
+            StagedSchema schema;
+            try (StagedRowReader reader = new StagedRowReader(batch.open(path), batch.location() + "/" + path)) {
+                schema = reader.schema();
+            }
+            EntityPlan plan = plan(entity, mapping.models(), schema, problems);
+            if (plan != null) {
+                plans.add(plan);
+            }
+        }
+        problems.throwIfAny(mapping.source() + " (against the staged rows of batch " + batch.id() + ")");
+        return plans;
+    }
+
+    static EntityPlan plan(EntityMapping entity, DtdlModels models, StagedSchema schema, MappingProblems problems) {
+        int before = problems.list().size();
+        ColumnBinder columns = new ColumnBinder(schema, entity.name(), problems);
+        if (!schema.entity().equalsIgnoreCase(entity.name())) {
+            problems.add(columns.entityLabel() + columns.rowsFile() + " says it holds entity '" + schema.entity()
+                    + "'; re-run extract for this batch");
+        }
+        List<String> keys = entity.source().keyColumns();
+        int[] keyIndexes = new int[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            keyIndexes[i] = columns.indexOf(keys.get(i), "source.key");
+        }
+        String model = entity.twin().model();
+        if (!models.contains(model)) {
+            // MappingLoader never lets this through; a Mapping built by hand might.
+            problems.add(columns.entityLabel() + "twin.model: " + model + " is not among the mapping's models");
+            return null;
+        }
+        BoundTemplate id = BoundTemplate.bind(entity.twin().id(), columns, "twin.id");
+        List<PropertyPlan> properties = new ArrayList<>();
+        for (PropertySpec spec : entity.twin().properties()) {
+            String at = "twin.properties." + spec.property();
+            PropertyPlan plan =
+                    property(spec, models.property(model, spec.property()).orElse(null), columns, at);
+            if (plan != null) {
+                properties.add(plan);
+            }
+        }
+        List<RelationshipPlan> relationships = new ArrayList<>();
+        for (RelationshipSpec spec : entity.relationships()) {
+            String at = "relationships " + spec.name();
+            DtdlRelationship relationship =
+                    models.relationship(model, spec.name()).orElse(null);
+            if (relationship == null) {
+                problems.add(columns.entityLabel() + at + ": " + model + " has no relationship " + spec.name());
+                continue;
+            }
+            BoundTemplate target = BoundTemplate.bind(spec.target(), columns, at + " target");
+            BoundTemplate relId = spec.explicitId()
+                    .map(t -> BoundTemplate.bind(t, columns, at + " id"))
+                    .orElse(null);
+            List<PropertyPlan> relProperties = new ArrayList<>();
+            for (PropertySpec p : spec.properties()) {
+                Map<String, DtdlProperty> declared = relationship.properties();
+                PropertyPlan plan =
+                        property(p, declared.get(p.property()), columns, at + " properties." + p.property());
+                if (plan != null) {
+                    relProperties.add(plan);
+                }
+            }
+            relationships.add(new RelationshipPlan(spec.name(), target, relId, relProperties));
+        }
+        if (problems.list().size() != before) {
+            return null;
+        }
+        return new EntityPlan(entity.name(), model, id, properties, relationships, keys, keyIndexes);
+    }
+
+    private static PropertyPlan property(PropertySpec spec, DtdlProperty property, ColumnBinder columns, String at) {
+        if (property == null || property.schema() instanceof DtdlSchema.Unsupported) {
+            columns.problems()
+                    .add(columns.entityLabel() + at + ": the model has no property '" + spec.property()
+                            + "' that transform can fill");
+            return null;
+        }
+        int index = columns.indexOf(spec.column(), at);
+        if (index < 0) {
+            return null;
+        }
+        StagedColumn column = columns.column(index);
+        ValueConverter converter = ValueConverters.forSchema(property.schema());
+        if (!converter.accepts(column.type())) {
+            columns.problems()
+                    .add(columns.entityLabel() + at + ": column '" + column.name() + "' is "
+                            + column.type() + ", which cannot become "
+                            + property.schema().describe()
+                            + "; map a column of a fitting type or CAST it in the source query (see the conversion table"
+                            + " in transform/README.md)");
+            return null;
+        }
+        return new PropertyPlan(
+                spec.property(), column.name(), index, property.schema().describe(), converter);
+    }
+}

@@ -1,0 +1,217 @@
+package io.twinsync.transform.twin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.staging.rows.StagedRow;
+import io.twinsync.staging.twin.TwinFile;
+import io.twinsync.transform.convert.UnconvertibleValueException;
+import io.twinsync.transform.convert.ValueText;
+import io.twinsync.transform.validate.AdtLimits;
+import io.twinsync.transform.validate.TwinIdRules;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns one staged row into a twin file, or into the list of everything wrong with it. It checks the whole row
+ * before giving up, so that one reject run shows every problem of a row, not just the first.
+ */
+final class TwinRowBuilder {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final EntityPlan plan;
+
+    TwinRowBuilder(EntityPlan plan) {
+        this.plan = plan;
+    }
+
+    /** The result for a row: a twin file, or the problems (never both). */
+    record Result(TwinFile file, List<RowProblem> problems) {}
+
+    Result build(StagedRow row) {
+        List<RowProblem> problems = new ArrayList<>();
+        String twinId = twinId(row, problems);
+        ObjectNode twin = NODES.objectNode();
+        twin.put("$dtId", twinId);
+        twin.putObject("$metadata").put("$model", plan.model());
+        convertProperties(row, plan.properties(), twin, "", problems);
+        List<ObjectNode> relationships = new ArrayList<>();
+        Set<String> relationshipIds = new HashSet<>();
+        for (RelationshipPlan relationship : plan.relationships()) {
+            ObjectNode document = relationship(row, relationship, problems);
+            if (document == null) {
+                continue;
+            }
+            String id = document.get("$relationshipId").asText();
+            if (!relationshipIds.add(id)) {
+                problems.add(new RowProblem(
+                        RejectCode.DUPLICATE_RELATIONSHIP_ID,
+                        relationship.name(),
+                        id,
+                        "Two relationships of twin " + twinId + " have the id '" + id + "'; give the relationship"
+                                + " mappings id templates that differ"));
+            }
+            relationships.add(document);
+        }
+        if (problems.isEmpty()) {
+            checkSize(twin, "$dtId", twinId, RejectCode.TWIN_TOO_LARGE, "Twin " + twinId, problems);
+            for (ObjectNode r : relationships) {
+                String name = r.get("$relationshipName").asText();
+                checkSize(
+                        r,
+                        name,
+                        r.get("$relationshipId").asText(),
+                        RejectCode.RELATIONSHIP_TOO_LARGE,
+                        "Relationship " + r.get("$relationshipId").asText() + " of twin " + twinId,
+                        problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Result(null, problems);
+        }
+        return new Result(
+                TwinFile.of(plan.entity(), StagedValues.key(plan, row), false, twin, relationships, List.of()),
+                List.of());
+    }
+
+    private String twinId(StagedRow row, List<RowProblem> problems) {
+        BoundTemplate.Rendered id = plan.id().render(row);
+        if (!id.complete()) {
+            problems.add(new RowProblem(
+                    RejectCode.MISSING_ID_VALUE,
+                    String.join(",", id.nullColumns()),
+                    null,
+                    "The twin id template \"" + plan.id().text() + "\" needs " + id.nullColumns()
+                            + ", which is NULL in this row, so the row cannot become a twin; fill the column in the"
+                            + " source or leave such rows out in the source query"));
+            return null;
+        }
+        Optional<String> violation = TwinIdRules.violation(id.text());
+        violation.ifPresent(v -> problems.add(new RowProblem(
+                RejectCode.INVALID_TWIN_ID,
+                "$dtId",
+                id.text(),
+                "The twin id '" + id.text() + "' (from \"" + plan.id().text() + "\") is not valid: " + v
+                        + "; fix the source value or the id template")));
+        return violation.isPresent() ? null : id.text();
+    }
+
+    private ObjectNode relationship(StagedRow row, RelationshipPlan relationship, List<RowProblem> problems) {
+        BoundTemplate.Rendered target = relationship.target().render(row);
+        if (!target.complete()) {
+            return null; // no target value: this row simply has no such relationship
+        }
+        String name = relationship.name();
+        Optional<String> targetViolation = TwinIdRules.violation(target.text());
+        if (targetViolation.isPresent()) {
+            problems.add(new RowProblem(
+                    RejectCode.INVALID_TARGET_ID,
+                    name,
+                    target.text(),
+                    "The target id '" + target.text() + "' of relationship " + name + " (from \""
+                            + relationship.target().text() + "\") is not valid: " + targetViolation.get()
+                            + "; fix the source value or the target template"));
+            return null;
+        }
+        String id = relationshipId(row, relationship, target.text(), problems);
+        ObjectNode document = NODES.objectNode();
+        document.put("$relationshipId", id);
+        document.put("$targetId", target.text());
+        document.put("$relationshipName", name);
+        convertProperties(row, relationship.properties(), document, name + ".", problems);
+        return id == null ? null : document;
+    }
+
+    private String relationshipId(
+            StagedRow row, RelationshipPlan relationship, String targetId, List<RowProblem> problems) {
+        if (relationship.id() == null) {
+            return RelationshipIds.defaultId(relationship.name(), targetId);
+        }
+        BoundTemplate.Rendered id = relationship.id().render(row);
+        if (!id.complete()) {
+            problems.add(new RowProblem(
+                    RejectCode.MISSING_ID_VALUE,
+                    String.join(",", id.nullColumns()),
+                    null,
+                    "The id template \"" + relationship.id().text() + "\" of relationship " + relationship.name()
+                            + " needs " + id.nullColumns() + ", which is NULL in this row while the target is"
+                            + " set; fill the column or leave it out of the id template"));
+            return null;
+        }
+        Optional<String> violation = TwinIdRules.violation(id.text());
+        if (violation.isPresent()) {
+            problems.add(new RowProblem(
+                    RejectCode.INVALID_RELATIONSHIP_ID,
+                    relationship.name(),
+                    id.text(),
+                    "The id '" + id.text() + "' of relationship " + relationship.name() + " (from \""
+                            + relationship.id().text() + "\") is not valid: " + violation.get()
+                            + "; fix the source value or the id template"));
+            return null;
+        }
+        return id.text();
+    }
+
+    private void convertProperties(
+            StagedRow row,
+            List<PropertyPlan> properties,
+            ObjectNode into,
+            String fieldPrefix,
+            List<RowProblem> problems) {
+        for (PropertyPlan property : properties) {
+            Object value = row.get(property.index());
+            if (value == null) {
+                continue; // NULL leaves the property alone: it is not sent, so ADT keeps what it has
+            }
+            String field = fieldPrefix + property.property();
+            JsonNode converted;
+            try {
+                converted = property.converter().convert(value);
+            } catch (UnconvertibleValueException e) {
+                problems.add(new RowProblem(
+                        RejectCode.UNCONVERTIBLE_VALUE,
+                        field,
+                        ValueText.of(value),
+                        "Column " + property.column() + " value '" + ValueText.of(value) + "' cannot become property "
+                                + field + " (" + property.schema() + "): " + e.getMessage()
+                                + "; fix the source value, or map a different column"));
+                continue;
+            }
+            if (converted.isTextual() && AdtLimits.stringTooLong(converted.asText())) {
+                problems.add(new RowProblem(
+                        RejectCode.STRING_TOO_LONG,
+                        field,
+                        converted.asText(),
+                        "Column " + property.column() + " gives property " + field + " a string of "
+                                + AdtLimits.utf8Length(converted.asText()) + " bytes (UTF-8); ADT takes at most "
+                                + AdtLimits.MAX_STRING_BYTES + "; shorten it in the source or the query"));
+                continue;
+            }
+            into.set(property.property(), converted);
+        }
+    }
+
+    private static void checkSize(
+            ObjectNode document, String field, String id, RejectCode code, String what, List<RowProblem> problems) {
+        int size;
+        try {
+            size = StagingJson.mapper().writeValueAsBytes(document).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a JSON tree", e);
+        }
+        if (size > AdtLimits.MAX_DOCUMENT_BYTES) {
+            problems.add(new RowProblem(
+                    code,
+                    field,
+                    id,
+                    what + " is " + size + " bytes as JSON; ADT takes at most " + AdtLimits.MAX_DOCUMENT_BYTES
+                            + "; map fewer or shorter properties"));
+        }
+    }
+}

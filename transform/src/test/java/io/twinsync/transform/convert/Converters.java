@@ -1,0 +1,14 @@
+package io.twinsync.transform.convert;
+
+import io.twinsync.transform.dtdl.DtdlSchema;
+import io.twinsync.transform.dtdl.PrimitiveSchema;
+
+/** Test shorthand for the converter of a primitive schema. */
+final class Converters {
+
+    private Converters() {}
+
+    static ValueConverter of(PrimitiveSchema schema) {
+        return ValueConverters.forSchema(new DtdlSchema.Primitive(schema));
+    }
+}

@@ -1,0 +1,66 @@
+package io.twinsync.transform.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.twinsync.staging.rows.ValueType;
+import io.twinsync.transform.dtdl.PrimitiveSchema;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FloatingPointConversionTests {
+
+    private final ValueConverter doubles = Converters.of(PrimitiveSchema.DOUBLE);
+    private final ValueConverter floats = Converters.of(PrimitiveSchema.FLOAT);
+
+    @Test
+    void decimalIsWrittenExactlyWithoutTrailingZeros() {
+        assertThat(doubles.convert(new BigDecimal("0.10")).toString()).isEqualTo("0.1");
+        assertThat(doubles.convert(new BigDecimal("12345678901234567890.123456789"))
+                        .toString())
+                .isEqualTo("12345678901234567890.123456789");
+        assertThat(doubles.convert(new BigDecimal("48.00")).toString()).isEqualTo("48");
+        assertThat(doubles.convert(new BigDecimal("1E+2")).toString()).isEqualTo("100");
+    }
+
+    @Test
+    void doubleIsWrittenAsItsShortestDecimal() {
+        assertThat(doubles.convert(0.1).toString()).isEqualTo("0.1");
+    }
+
+    @Test
+    void integerAndTextBecomeDoubles() {
+        assertThat(doubles.convert(3L).toString()).isEqualTo("3");
+        assertThat(doubles.convert("-2.5e3").toString()).isEqualTo("-2500");
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void nonFiniteNumbersAreErrors(double value) {
+        assertThatThrownBy(() -> doubles.convert(value))
+                .isInstanceOf(UnconvertibleValueException.class)
+                .hasMessageContaining("not a finite number");
+    }
+
+    @Test
+    void floatKeepsToItsRange() {
+        assertThat(floats.convert(new BigDecimal("1.5")).toString()).isEqualTo("1.5");
+        assertThatThrownBy(() -> floats.convert(new BigDecimal("1e39")))
+                .isInstanceOf(UnconvertibleValueException.class)
+                .hasMessageContaining("outside the range of float");
+    }
+
+    @Test
+    void localeStyleTextIsAnError() {
+        assertThatThrownBy(() -> doubles.convert("1,5")).isInstanceOf(UnconvertibleValueException.class);
+    }
+
+    @Test
+    void booleanAndTemporalColumnsCannotBecomeDoubles() {
+        assertThat(ValueType.values())
+                .filteredOn(doubles::accepts)
+                .containsExactlyInAnyOrder(ValueType.INTEGER, ValueType.DECIMAL, ValueType.DOUBLE, ValueType.STRING);
+    }
+}
