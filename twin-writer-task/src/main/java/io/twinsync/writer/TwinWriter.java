@@ -1,0 +1,162 @@
+package io.twinsync.writer;
+
+import com.azure.digitaltwins.core.DigitalTwinsClient;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagingException;
+import io.twinsync.staging.StateArea;
+import io.twinsync.staging.manifest.WriteSummary;
+import io.twinsync.writer.apply.AdtGateway;
+import io.twinsync.writer.apply.ModelUploadException;
+import io.twinsync.writer.apply.ModelUploader;
+import io.twinsync.writer.apply.RelationshipPhase;
+import io.twinsync.writer.apply.TwinOutcome;
+import io.twinsync.writer.apply.TwinPhase;
+import io.twinsync.writer.report.ItemKind;
+import io.twinsync.writer.report.ItemResult;
+import io.twinsync.writer.report.ResultsWriter;
+import io.twinsync.writer.retry.RequestCounters;
+import io.twinsync.writer.retry.RequestRetrier;
+import io.twinsync.writer.retry.RetrySchedule;
+import io.twinsync.writer.retry.Sleeper;
+import io.twinsync.writer.state.KnownState;
+import io.twinsync.writer.state.KnownStateStore;
+import io.twinsync.writer.state.KnownTwin;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a batch's twin files to one ADT instance, in order: the models the target lacks, then every twin of the
+ * partition (create, patch what changed, delete tombstones), then their relationships. A twin whose file was
+ * applied before with the same content hash costs no request at all. One twin's or relationship's failure is
+ * recorded (results file, {@link WriteReport#failures()}) and the rest go on.
+ *
+ * <p>Writes {@code results/part-{i}-of-{n}.ndjson} in the batch and the known state in the state area; the caller
+ * records {@link WriteReport#summary()} in the manifest.
+ */
+public final class TwinWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(TwinWriter.class);
+
+    private final DigitalTwinsClient client;
+    private final StateArea state;
+    private final String targetKey;
+    private final WriterSettings settings;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    /**
+     * @param client a client from {@code AdtClients.create}, whose own retries are off
+     * @param state where the known state of the target is kept
+     * @param targetKey names the target in the state area, such as {@code AdtTarget.stateKey()}
+     * @param settings concurrency, retries, and whether to ignore the known state
+     */
+    public TwinWriter(DigitalTwinsClient client, StateArea state, String targetKey, WriterSettings settings) {
+        this(client, state, targetKey, settings, Sleeper.SYSTEM, Clock.systemUTC());
+    }
+
+    TwinWriter(
+            DigitalTwinsClient client,
+            StateArea state,
+            String targetKey,
+            WriterSettings settings,
+            Sleeper sleeper,
+            Clock clock) {
+        this.client = client;
+        this.state = state;
+        this.targetKey = targetKey;
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes the partition's twin files.
+     *
+     * @throws TwinWriteException when nothing could be written: models refused, batch or state unreadable
+     */
+    public WriteReport write(Batch batch, Partition partition) {
+        Instant startedAt = clock.instant();
+        RequestCounters counters = new RequestCounters();
+        AdtGateway adt = new AdtGateway(client, retrier(counters));
+        KnownStateStore store =
+                new KnownStateStore(state, targetKey, partition.count() == 1 ? null : partition.fileName());
+        try {
+            new ModelUploader(adt).uploadMissing(batch);
+            KnownState known = store.load();
+            List<String> paths = batch.list(BatchLayout.TWINS).stream()
+                    .filter(path -> path.endsWith(".json"))
+                    .filter(partition::contains)
+                    .toList();
+            log.info(
+                    "Writing partition {} of batch {} to {}: {} twin files, {} known twins",
+                    partition,
+                    batch.id(),
+                    targetKey,
+                    paths.size(),
+                    known.size());
+            ResultsWriter results = new ResultsWriter(batch, BatchLayout.resultsFile(partition.fileName()));
+            try (results) {
+                writePhases(batch, paths, adt, known, results);
+            }
+            store.save(known);
+            WriteSummary summary = new WriteSummary(
+                    startedAt,
+                    clock.instant(),
+                    targetKey,
+                    results.counts(ItemKind.TWIN),
+                    results.counts(ItemKind.RELATIONSHIP),
+                    counters.requests(),
+                    counters.retried(),
+                    counters.throttled());
+            log.info(
+                    "Wrote partition {} of batch {}: twins {}, relationships {}, {} requests ({} retried, {}"
+                            + " throttled)",
+                    partition,
+                    batch.id(),
+                    summary.twins(),
+                    summary.relationships(),
+                    summary.requests(),
+                    summary.retried(),
+                    summary.throttled());
+            return new WriteReport(summary, results.failures());
+        } catch (ModelUploadException | StagingException e) {
+            throw new TwinWriteException(e.getMessage(), e);
+        }
+    }
+
+    private void writePhases(Batch batch, List<String> paths, AdtGateway adt, KnownState known, ResultsWriter results) {
+        BoundedPool pool = new BoundedPool(settings.concurrency());
+        TwinPhase twinPhase = new TwinPhase(adt, known, !settings.ignoreKnownState());
+        List<TwinOutcome> twins = pool.map(paths, path -> twinPhase.apply(batch, path));
+        twins.forEach(twin -> results.write(twin.result()));
+        // Relationships only now: their targets may be any twin of the partition, created above.
+        RelationshipPhase relationshipPhase = new RelationshipPhase(adt);
+        List<List<ItemResult>> relationships = pool.map(twins, relationshipPhase::apply);
+        for (int i = 0; i < twins.size(); i++) {
+            relationships.get(i).forEach(results::write);
+            remember(known, twins.get(i), relationships.get(i));
+        }
+    }
+
+    /** Records a twin as applied only when the twin and all its relationships succeeded. */
+    private static void remember(KnownState known, TwinOutcome twin, List<ItemResult> relationships) {
+        if (twin.file() == null || twin.alreadyApplied()) {
+            return;
+        }
+        boolean allWritten = !twin.result().failed() && relationships.stream().noneMatch(ItemResult::failed);
+        if (allWritten) {
+            known.record(new KnownTwin(twin.file().twinId(), twin.file().contentHash(), twin.etag()));
+        } else {
+            known.forget(twin.file().twinId());
+        }
+    }
+
+    private RequestRetrier retrier(RequestCounters counters) {
+        RetrySchedule schedule = new RetrySchedule(settings.initialBackoff(), settings.maxBackoff());
+        return new RequestRetrier(settings.maxRetries(), schedule, sleeper, counters);
+    }
+}

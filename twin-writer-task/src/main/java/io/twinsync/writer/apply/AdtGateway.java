@@ -1,0 +1,228 @@
+package io.twinsync.writer.apply;
+
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.rest.Response;
+import com.azure.core.util.Context;
+import com.azure.digitaltwins.core.BasicRelationship;
+import com.azure.digitaltwins.core.DigitalTwinsClient;
+import com.azure.digitaltwins.core.models.CreateOrReplaceDigitalTwinOptions;
+import com.azure.digitaltwins.core.models.CreateOrReplaceRelationshipOptions;
+import com.azure.digitaltwins.core.models.DeleteDigitalTwinOptions;
+import com.azure.digitaltwins.core.models.DeleteRelationshipOptions;
+import com.azure.digitaltwins.core.models.DigitalTwinsModelData;
+import com.azure.digitaltwins.core.models.DigitalTwinsResponse;
+import com.azure.digitaltwins.core.models.ListModelsOptions;
+import com.azure.digitaltwins.core.models.UpdateDigitalTwinOptions;
+import com.azure.digitaltwins.core.models.UpdateRelationshipOptions;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.writer.plan.JsonPatches;
+import io.twinsync.writer.plan.PatchOperation;
+import io.twinsync.writer.retry.Attempts;
+import io.twinsync.writer.retry.RequestRetrier;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The ADT calls the writer makes, each through the {@link RequestRetrier}, with JSON as Jackson trees. A 404 on a
+ * read or a delete is an answer (absent), not a failure; other failures are thrown as the SDK threw them.
+ *
+ * <p>Reads ask the SDK for {@code String} (it hands back the body as it came, so decimals stay exact); writes pass
+ * the Jackson tree as an {@code Object}, because the SDK serialises a {@code String} payload as a JSON string, not as
+ * the document in it.
+ */
+public final class AdtGateway {
+
+    private final DigitalTwinsClient client;
+    private final RequestRetrier retrier;
+
+    public AdtGateway(DigitalTwinsClient client, RequestRetrier retrier) {
+        this.client = client;
+        this.retrier = retrier;
+    }
+
+    public Optional<Versioned> getTwin(String twinId, Attempts attempts) {
+        return absentOn404(() -> {
+            DigitalTwinsResponse<String> response = retrier.call(
+                    "GET twin " + twinId,
+                    attempts,
+                    () -> client.getDigitalTwinWithResponse(twinId, String.class, Context.NONE));
+            return versioned(response.getValue(), response.getHeaders());
+        });
+    }
+
+    /** Creates a twin that must not exist yet ({@code If-None-Match: *}); 412 when it does. */
+    public Versioned createTwin(String twinId, ObjectNode twin, Attempts attempts) {
+        Response<Object> response = retrier.call(
+                "PUT twin " + twinId,
+                attempts,
+                () -> client.createOrReplaceDigitalTwinWithResponse(
+                        twinId,
+                        (Object) twin,
+                        Object.class,
+                        new CreateOrReplaceDigitalTwinOptions().setIfNoneMatch("*"),
+                        Context.NONE));
+        return versioned(twin, response.getHeaders());
+    }
+
+    /** Patches a twin if it still has {@code etag} (412 otherwise); returns the new ETag. */
+    public String patchTwin(String twinId, List<PatchOperation> ops, String etag, Attempts attempts) {
+        DigitalTwinsResponse<Void> response = retrier.call(
+                "PATCH twin " + twinId,
+                attempts,
+                () -> client.updateDigitalTwinWithResponse(
+                        twinId,
+                        JsonPatches.toDocument(ops),
+                        new UpdateDigitalTwinOptions().setIfMatch(etag),
+                        Context.NONE));
+        return response.getHeaders().getValue(HttpHeaderName.ETAG);
+    }
+
+    /** Deletes a twin; true when it was there. Retries {@code RelationshipsNotDeleted}, which lags deletes. */
+    public boolean deleteTwin(String twinId, Attempts attempts) {
+        return absentOn404(() -> {
+                    retrier.call(
+                            "DELETE twin " + twinId,
+                            attempts,
+                            () -> client.deleteDigitalTwinWithResponse(
+                                    twinId, new DeleteDigitalTwinOptions(), Context.NONE),
+                            e -> "RelationshipsNotDeleted".equals(AdtError.of(e).code()));
+                    return Boolean.TRUE;
+                })
+                .isPresent();
+    }
+
+    public Optional<Versioned> getRelationship(String sourceId, String relationshipId, Attempts attempts) {
+        return absentOn404(() -> {
+            DigitalTwinsResponse<String> response = retrier.call(
+                    "GET relationship " + sourceId + "/" + relationshipId,
+                    attempts,
+                    () -> client.getRelationshipWithResponse(sourceId, relationshipId, String.class, Context.NONE));
+            return versioned(response.getValue(), response.getHeaders());
+        });
+    }
+
+    /** Creates a relationship that must not exist yet ({@code If-None-Match: *}); 412 when it does. */
+    public Versioned createRelationship(
+            String sourceId, String relationshipId, ObjectNode relationship, Attempts attempts) {
+        DigitalTwinsResponse<Object> response = retrier.call(
+                "PUT relationship " + sourceId + "/" + relationshipId,
+                attempts,
+                () -> client.createOrReplaceRelationshipWithResponse(
+                        sourceId,
+                        relationshipId,
+                        (Object) relationship,
+                        Object.class,
+                        new CreateOrReplaceRelationshipOptions().setIfNoneMatch("*"),
+                        Context.NONE));
+        return versioned(relationship, response.getHeaders());
+    }
+
+    /** Patches a relationship if it still has {@code etag} (412 otherwise). */
+    public void patchRelationship(
+            String sourceId, String relationshipId, List<PatchOperation> ops, String etag, Attempts attempts) {
+        retrier.call(
+                "PATCH relationship " + sourceId + "/" + relationshipId,
+                attempts,
+                () -> client.updateRelationshipWithResponse(
+                        sourceId,
+                        relationshipId,
+                        JsonPatches.toDocument(ops),
+                        new UpdateRelationshipOptions().setIfMatch(etag),
+                        Context.NONE));
+    }
+
+    public void deleteRelationship(RelationshipRef ref, Attempts attempts) {
+        absentOn404(() -> retrier.call(
+                "DELETE relationship " + ref.sourceId() + "/" + ref.relationshipId(),
+                attempts,
+                () -> client.deleteRelationshipWithResponse(
+                        ref.sourceId(), ref.relationshipId(), new DeleteRelationshipOptions(), Context.NONE)));
+    }
+
+    /** The twin's outgoing relationships (all pages, counted as one request). */
+    public List<RelationshipRef> listRelationships(String twinId, Attempts attempts) {
+        return retrier.call(
+                "LIST relationships of " + twinId,
+                attempts,
+                () -> client.listRelationships(twinId, BasicRelationship.class).stream()
+                        .map(r -> new RelationshipRef(twinId, r.getId()))
+                        .toList());
+    }
+
+    /** The relationships pointing at the twin (all pages, counted as one request). */
+    public List<RelationshipRef> listIncomingRelationships(String twinId, Attempts attempts) {
+        return retrier.call(
+                "LIST incoming relationships of " + twinId,
+                attempts,
+                () -> client.listIncomingRelationships(twinId).stream()
+                        .map(r -> new RelationshipRef(r.getSourceId(), r.getRelationshipId()))
+                        .toList());
+    }
+
+    /** The ids of the models the instance has (all pages, counted as one request). */
+    public Set<String> listModelIds(Attempts attempts) {
+        return retrier.call(
+                "LIST models",
+                attempts,
+                () -> client.listModels(new ListModelsOptions().setIncludeModelDefinition(false), Context.NONE).stream()
+                        .map(DigitalTwinsModelData::getModelId)
+                        .collect(Collectors.toSet()));
+    }
+
+    /** Uploads models in one call; ADT accepts all or none. */
+    public void createModels(List<String> models, Attempts attempts) {
+        retrier.call(
+                "POST " + models.size() + " models",
+                attempts,
+                () -> client.createModelsWithResponse(models, Context.NONE));
+    }
+
+    private static <T> Optional<T> absentOn404(java.util.function.Supplier<T> call) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (HttpResponseException e) {
+            if (AdtError.statusOf(e) == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static Versioned versioned(String body, HttpHeaders headers) {
+        return versioned(parse(body), headers);
+    }
+
+    private static Versioned versioned(ObjectNode json, HttpHeaders headers) {
+        String etag = headers == null ? null : headers.getValue(HttpHeaderName.ETAG);
+        if (etag == null && json.path("$etag").isTextual()) {
+            etag = json.path("$etag").asText();
+        }
+        return new Versioned(json, etag);
+    }
+
+    private static ObjectNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return StagingJson.mapper().createObjectNode();
+        }
+        try {
+            JsonNode node = StagingJson.mapper().readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            throw new IllegalStateException("ADT answered with JSON that is not an object: " + cut(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ADT answered with a body that is not JSON: " + cut(body), e);
+        }
+    }
+
+    private static String cut(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+    }
+}

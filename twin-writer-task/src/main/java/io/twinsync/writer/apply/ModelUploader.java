@@ -1,0 +1,129 @@
+package io.twinsync.writer.apply;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.writer.retry.Attempts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the target has the batch's models ({@code models.json}): uploads the ones it lacks, dependencies first,
+ * at most {@value #MAX_PER_CALL} per call (ADT's limit); models it already has are left alone, even when they differ
+ * (ADT models are immutable; a changed model needs a new version number).
+ */
+public final class ModelUploader {
+
+    static final int MAX_PER_CALL = 250;
+
+    private static final Logger log = LoggerFactory.getLogger(ModelUploader.class);
+
+    private final AdtGateway adt;
+
+    public ModelUploader(AdtGateway adt) {
+        this.adt = adt;
+    }
+
+    /** Uploads missing models; returns how many were uploaded. */
+    public int uploadMissing(Batch batch) {
+        if (!batch.exists(BatchLayout.MODELS)) {
+            log.warn(
+                    "Batch {} has no {}; assuming the target already has every model its twins use",
+                    batch.id(),
+                    BatchLayout.MODELS);
+            return 0;
+        }
+        List<ObjectNode> models = read(batch);
+        Set<String> existing = existingModels(batch);
+        List<ObjectNode> missing = models.stream()
+                .filter(m -> !existing.contains(m.path("@id").asText()))
+                .toList();
+        List<String> ordered = ModelOrder.dependenciesFirst(missing).stream()
+                .map(ModelUploader::json)
+                .toList();
+        for (int from = 0; from < ordered.size(); from += MAX_PER_CALL) {
+            List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + MAX_PER_CALL));
+            try {
+                adt.createModels(chunk, new Attempts());
+            } catch (RuntimeException e) {
+                AdtError error = AdtError.of(e);
+                throw new ModelUploadException(
+                        "ADT refused the models of batch " + batch.id() + " ("
+                                + chunk.size() + " models from " + BatchLayout.MODELS + "): " + error.code() + ": "
+                                + error.message() + ". Fix the DTDL in the mapping's models and run transform again.",
+                        e);
+            }
+        }
+        log.info(
+                "Models of batch {}: {} in {}, {} already in ADT, {} uploaded",
+                batch.id(),
+                models.size(),
+                BatchLayout.MODELS,
+                models.size() - missing.size(),
+                missing.size());
+        return missing.size();
+    }
+
+    private Set<String> existingModels(Batch batch) {
+        try {
+            return adt.listModelIds(new Attempts());
+        } catch (RuntimeException e) {
+            AdtError error = AdtError.of(e);
+            throw new ModelUploadException(
+                    "Cannot list the models of the target before writing batch " + batch.id()
+                            + ": " + error.code() + ": " + error.message()
+                            + ". Check the endpoint, the network, and that"
+                            + " the identity has the 'Azure Digital Twins Data Owner' role on the instance.",
+                    e);
+        }
+    }
+
+    private static List<ObjectNode> read(Batch batch) {
+        JsonNode root;
+        try (InputStream in = batch.open(BatchLayout.MODELS)) {
+            root = StagingJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new ModelUploadException(
+                    BatchLayout.MODELS + " of batch " + batch.id() + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isArray()) {
+            throw new ModelUploadException(BatchLayout.MODELS + " of batch " + batch.id()
+                    + " must be a JSON array of DTDL interfaces; re-run transform to write it again");
+        }
+        List<ObjectNode> models = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (JsonNode model : root) {
+            if (!(model instanceof ObjectNode object) || !model.path("@id").isTextual()) {
+                throw new ModelUploadException(BatchLayout.MODELS + " of batch " + batch.id()
+                        + " has an entry that is not a DTDL interface with an @id: " + cut(model.toString()));
+            }
+            if (!ids.add(model.path("@id").asText())) {
+                throw new ModelUploadException(BatchLayout.MODELS + " of batch " + batch.id() + " has model "
+                        + model.path("@id").asText() + " twice; each model id must appear once");
+            }
+            models.add(object);
+        }
+        return models;
+    }
+
+    private static String json(ObjectNode model) {
+        try {
+            return StagingJson.mapper().writeValueAsString(model);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise model " + model.path("@id"), e);
+        }
+    }
+
+    private static String cut(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}

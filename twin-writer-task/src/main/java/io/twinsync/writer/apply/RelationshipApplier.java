@@ -1,0 +1,73 @@
+package io.twinsync.writer.apply;
+
+import com.azure.core.exception.HttpResponseException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.writer.plan.PatchOperation;
+import io.twinsync.writer.plan.PropertyPatchPlanner;
+import io.twinsync.writer.report.ItemAction;
+import io.twinsync.writer.retry.Attempts;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Brings one relationship in line with its twin file: creates it when missing ({@code If-None-Match: *}), else
+ * patches the properties that differ ({@code If-Match}), else leaves it alone.
+ */
+final class RelationshipApplier {
+
+    private final AdtGateway adt;
+
+    RelationshipApplier(AdtGateway adt) {
+        this.adt = adt;
+    }
+
+    Step apply(String sourceId, ObjectNode desired, Attempts attempts) {
+        String relationshipId = Documents.text(desired, "$relationshipId");
+        for (int round = 1; round <= TwinApplier.MAX_ROUNDS; round++) {
+            Optional<Versioned> current = adt.getRelationship(sourceId, relationshipId, attempts);
+            try {
+                if (current.isEmpty()) {
+                    Versioned created =
+                            adt.createRelationship(sourceId, relationshipId, Documents.forPut(desired), attempts);
+                    return Step.done(ItemAction.CREATED, created.etag());
+                }
+                return update(sourceId, relationshipId, desired, current.get(), attempts);
+            } catch (HttpResponseException e) {
+                if (AdtError.statusOf(e) != 412) {
+                    throw e;
+                }
+            }
+        }
+        return Step.failed(
+                "PreconditionFailed",
+                "Relationship " + relationshipId + " of twin " + sourceId
+                        + " changed in ADT while being written, " + TwinApplier.MAX_ROUNDS
+                        + " times in a row; something"
+                        + " else is updating it. Run the batch again later.");
+    }
+
+    private Step update(
+            String sourceId, String relationshipId, ObjectNode desired, Versioned actual, Attempts attempts) {
+        String wantTarget = Documents.text(desired, "$targetId");
+        String wantName = Documents.text(desired, "$relationshipName");
+        String hasTarget = Documents.text(actual.json(), "$targetId");
+        String hasName = Documents.text(actual.json(), "$relationshipName");
+        if (!Objects.equals(wantTarget, hasTarget) || !Objects.equals(wantName, hasName)) {
+            return Step.failed(
+                    "RelationshipRetargeted",
+                    "Relationship " + relationshipId + " of twin " + sourceId
+                            + " is '" + hasName + "' to " + hasTarget + " in ADT but the source says '" + wantName
+                            + "' to "
+                            + wantTarget
+                            + "; ADT cannot change a relationship's target or name: delete it in ADT and run"
+                            + " again.");
+        }
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual.json(), List.of());
+        if (ops.isEmpty()) {
+            return Step.done(ItemAction.UNCHANGED, actual.etag());
+        }
+        adt.patchRelationship(sourceId, relationshipId, ops, actual.etag(), attempts);
+        return Step.done(ItemAction.PATCHED, null);
+    }
+}

@@ -1,0 +1,72 @@
+package io.twinsync.writer.apply;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.twin.TwinFile;
+import io.twinsync.writer.report.ItemAction;
+import io.twinsync.writer.report.ItemKind;
+import io.twinsync.writer.report.ItemResult;
+import io.twinsync.writer.retry.Attempts;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Phase 2 for one twin: its outgoing relationships, one after another (ADT allows 10 writes per second on one twin
+ * and its relationships). Run only after every twin of the partition went through phase 1, so targets exist. A
+ * relationship's failure is its own; the others go on.
+ */
+public final class RelationshipPhase {
+
+    private final RelationshipApplier relationships;
+
+    public RelationshipPhase(AdtGateway adt) {
+        this.relationships = new RelationshipApplier(adt);
+    }
+
+    public List<ItemResult> apply(TwinOutcome twin) {
+        TwinFile file = twin.file();
+        if (file == null || file.tombstone()) {
+            return List.of();
+        }
+        List<ItemResult> results = new ArrayList<>();
+        for (ObjectNode relationship : file.relationships()) {
+            results.add(apply(twin, file.twinId(), relationship));
+        }
+        return results;
+    }
+
+    private ItemResult apply(TwinOutcome twin, String twinId, ObjectNode relationship) {
+        String id = Documents.text(relationship, "$relationshipId");
+        if (twin.alreadyApplied()) {
+            return ItemResult.success(ItemKind.RELATIONSHIP, id, twinId, ItemAction.UNCHANGED, 0, 0);
+        }
+        if (twin.result().failed()) {
+            return ItemResult.failure(
+                    ItemKind.RELATIONSHIP,
+                    id,
+                    twinId,
+                    0,
+                    0,
+                    "SourceTwinNotWritten",
+                    "Relationship " + id + " was not written because its twin " + twinId + " failed ("
+                            + twin.result().errorCode() + "); fix the twin and run again.");
+        }
+        long start = System.nanoTime();
+        Attempts attempts = new Attempts();
+        Step step;
+        try {
+            step = relationships.apply(twinId, relationship, attempts);
+        } catch (RuntimeException e) {
+            AdtError error = AdtError.of(e);
+            step = Step.failed(error.code(), error.message());
+        }
+        return new ItemResult(
+                ItemKind.RELATIONSHIP,
+                id,
+                twinId,
+                step.action(),
+                attempts.count(),
+                TwinPhase.millisSince(start),
+                step.errorCode(),
+                step.message());
+    }
+}

@@ -1,0 +1,4 @@
+package io.twinsync.writer.apply;
+
+/** Identifies a relationship: the twin it starts from and its id. */
+public record RelationshipRef(String sourceId, String relationshipId) {}

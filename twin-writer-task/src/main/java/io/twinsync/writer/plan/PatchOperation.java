@@ -1,0 +1,33 @@
+package io.twinsync.writer.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One JSON Patch operation. Only {@code add} (sets a property whether or not it exists; {@code replace} would fail
+ * on an absent one) and {@code remove}.
+ *
+ * @param op add or remove
+ * @param path a JSON Pointer such as {@code /temperature}
+ * @param value the new value for add, null for remove
+ */
+public record PatchOperation(Op op, String path, JsonNode value) {
+
+    /** The JSON Patch operations the writer sends. */
+    public enum Op {
+        ADD,
+        REMOVE
+    }
+
+    public static PatchOperation add(String property, JsonNode value) {
+        return new PatchOperation(Op.ADD, pointer(property), value);
+    }
+
+    public static PatchOperation remove(String property) {
+        return new PatchOperation(Op.REMOVE, pointer(property), null);
+    }
+
+    /** A JSON Pointer to a top-level property, with {@code ~} and {@code /} escaped (RFC 6901). */
+    static String pointer(String property) {
+        return "/" + property.replace("~", "~0").replace("/", "~1");
+    }
+}

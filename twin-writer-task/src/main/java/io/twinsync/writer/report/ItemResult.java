@@ -1,0 +1,41 @@
+package io.twinsync.writer.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One line of {@code results/{partition}.ndjson}.
+ *
+ * @param kind twin or relationship
+ * @param id the twin id, the relationship id, or the twin file's path when the file could not be read
+ * @param twinId the twin (for a relationship: its source twin); null when the file could not be read
+ * @param action what was done
+ * @param attempts HTTP requests sent for this item, retries included (0 when the known state said nothing changed)
+ * @param latencyMs time spent on the item, waits between retries included
+ * @param errorCode the service's error code (such as {@code TargetTwinNotFound}) or the writer's own, when failed
+ * @param message what went wrong and what to do, when failed
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ItemResult(
+        ItemKind kind,
+        String id,
+        String twinId,
+        ItemAction action,
+        int attempts,
+        long latencyMs,
+        String errorCode,
+        String message) {
+
+    public static ItemResult success(
+            ItemKind kind, String id, String twinId, ItemAction action, int attempts, long latencyMs) {
+        return new ItemResult(kind, id, twinId, action, attempts, latencyMs, null, null);
+    }
+
+    public static ItemResult failure(
+            ItemKind kind, String id, String twinId, int attempts, long latencyMs, String errorCode, String message) {
+        return new ItemResult(kind, id, twinId, ItemAction.FAILED, attempts, latencyMs, errorCode, message);
+    }
+
+    public boolean failed() {
+        return action == ItemAction.FAILED;
+    }
+}

@@ -1,0 +1,95 @@
+package io.twinsync.writer.retry;
+
+import com.azure.core.exception.HttpResponseException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a request and sends it again after throttling (honouring {@code Retry-After}), timeouts, server errors and
+ * I/O errors, up to {@code maxRetries} times. Anything else, or the last failure, is thrown to the caller as the
+ * SDK threw it. The SDK client must have its own retries off (see {@code AdtClients}) so that one layer decides.
+ */
+public final class RequestRetrier {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestRetrier.class);
+
+    private final int maxRetries;
+    private final RetrySchedule schedule;
+    private final Sleeper sleeper;
+    private final RequestCounters counters;
+
+    public RequestRetrier(int maxRetries, RetrySchedule schedule, Sleeper sleeper, RequestCounters counters) {
+        this.maxRetries = maxRetries;
+        this.schedule = schedule;
+        this.sleeper = sleeper;
+        this.counters = counters;
+    }
+
+    public <T> T call(String what, Attempts attempts, Supplier<T> request) {
+        return call(what, attempts, request, e -> false);
+    }
+
+    /**
+     * Like {@link #call(String, Attempts, Supplier)}, also retrying service errors that {@code alsoRetry} accepts
+     * (such as {@code RelationshipsNotDeleted} right after deleting relationships, which ADT reports while it
+     * catches up).
+     */
+    public <T> T call(String what, Attempts attempts, Supplier<T> request, Predicate<HttpResponseException> alsoRetry) {
+        for (int retry = 0; ; retry++) {
+            counters.sent(retry > 0);
+            attempts.add();
+            try {
+                return request.get();
+            } catch (RuntimeException e) {
+                FailureClass failure = classify(e, alsoRetry);
+                if (failure == FailureClass.THROTTLED) {
+                    counters.countThrottle();
+                }
+                if (failure == FailureClass.PERMANENT || retry >= maxRetries) {
+                    throw e;
+                }
+                Duration wait = waitBefore(retry + 1, failure, e);
+                log.debug(
+                        "{} failed ({}: {}); retry {} of {} in {} ms",
+                        what,
+                        failure,
+                        e.getMessage(),
+                        retry + 1,
+                        maxRetries,
+                        wait.toMillis());
+                pause(what, wait);
+            }
+        }
+    }
+
+    private static FailureClass classify(RuntimeException e, Predicate<HttpResponseException> alsoRetry) {
+        FailureClass failure = FailureClass.of(e);
+        if (failure == FailureClass.PERMANENT && e instanceof HttpResponseException http && alsoRetry.test(http)) {
+            return FailureClass.TRANSIENT;
+        }
+        return failure;
+    }
+
+    private Duration waitBefore(int retry, FailureClass failure, RuntimeException e) {
+        if (failure == FailureClass.THROTTLED && e instanceof HttpResponseException http) {
+            Optional<Duration> asked = RetryAfter.from(http.getResponse().getHeaders());
+            if (asked.isPresent()) {
+                return asked.get();
+            }
+        }
+        return schedule.backoff(retry);
+    }
+
+    private void pause(String what, Duration wait) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry " + what, e);
+        }
+    }
+}

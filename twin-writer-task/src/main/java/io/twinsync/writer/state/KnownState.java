@@ -1,0 +1,50 @@
+package io.twinsync.writer.state;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The twins last applied to one target, by id. Thread-safe.
+ *
+ * <p>It only says what this writer last sent. A twin changed in ADT by someone else is not noticed while its source
+ * row stays the same; run with {@code ignoreKnownState} to compare every twin again.
+ */
+public final class KnownState {
+
+    private final Map<String, KnownTwin> twins = new ConcurrentHashMap<>();
+
+    public KnownState(Collection<KnownTwin> initial) {
+        initial.forEach(this::record);
+    }
+
+    public static KnownState empty() {
+        return new KnownState(List.of());
+    }
+
+    /** True when the twin file with this content hash was already applied in full. */
+    public boolean isApplied(String twinId, String contentHash) {
+        KnownTwin known = twins.get(twinId);
+        return known != null && contentHash != null && contentHash.equals(known.contentHash());
+    }
+
+    public void record(KnownTwin twin) {
+        twins.put(twin.twinId(), twin);
+    }
+
+    public void forget(String twinId) {
+        twins.remove(twinId);
+    }
+
+    public int size() {
+        return twins.size();
+    }
+
+    /** The entries sorted by twin id. */
+    public List<KnownTwin> sorted() {
+        return twins.values().stream()
+                .sorted((a, b) -> a.twinId().compareTo(b.twinId()))
+                .toList();
+    }
+}

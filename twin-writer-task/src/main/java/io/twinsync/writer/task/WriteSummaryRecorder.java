@@ -1,0 +1,48 @@
+package io.twinsync.writer.task;
+
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagingException;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.staging.manifest.BatchManifest;
+import io.twinsync.staging.manifest.BatchManifests;
+import io.twinsync.staging.manifest.WriteSummary;
+import io.twinsync.writer.Partition;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Records a run's summary. A whole-batch run writes the manifest's {@code write} section; a partition writes
+ * {@code results/part-{i}-of-{n}.summary.json} instead, because partitions run in parallel and the manifest has no
+ * locking; whoever started the partitions adds them up.
+ */
+final class WriteSummaryRecorder {
+
+    private WriteSummaryRecorder() {}
+
+    /** Returns the path written. */
+    static String record(Batch batch, Partition partition, WriteSummary summary) {
+        if (partition.count() == 1) {
+            if (batch.exists(BatchLayout.MANIFEST)) {
+                BatchManifests.update(batch, manifest -> manifest.withWrite(summary));
+            } else {
+                BatchManifests.write(
+                        batch,
+                        BatchManifest.start(batch.id().value(), summary.startedAt())
+                                .withWrite(summary));
+            }
+            return BatchLayout.MANIFEST;
+        }
+        String path = summaryPath(partition);
+        try (OutputStream out = batch.create(path)) {
+            StagingJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, summary);
+        } catch (IOException e) {
+            throw new StagingException("Cannot write " + path + " in batch " + batch.id() + ": " + e.getMessage(), e);
+        }
+        return path;
+    }
+
+    static String summaryPath(Partition partition) {
+        return BatchLayout.RESULTS + partition.fileName() + ".summary.json";
+    }
+}

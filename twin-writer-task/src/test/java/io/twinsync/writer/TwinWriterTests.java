@@ -1,0 +1,301 @@
+package io.twinsync.writer;
+
+import static io.twinsync.writer.support.TestBatches.batch;
+import static io.twinsync.writer.support.TestBatches.pump;
+import static io.twinsync.writer.support.TestBatches.site;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.models.JsonPatchDocument;
+import com.azure.digitaltwins.core.DigitalTwinsClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.emulator.EmulatorStats;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.staging.manifest.OutcomeCounts;
+import io.twinsync.writer.report.ItemKind;
+import io.twinsync.writer.support.TestBatches;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The writer against the real SDK and the ADT emulator. */
+class TwinWriterTests {
+
+    @TempDir
+    Path root;
+
+    private AdtEmulator emulator;
+    private DigitalTwinsClient client;
+    private LocalStagingStore store;
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = AdtEmulator.builder().port(0).start();
+        client = AdtClients.create(
+                AdtTarget.emulator(emulator.endpoint(), emulator.certificate()), WriterSettings.defaults());
+        store = new LocalStagingStore(root);
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void firstWriteCreatesModelsTwinsAndRelationships() {
+        // given
+        Batch batch = batch(store, site("site-1", "pump-1", "pump-2"), pump("pump-1", 1200), pump("pump-2", 900));
+
+        // when
+        WriteReport report = writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+
+        // then
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(3, 0, 0, 0, 0));
+        assertThat(report.summary().relationships()).isEqualTo(new OutcomeCounts(2, 0, 0, 0, 0));
+        EmulatorStats stats = emulator.stats();
+        assertThat(stats.count("models.post")).isEqualTo(1);
+        assertThat(stats.count("twins.put")).isEqualTo(3);
+        assertThat(stats.count("relationships.put")).isEqualTo(2);
+        assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1200);
+        assertThat(results(batch)).hasSize(5);
+    }
+
+    @Test
+    void secondWriteOfTheSameBatchSendsNoTwinOrRelationshipRequests() {
+        // given
+        Batch batch = batch(store, site("site-1", "pump-1"), pump("pump-1", 1200));
+        writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+        EmulatorStats before = emulator.stats();
+
+        // when
+        WriteReport report = writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+
+        // then
+        EmulatorStats during = emulator.stats().since(before);
+        assertThat(during.operations()).containsOnlyKeys("models.list");
+        assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(0, 0, 2, 0, 0));
+        assertThat(report.summary().relationships()).isEqualTo(new OutcomeCounts(0, 0, 1, 0, 0));
+        assertThat(report.summary().requests()).isEqualTo(during.total());
+    }
+
+    @Test
+    void changedPropertySendsExactlyOnePatchForThatTwin() {
+        // given
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1200), pump("pump-2", 900)), Partition.ALL);
+        EmulatorStats before = emulator.stats();
+
+        // when
+        WriteReport report = writer(WriterSettings.defaults())
+                .write(batch(store, pump("pump-1", 1500), pump("pump-2", 900)), Partition.ALL);
+
+        // then
+        EmulatorStats during = emulator.stats().since(before);
+        assertThat(during.count("twins.patch")).isEqualTo(1);
+        assertThat(during.count("twins.get")).isEqualTo(1);
+        assertThat(during.twinWrites()).isEqualTo(1);
+        assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(0, 1, 1, 0, 0));
+        assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1500);
+    }
+
+    @Test
+    void removalRemovesThePropertyFromTheTwin() {
+        // given
+        writer(WriterSettings.defaults())
+                .write(batch(store, TestBatches.pumpWithSite("pump-1", 1200, "North")), Partition.ALL);
+
+        // when
+        WriteReport report = writer(WriterSettings.defaults())
+                .write(batch(store, TestBatches.pumpWithout("pump-1", "site")), Partition.ALL);
+
+        // then
+        assertThat(report.summary().twins().patched()).isEqualTo(1);
+        assertThat(twin("pump-1").has("site")).isFalse();
+    }
+
+    @Test
+    void relationshipToAMissingTwinFailsAloneWithTheServiceErrorCode() {
+        // given
+        Batch batch = batch(store, site("site-1", "pump-1", "pump-9"), pump("pump-1", 1200));
+
+        // when
+        WriteReport report = writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+
+        // then
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.kind()).isEqualTo(ItemKind.RELATIONSHIP);
+            assertThat(failure.id()).isEqualTo("site-1-contains-pump-9");
+            assertThat(failure.twinId()).isEqualTo("site-1");
+            assertThat(failure.errorCode()).isEqualTo("TargetTwinNotFound");
+            assertThat(failure.message()).isNotBlank();
+        });
+        assertThat(report.summary().twins().created()).isEqualTo(2);
+        assertThat(report.summary().relationships()).isEqualTo(new OutcomeCounts(1, 0, 0, 0, 1));
+    }
+
+    @Test
+    void twinWithAFailedRelationshipIsComparedAgainNextTime() {
+        // given
+        Batch batch = batch(store, site("site-1", "pump-9"));
+        writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+        EmulatorStats before = emulator.stats();
+
+        // when
+        writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+
+        // then
+        assertThat(emulator.stats().since(before).count("twins.get")).isEqualTo(1);
+    }
+
+    @Test
+    void corruptTwinFileIsRecordedAsFailedAndTheOthersAreWritten() {
+        // given
+        Batch batch = batch(store, pump("pump-1", 1200));
+        TestBatches.write(batch, "twins/broken.json", "{\"format\": \"twinsync.twin/1\", \"twinId\": ");
+
+        // when
+        WriteReport report = writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+
+        // then
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.id()).isEqualTo("twins/broken.json");
+            assertThat(failure.errorCode()).isEqualTo("InvalidTwinFile");
+            assertThat(failure.message()).contains("twins/broken.json");
+        });
+        assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(1, 0, 0, 0, 1));
+        assertThat(results(batch))
+                .anySatisfy(line -> assertThat(line.path("id").asText()).isEqualTo("twins/broken.json"));
+    }
+
+    @Test
+    void ignoringKnownStateReadsEveryTwinAndFindsNothingToPatch() {
+        // given
+        Batch batch = batch(store, site("site-1", "pump-1"), pump("pump-1", 1200));
+        writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+        EmulatorStats before = emulator.stats();
+
+        // when
+        WriteReport report =
+                writer(WriterSettings.defaults().withIgnoreKnownState(true)).write(batch, Partition.ALL);
+
+        // then
+        EmulatorStats during = emulator.stats().since(before);
+        assertThat(during.count("twins.get")).isEqualTo(2);
+        assertThat(during.count("relationships.get")).isEqualTo(1);
+        assertThat(during.twinWrites() + during.relationshipWrites()).isZero();
+        assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(0, 0, 2, 0, 0));
+    }
+
+    @Test
+    void twinChangedInAdtIsLeftAloneUntilKnownStateIsIgnored() {
+        // given
+        Batch batch = batch(store, pump("pump-1", 1200));
+        writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+        client.updateDigitalTwin("pump-1", new JsonPatchDocument().appendAdd("/rpm", 1));
+        EmulatorStats before = emulator.stats();
+
+        // when
+        writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+        EmulatorStats trusted = emulator.stats().since(before);
+        WriteReport report =
+                writer(WriterSettings.defaults().withIgnoreKnownState(true)).write(batch, Partition.ALL);
+
+        // then
+        assertThat(trusted.count("twins.get")).isZero();
+        assertThat(report.summary().twins().patched()).isEqualTo(1);
+        assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1200);
+    }
+
+    @Test
+    void tombstoneDeletesTheTwinAfterItsIncomingRelationships() {
+        // given
+        writer(WriterSettings.defaults())
+                .write(batch(store, site("site-1", "pump-1"), pump("pump-1", 1200)), Partition.ALL);
+
+        // when
+        WriteReport report =
+                writer(WriterSettings.defaults()).write(batch(store, TestBatches.tombstone("pump-1")), Partition.ALL);
+
+        // then
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.summary().twins().deleted()).isEqualTo(1);
+        EmulatorStats stats = emulator.stats();
+        assertThat(stats.count("relationships.delete")).isEqualTo(1);
+        assertThat(stats.count("twins.delete")).isEqualTo(1);
+    }
+
+    @Test
+    void partitionsTogetherWriteEveryTwinOnce() {
+        // given
+        Batch batch = batch(store, pump("pump-1", 1), pump("pump-2", 2), pump("pump-3", 3), pump("pump-4", 4));
+
+        // when
+        WriteReport first = writer(WriterSettings.defaults()).write(batch, Partition.parse("1/2"));
+        WriteReport second = writer(WriterSettings.defaults()).write(batch, Partition.parse("2/2"));
+
+        // then
+        assertThat(first.summary().twins().created() + second.summary().twins().created())
+                .isEqualTo(4);
+        assertThat(emulator.stats().count("twins.put")).isEqualTo(4);
+        assertThat(batch.list(BatchLayout.RESULTS))
+                .containsExactly("results/part-1-of-2.ndjson", "results/part-2-of-2.ndjson");
+    }
+
+    @Test
+    void refusedModelsStopTheRunWithTheServiceMessage() {
+        // given
+        String badModels = "[{\"@id\": \"dtmi:twinsync:test:Bad;1\", \"@type\": \"Interface\","
+                + " \"@context\": \"dtmi:dtdl:context;3\", \"contents\": [{\"@type\": \"Property\", \"name\": \"x\","
+                + " \"schema\": \"noSuchType\"}]}]";
+        Batch batch = TestBatches.batchWithModels(store, badModels, pump("pump-1", 1));
+
+        // when / then
+        assertThatThrownBy(() -> writer(WriterSettings.defaults()).write(batch, Partition.ALL))
+                .isInstanceOf(TwinWriteException.class)
+                .hasMessageContaining("DTDLParserError")
+                .hasMessageContaining("Fix the DTDL");
+        assertThat(emulator.stats().count("twins.put")).isZero();
+    }
+
+    private TwinWriter writer(WriterSettings settings) {
+        return new TwinWriter(client, store.state(), "emulator", settings);
+    }
+
+    private JsonNode twin(String id) {
+        try {
+            return StagingJson.mapper().readTree(client.getDigitalTwin(id, String.class));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<JsonNode> results(Batch batch) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                batch.open(BatchLayout.resultsFile(Partition.ALL.fileName())), StandardCharsets.UTF_8))) {
+            return reader.lines().map(TwinWriterTests::parse).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return StagingJson.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new IllegalStateException(line, e);
+        }
+    }
+}

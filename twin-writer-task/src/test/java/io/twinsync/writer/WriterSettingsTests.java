@@ -1,0 +1,37 @@
+package io.twinsync.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WriterSettingsTests {
+
+    @Test
+    void defaultsToEightThreadsAndFiveRetriesWithKnownState() {
+        // when
+        WriterSettings settings = WriterSettings.defaults();
+
+        // then
+        assertThat(settings.concurrency()).isEqualTo(8);
+        assertThat(settings.maxRetries()).isEqualTo(5);
+        assertThat(settings.ignoreKnownState()).isFalse();
+    }
+
+    @Test
+    void rejectsAMaxBackoffShorterThanTheInitialOne() {
+        // when / then
+        assertThatThrownBy(() -> new WriterSettings(8, 5, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxBackoff");
+    }
+
+    @Test
+    void rejectsZeroConcurrency() {
+        // when / then
+        assertThatThrownBy(() -> WriterSettings.defaults().withConcurrency(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("default is 8");
+    }
+}

@@ -1,0 +1,142 @@
+package io.twinsync.writer.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.json.StagingJson;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PropertyPatchPlannerTests {
+
+    @Test
+    void plansNothingWhenEveryPropertyIsEqual() {
+        // given
+        ObjectNode desired = json("{\"$dtId\":\"p1\",\"$metadata\":{\"$model\":\"dtmi:x:Pump;1\"},\"name\":\"P1\"}");
+        JsonNode actual = json("{\"$dtId\":\"p1\",\"$etag\":\"W/\\\"1\\\"\",\"$metadata\":{\"$model\":"
+                + "\"dtmi:x:Pump;1\",\"name\":{\"lastUpdateTime\":\"2026-01-01T00:00:00Z\"}},\"name\":\"P1\"}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then
+        assertThat(ops).isEmpty();
+    }
+
+    @Test
+    void addsOnlyThePropertyThatChanged() {
+        // given
+        ObjectNode desired = json("{\"$dtId\":\"p1\",\"name\":\"P1\",\"rpm\":1500}");
+        JsonNode actual = json("{\"$dtId\":\"p1\",\"name\":\"P1\",\"rpm\":1200}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then
+        assertThat(ops)
+                .containsExactly(PatchOperation.add("rpm", json("{\"v\":1500}").get("v")));
+    }
+
+    @Test
+    void usesAddForAPropertyTheTwinDoesNotHaveYet() {
+        // given
+        ObjectNode desired = json("{\"name\":\"P1\",\"site\":\"North\"}");
+        JsonNode actual = json("{\"name\":\"P1\"}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then
+        assertThat(ops)
+                .extracting(PatchOperation::op, PatchOperation::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PatchOperation.Op.ADD, "/site"));
+    }
+
+    @Test
+    void removesARemovalThatTheTwinHas() {
+        // given
+        ObjectNode desired = json("{\"name\":\"P1\"}");
+        JsonNode actual = json("{\"name\":\"P1\",\"site\":\"North\"}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of("site"));
+
+        // then
+        assertThat(ops).containsExactly(PatchOperation.remove("site"));
+    }
+
+    @Test
+    void skipsARemovalThatTheTwinDoesNotHave() {
+        // given
+        ObjectNode desired = json("{\"name\":\"P1\"}");
+        JsonNode actual = json("{\"name\":\"P1\"}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of("site"));
+
+        // then
+        assertThat(ops).isEmpty();
+    }
+
+    @Test
+    void treatsDecimalsThatDifferOnlyInTrailingZerosAsEqual() {
+        // given
+        ObjectNode desired = json("{\"price\":12.50,\"count\":3}");
+        JsonNode actual = json("{\"price\":12.5,\"count\":3.0}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then
+        assertThat(ops).isEmpty();
+    }
+
+    @Test
+    void comparesNestedObjectsAsAWholeIgnoringTheirMetadata() {
+        // given
+        ObjectNode desired = json("{\"motor\":{\"$metadata\":{},\"kw\":5,\"phase\":3}}");
+        JsonNode actual = json("{\"motor\":{\"$metadata\":{\"kw\":{\"lastUpdateTime\":\"2026-01-01T00:00:00Z\"}},"
+                + "\"phase\":3,\"kw\":5.0}}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then
+        assertThat(ops).isEmpty();
+    }
+
+    @Test
+    void setsANestedObjectWholeWhenOneOfItsFieldsChanged() {
+        // given
+        ObjectNode desired = json("{\"motor\":{\"kw\":7,\"phase\":3}}");
+        JsonNode actual = json("{\"motor\":{\"kw\":5,\"phase\":3}}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then
+        assertThat(ops).containsExactly(PatchOperation.add("motor", desired.get("motor")));
+    }
+
+    @Test
+    void escapesPropertyNamesInThePointer() {
+        // given
+        ObjectNode desired = json("{\"a/b~c\":1}");
+        JsonNode actual = json("{}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then
+        assertThat(ops).extracting(PatchOperation::path).containsExactly("/a~1b~0c");
+    }
+
+    private static ObjectNode json(String text) {
+        try {
+            return (ObjectNode) StagingJson.mapper().readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+}

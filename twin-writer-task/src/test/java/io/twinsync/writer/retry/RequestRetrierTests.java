@@ -1,0 +1,131 @@
+package io.twinsync.writer.retry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
+import io.twinsync.writer.support.StubHttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class RequestRetrierTests {
+
+    private final List<Duration> waits = new ArrayList<>();
+    private final RequestCounters counters = new RequestCounters();
+    private final RequestRetrier retrier = new RequestRetrier(
+            3, new RetrySchedule(Duration.ofMillis(100), Duration.ofSeconds(2), () -> 0.0), waits::add, counters);
+
+    @Test
+    void waitsAsLongAsRetryAfterSaysAfterA429() {
+        // given
+        Supplier<String> request =
+                failingThen(1, () -> error(429, new HttpHeaders().set(HttpHeaderName.RETRY_AFTER, "7")));
+
+        // when
+        String result = retrier.call("GET twin", new Attempts(), request);
+
+        // then
+        assertThat(result).isEqualTo("ok");
+        assertThat(waits).containsExactly(Duration.ofSeconds(7));
+        assertThat(counters.throttled()).isEqualTo(1);
+    }
+
+    @Test
+    void prefersRetryAfterMillisecondsOverSeconds() {
+        // given
+        HttpHeaders headers = new HttpHeaders()
+                .set(HttpHeaderName.RETRY_AFTER, "7")
+                .set(HttpHeaderName.fromString("x-ms-retry-after-ms"), "250");
+        Supplier<String> request = failingThen(1, () -> error(429, headers));
+
+        // when
+        retrier.call("GET twin", new Attempts(), request);
+
+        // then
+        assertThat(waits).containsExactly(Duration.ofMillis(250));
+    }
+
+    @Test
+    void backsOffWhenA429HasNoRetryAfter() {
+        // given
+        Supplier<String> request = failingThen(2, () -> error(429, new HttpHeaders()));
+
+        // when
+        retrier.call("GET twin", new Attempts(), request);
+
+        // then
+        assertThat(waits).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
+    }
+
+    @Test
+    void givesUpAfterMaxRetriesAndThrowsTheLastFailure() {
+        // given
+        Supplier<String> request = failingThen(100, () -> error(503, new HttpHeaders()));
+        Attempts attempts = new Attempts();
+
+        // when / then
+        assertThatThrownBy(() -> retrier.call("GET twin", attempts, request)).isInstanceOf(HttpResponseException.class);
+        assertThat(attempts.count()).isEqualTo(4);
+        assertThat(counters.requests()).isEqualTo(4);
+        assertThat(counters.retried()).isEqualTo(3);
+    }
+
+    @Test
+    void retriesIoErrors() {
+        // given
+        Supplier<String> request = failingThen(1, () -> new UncheckedIOException(new IOException("reset")));
+
+        // when
+        String result = retrier.call("GET twin", new Attempts(), request);
+
+        // then
+        assertThat(result).isEqualTo("ok");
+        assertThat(counters.retried()).isEqualTo(1);
+    }
+
+    @Test
+    void doesNotRetryABadRequest() {
+        // given
+        Supplier<String> request = failingThen(1, () -> error(400, new HttpHeaders()));
+        Attempts attempts = new Attempts();
+
+        // when / then
+        assertThatThrownBy(() -> retrier.call("PUT twin", attempts, request)).isInstanceOf(HttpResponseException.class);
+        assertThat(attempts.count()).isEqualTo(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void retriesAPermanentErrorTheCallerNamesAsTransient() {
+        // given
+        Supplier<String> request = failingThen(1, () -> error(400, new HttpHeaders()));
+
+        // when
+        String result = retrier.call("DELETE twin", new Attempts(), request, e -> true);
+
+        // then
+        assertThat(result).isEqualTo("ok");
+    }
+
+    private static Supplier<String> failingThen(int failures, Supplier<RuntimeException> failure) {
+        AtomicInteger calls = new AtomicInteger();
+        return () -> {
+            if (calls.incrementAndGet() <= failures) {
+                throw failure.get();
+            }
+            return "ok";
+        };
+    }
+
+    private static HttpResponseException error(int status, HttpHeaders headers) {
+        return new HttpResponseException("status " + status, StubHttpResponse.of(status, headers, "{}"));
+    }
+}

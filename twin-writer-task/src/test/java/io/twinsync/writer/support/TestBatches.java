@@ -1,0 +1,120 @@
+package io.twinsync.writer.support;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchId;
+import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.staging.twin.TwinFile;
+import io.twinsync.staging.twin.TwinFileCodec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Small hand-made batches: a site that contains pumps, with their DTDL v3 models. */
+public final class TestBatches {
+
+    public static final String SITE_MODEL = "dtmi:twinsync:test:Site;1";
+    public static final String PUMP_MODEL = "dtmi:twinsync:test:Pump;1";
+
+    /** Site first although it refers to Pump, so the writer must order them. */
+    public static final String MODELS =
+            """
+            [
+              {"@id": "dtmi:twinsync:test:Site;1", "@type": "Interface", "@context": "dtmi:dtdl:context;3",
+               "contents": [
+                 {"@type": "Property", "name": "name", "schema": "string"},
+                 {"@type": "Relationship", "name": "contains", "target": "dtmi:twinsync:test:Pump;1",
+                  "properties": [{"@type": "Property", "name": "position", "schema": "integer"}]}
+               ]},
+              {"@id": "dtmi:twinsync:test:Pump;1", "@type": "Interface", "@context": "dtmi:dtdl:context;3",
+               "contents": [
+                 {"@type": "Property", "name": "name", "schema": "string"},
+                 {"@type": "Property", "name": "rpm", "schema": "double"},
+                 {"@type": "Property", "name": "site", "schema": "string"}
+               ]}
+            ]
+            """;
+
+    private static final AtomicLong CLOCK =
+            new AtomicLong(Instant.parse("2026-11-22T10:00:00Z").getEpochSecond());
+
+    private TestBatches() {}
+
+    /** A new batch (each with a later id) holding models.json and the given twin files. */
+    public static Batch batch(StagingStore store, TwinFile... twins) {
+        return batchWithModels(store, MODELS, twins);
+    }
+
+    public static Batch batchWithModels(StagingStore store, String models, TwinFile... twins) {
+        Batch batch = store.createBatch(BatchId.newId(Instant.ofEpochSecond(CLOCK.incrementAndGet())));
+        write(batch, BatchLayout.MODELS, models);
+        for (TwinFile twin : twins) {
+            try (OutputStream out = batch.create(BatchLayout.twinFile(twin.twinId()))) {
+                TwinFileCodec.write(twin, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return batch;
+    }
+
+    public static void write(Batch batch, String path, String content) {
+        try (OutputStream out = batch.create(path)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TwinFile pump(String id, double rpm) {
+        ObjectNode twin = twin(id, PUMP_MODEL).put("name", "Pump " + id).put("rpm", rpm);
+        return TwinFile.of("Pump", key(id), false, twin, List.of(), List.of());
+    }
+
+    public static TwinFile pumpWithout(String id, String removedProperty) {
+        ObjectNode twin = twin(id, PUMP_MODEL).put("name", "Pump " + id);
+        return TwinFile.of("Pump", key(id), false, twin, List.of(), List.of(removedProperty));
+    }
+
+    public static TwinFile pumpWithSite(String id, double rpm, String site) {
+        ObjectNode twin =
+                twin(id, PUMP_MODEL).put("name", "Pump " + id).put("rpm", rpm).put("site", site);
+        return TwinFile.of("Pump", key(id), false, twin, List.of(), List.of());
+    }
+
+    public static TwinFile tombstone(String id) {
+        return TwinFile.of("Pump", key(id), true, twin(id, PUMP_MODEL), List.of(), List.of());
+    }
+
+    /** A site containing the pumps, relationship ids {@code {site}-contains-{pump}}. */
+    public static TwinFile site(String id, String... pumpIds) {
+        List<ObjectNode> relationships = new ArrayList<>();
+        for (int i = 0; i < pumpIds.length; i++) {
+            relationships.add(StagingJson.mapper()
+                    .createObjectNode()
+                    .put("$relationshipId", id + "-contains-" + pumpIds[i])
+                    .put("$targetId", pumpIds[i])
+                    .put("$relationshipName", "contains")
+                    .put("position", i + 1));
+        }
+        ObjectNode twin = twin(id, SITE_MODEL).put("name", "Site " + id);
+        return TwinFile.of("Site", key(id), false, twin, relationships, List.of());
+    }
+
+    private static ObjectNode twin(String id, String model) {
+        ObjectNode twin = StagingJson.mapper().createObjectNode().put("$dtId", id);
+        twin.putObject("$metadata").put("$model", model);
+        return twin;
+    }
+
+    private static ObjectNode key(String id) {
+        return StagingJson.mapper().createObjectNode().put("id", id);
+    }
+}

@@ -1,0 +1,72 @@
+package io.twinsync.writer.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TwinWriterTaskMainTests {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void exitsWithOneAndAHintForABadPartition() {
+        // when
+        int code = run("--batch", dir.toString(), "--endpoint", "https://localhost:1", "--partition", "5/4");
+
+        // then
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("1 <= i <= n").contains("--help").doesNotContain("\tat ");
+    }
+
+    @Test
+    void exitsWithOneWhenTheFolderIsNotABatch() {
+        // when
+        int code = run("--batch", dir.toString(), "--endpoint", "https://localhost:1");
+
+        // then
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("is not a batch folder")
+                .contains("{staging}/batches/{batchId}")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void exitsWithOneForAPlainHttpEndpoint() {
+        // given
+        Path batch = dir.resolve("batches/20261122T134501Z-3fa9c1").toAbsolutePath();
+        batch.toFile().mkdirs();
+
+        // when
+        int code = run("--batch", batch.toString(), "--endpoint", "http://localhost:1");
+
+        // then
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("must be an https URL");
+    }
+
+    @Test
+    void documentsTheExitCodesInItsHelp() {
+        // when
+        int code = run("--help");
+
+        // then
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("Exit codes: 0")
+                .contains("3 some twins")
+                .contains("1 could not run");
+    }
+
+    private int run(String... args) {
+        return TwinWriterTaskMain.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+}
