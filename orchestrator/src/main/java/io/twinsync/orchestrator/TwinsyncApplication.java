@@ -11,7 +11,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * variables and system properties.
  */
 @SpringBootApplication
-
 public class TwinsyncApplication {
 
     public static void main(String[] args) {

@@ -8,20 +8,20 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Identifies one batch. Ids sort by creation time ({@code 20261122T134501Z-3fa9c1}) so that a plain listing of the
- * staging area shows batches in the order they ran.
+ * Identifies one batch. Ids sort by creation time ({@code 20261122T134501123Z-3fa9c1}, to the millisecond) so that a plain
+ * listing of the staging area shows batches in the order they ran, even several in one second.
  */
 public record BatchId(String value) implements Comparable<BatchId> {
 
-    private static final Pattern FORMAT = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{6}");
+    private static final Pattern FORMAT = Pattern.compile("\\d{8}T\\d{9}Z-[0-9a-f]{6}");
     private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public BatchId {
         if (value == null || !FORMAT.matcher(value).matches()) {
             throw new IllegalArgumentException("'" + value
-                    + "' is not a batch id; batch ids look like 20261122T134501Z-3fa9c1 (see 'twinsync batches')");
+                    + "' is not a batch id; batch ids look like 20261122T134501123Z-3fa9c1 (see 'twinsync batches')");
         }
     }
 

@@ -42,8 +42,8 @@ class LocalStagingStoreTests {
     @Test
     void batchesListOldestFirstAndManifestsRoundTrip() {
         LocalStagingStore store = new LocalStagingStore(root);
-        BatchId older = new BatchId("20260101T000000Z-aaaaaa");
-        BatchId newer = new BatchId("20260102T000000Z-000000");
+        BatchId older = new BatchId("20260101T000000000Z-aaaaaa");
+        BatchId newer = new BatchId("20260102T000000000Z-000000");
         store.createBatch(newer);
         Batch batch = store.createBatch(older);
         BatchManifest manifest = BatchManifest.start(older.value(), Instant.parse("2026-01-01T00:00:00Z"))
@@ -59,8 +59,17 @@ class LocalStagingStoreTests {
     }
 
     @Test
+    void batchesCreatedInTheSameSecondStillListInOrder() {
+        Instant second = Instant.parse("2026-01-01T00:00:00Z");
+        BatchId first = BatchId.newId(second.plusMillis(1));
+        BatchId later = BatchId.newId(second.plusMillis(2));
+
+        assertThat(first).isLessThan(later);
+    }
+
+    @Test
     void openingAMissingBatchSaysHowToListThem() {
-        assertThatThrownBy(() -> new LocalStagingStore(root).openBatch(new BatchId("20260101T000000Z-aaaaaa")))
+        assertThatThrownBy(() -> new LocalStagingStore(root).openBatch(new BatchId("20260101T000000000Z-aaaaaa")))
                 .hasMessageContaining("twinsync batches");
     }
 }

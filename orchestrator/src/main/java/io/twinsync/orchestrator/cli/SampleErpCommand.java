@@ -77,9 +77,7 @@ public class SampleErpCommand {
                     out.printf("%d row%s changed.%n", count, count == 1 ? "" : "s");
                 }
             } catch (SQLException e) {
-                spec.commandLine()
-                        .getErr()
-                        .printf("The sample ERP refused the statement: %s%n", e.getMessage());
+                spec.commandLine().getErr().printf("The sample ERP refused the statement: %s%n", e.getMessage());
                 return ExitCode.FAILED.code();
             }
             out.flush();

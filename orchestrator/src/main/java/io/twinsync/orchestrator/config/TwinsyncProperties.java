@@ -64,7 +64,8 @@ public record TwinsyncProperties(
 
         @Override
         public String toString() {
-            return "Source[url=" + (embedded() ? "(embedded sample ERP)" : JdbcUrls.withoutSecrets(url))
+            return "Source[url="
+                    + (embedded() ? "(embedded sample ERP)" : io.twinsync.extract.jdbc.JdbcUrls.redact(url))
                     + ", username=" + username + ", password=" + (password == null ? "(none)" : "****") + "]";
         }
     }

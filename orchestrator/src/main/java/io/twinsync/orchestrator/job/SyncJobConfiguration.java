@@ -1,7 +1,7 @@
 package io.twinsync.orchestrator.job;
 
-import io.twinsync.extract.JdbcRowExtractor;
 import io.twinsync.extract.SourceEntity;
+import io.twinsync.extract.jdbc.JdbcRowExtractor;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.orchestrator.target.TwinGraphTarget;
 import io.twinsync.staging.Batch;
@@ -49,8 +49,7 @@ public class SyncJobConfiguration {
     }
 
     @Bean
-    Step extractStep(
-            JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, SourceDatabase source) {
+    Step extractStep(JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, SourceDatabase source) {
         return new StepBuilder("extract", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     List<SourceEntity> entities = mapping.getObject().entities().stream()
@@ -60,8 +59,8 @@ public class SyncJobConfiguration {
                                     e.source().table(),
                                     e.source().keyColumns()))
                             .toList();
-                    ExtractSummary summary = new JdbcRowExtractor(source.dataSource(), source.fetchSize())
-                            .extract(batch, entities);
+                    ExtractSummary summary =
+                            new JdbcRowExtractor(source.dataSource(), source.fetchSize()).extract(batch, entities);
                     BatchManifests.update(batch, m -> m.withExtract(summary));
                     contribution.incrementWriteCount(summary.totalRows());
                 }))

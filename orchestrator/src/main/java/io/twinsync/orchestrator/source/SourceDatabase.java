@@ -1,9 +1,9 @@
 package io.twinsync.orchestrator.source;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.twinsync.extract.JdbcSourceSettings;
-import io.twinsync.extract.JdbcSources;
-import io.twinsync.orchestrator.config.JdbcUrls;
+import io.twinsync.extract.jdbc.JdbcSourceSettings;
+import io.twinsync.extract.jdbc.JdbcSources;
+import io.twinsync.extract.jdbc.JdbcUrls;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.sample.erp.SampleErp;
 import io.twinsync.sample.erp.SqlDialect;
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SourceDatabase implements DisposableBean {
 
-    private static final String H2_OPTIONS = ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    private static final String H2_OPTIONS =
+            ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
 
     private final TwinsyncProperties properties;
     private HikariDataSource dataSource;
@@ -45,9 +46,7 @@ public class SourceDatabase implements DisposableBean {
 
     /** The source for messages: the URL without secrets. */
     public String description() {
-        return properties.source().embedded()
-                ? "embedded sample ERP (" + url() + ")"
-                : JdbcUrls.withoutSecrets(url());
+        return properties.source().embedded() ? "embedded sample ERP (" + url() + ")" : JdbcUrls.redact(url());
     }
 
     private String url() {

@@ -26,7 +26,7 @@ record LocalBatchFolder(LocalStagingStore store, Batch batch) {
                 || !"batches".equals(String.valueOf(parent.getFileName()))
                 || parent.getParent() == null) {
             throw new IllegalArgumentException("'" + dir + "' is not a batch folder; pass --batch"
-                    + " {staging}/batches/{batchId}, such as staging/batches/20261122T134501Z-3fa9c1");
+                    + " {staging}/batches/{batchId}, such as staging/batches/20261122T134501123Z-3fa9c1");
         }
         LocalStagingStore store = new LocalStagingStore(parent.getParent());
         return new LocalBatchFolder(store, store.openBatch(new BatchId(name.toString())));

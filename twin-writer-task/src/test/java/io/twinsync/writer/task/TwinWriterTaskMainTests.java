@@ -42,7 +42,7 @@ class TwinWriterTaskMainTests {
     @Test
     void exitsWithOneForAPlainHttpEndpoint() {
         // given
-        Path batch = dir.resolve("batches/20261122T134501Z-3fa9c1").toAbsolutePath();
+        Path batch = dir.resolve("batches/20261122T134501123Z-3fa9c1").toAbsolutePath();
         batch.toFile().mkdirs();
 
         // when
