@@ -1,6 +1,8 @@
 package io.twinsync.orchestrator;
 
+import io.twinsync.orchestrator.cli.ExitCode;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
+import io.twinsync.orchestrator.config.InvalidSettingException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,9 +16,31 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class TwinsyncApplication {
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(TwinsyncApplication.class);
-        ConfigurableApplicationContext context = application.run();
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplication(TwinsyncApplication.class).run();
+        } catch (RuntimeException e) {
+            System.err.println("twinsync could not start: " + startupProblem(e));
+            System.exit(ExitCode.FAILED.code());
+            return;
+        }
         int exitCode = context.getBean(TwinsyncCommandLine.class).execute(args);
         System.exit(SpringApplication.exit(context, () -> exitCode));
+    }
+
+    /** The message of the setting at fault when there is one, else the innermost message. */
+    static String startupProblem(Throwable e) {
+        Throwable innermost = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSettingException) {
+                return t.getMessage();
+            }
+            innermost = t;
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return innermost.getMessage()
+                + " (set TWINSYNC_LOG_LEVEL=DEBUG and logging.level.org.springframework=DEBUG for details)";
     }
 }

@@ -129,6 +129,34 @@ class SyncEndToEndTests {
         assertThat(twin.err).contains("No twin 'no-such-twin'").contains("twinsync run");
     }
 
+    @Test
+    @Order(5)
+    void aRowThatCannotBecomeATwinIsSetAsideAndTheRunExitsThree() throws Exception {
+        // given an equipment row whose asset tag makes an invalid twin id (a control character)
+        cli("sample-erp", "sql", "UPDATE Equipment SET AssetTag = CONCAT('BAD', CHAR(9), 'TAG') WHERE EquipmentId = 2");
+
+        // when the next batch runs
+        Result run = cli("run");
+
+        // then the row is rejected with its key and reason, the rest is written, and the exit code says partial
+        assertThat(run.code).as(run.toString()).isEqualTo(3);
+        assertThat(run.out).contains("INVALID_TWIN_ID").contains("result     PARTIAL");
+        BatchManifest manifest = latestManifest();
+        assertThat(manifest.transform().rowsRejected()).isEqualTo(1);
+        assertThat(manifest.write().twins().unchanged())
+                .isEqualTo(manifest.extract().totalRows() - 1);
+        StagingStore staging = new LocalStagingStore(home.resolve("staging"));
+        String rejects;
+        try (var in = staging.openBatch(staging.latestBatch().orElseThrow()).open("rejects/transform.ndjson")) {
+            rejects = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        JsonNode reject =
+                StagingJson.mapper().readTree(rejects.lines().findFirst().orElseThrow());
+        assertThat(reject.path("entity").asText()).isEqualTo("equipment");
+        assertThat(reject.path("rowKey").path("EquipmentId").asInt()).isEqualTo(2);
+        assertThat(reject.path("code").asText()).isEqualTo("INVALID_TWIN_ID");
+    }
+
     private BatchManifest latestManifest() {
         StagingStore staging = new LocalStagingStore(home.resolve("staging"));
         return BatchManifests.read(staging.openBatch(staging.latestBatch().orElseThrow()));
