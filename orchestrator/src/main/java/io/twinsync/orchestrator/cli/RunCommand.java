@@ -1,8 +1,8 @@
 package io.twinsync.orchestrator.cli;
 
+import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.orchestrator.source.SourceDatabase;
-import io.twinsync.orchestrator.target.TwinGraphTarget;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingStore;

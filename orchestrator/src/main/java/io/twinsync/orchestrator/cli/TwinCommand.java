@@ -2,7 +2,7 @@ package io.twinsync.orchestrator.cli;
 
 import com.azure.core.exception.HttpResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.twinsync.orchestrator.target.TwinGraphTarget;
+import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.staging.json.StagingJson;
 import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Scope;

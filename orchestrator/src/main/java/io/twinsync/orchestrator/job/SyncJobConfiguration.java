@@ -2,8 +2,8 @@ package io.twinsync.orchestrator.job;
 
 import io.twinsync.extract.SourceEntity;
 import io.twinsync.extract.jdbc.JdbcRowExtractor;
+import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.source.SourceDatabase;
-import io.twinsync.orchestrator.target.TwinGraphTarget;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingStore;

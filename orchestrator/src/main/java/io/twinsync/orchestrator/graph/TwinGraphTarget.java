@@ -1,0 +1,136 @@
+package io.twinsync.orchestrator.graph;
+
+import com.azure.digitaltwins.core.DigitalTwinsClient;
+import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.orchestrator.config.TwinsyncProperties;
+import io.twinsync.writer.AdtClients;
+import io.twinsync.writer.AdtTarget;
+import io.twinsync.writer.WriterSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ADT instance, connected on first use. Without a configured endpoint it starts the embedded emulator, whose
+ * graph persists in {@code home/adt-emulator} between commands.
+ */
+@Component
+public class TwinGraphTarget implements DisposableBean {
+
+    private final TwinsyncProperties properties;
+    private AdtEmulator emulator;
+    private AdtTarget target;
+    private DigitalTwinsClient client;
+
+    public TwinGraphTarget(TwinsyncProperties properties) {
+        this.properties = properties;
+    }
+
+    public synchronized DigitalTwinsClient client() {
+        if (client == null) {
+            client = AdtClients.create(target(), writerSettings());
+        }
+        return client;
+    }
+
+    public synchronized AdtTarget target() {
+        if (target == null) {
+            target = properties.target().embedded() ? startEmulator() : configured();
+        }
+        return target;
+    }
+
+    public WriterSettings writerSettings() {
+        WriterSettings defaults = WriterSettings.defaults();
+        return new WriterSettings(
+                properties.writer().concurrency(),
+                properties.writer().maxRetries(),
+                defaults.initialBackoff(),
+                defaults.maxBackoff());
+    }
+
+    /**
+     * A key for the writer's record of what it wrote to this target. The embedded emulator's key changes whenever
+     * its graph starts afresh, so a deleted emulator state is never mistaken for an up-to-date graph.
+     */
+    public synchronized String stateKey() {
+        target();
+        if (emulator != null) {
+            return "emulator-" + emulatorInstanceId();
+        }
+        return URI.create(properties.target().endpoint()).getHost().replaceAll("[^A-Za-z0-9.-]", "_");
+    }
+
+    /** How to name the target in output. */
+    public String description() {
+        return properties.target().embedded()
+                ? "embedded ADT emulator (" + emulatorDir() + ")"
+                : properties.target().endpoint();
+    }
+
+    private AdtTarget startEmulator() {
+        Path dir = emulatorDir();
+        emulator = AdtEmulator.builder()
+                .port(0)
+                .snapshotFile(dir.resolve("snapshot.json"))
+                .tlsDirectory(dir.resolve("tls"))
+                .start();
+        return new AdtTarget(emulator.endpoint(), Optional.of(emulator.certificate()));
+    }
+
+    private String emulatorInstanceId() {
+        Path snapshot = emulatorDir().resolve("snapshot.json");
+        Path idFile = emulatorDir().resolve("instance-id");
+        try {
+            if (!Files.exists(idFile) || !Files.exists(snapshot)) {
+                Files.createDirectories(idFile.getParent());
+                Files.writeString(idFile, UUID.randomUUID().toString());
+                emulator.saveSnapshot();
+            }
+            return Files.readString(idFile).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Cannot keep the emulator's instance id in " + idFile + ": " + e.getMessage()
+                            + "; check that TWINSYNC_HOME is writable",
+                    e);
+        }
+    }
+
+    private AdtTarget configured() {
+        Path pem = properties.target().trustCertificate();
+        Optional<X509Certificate> certificate = Optional.empty();
+        if (pem != null) {
+            try (InputStream in = Files.newInputStream(pem)) {
+                certificate = Optional.of((X509Certificate)
+                        CertificateFactory.getInstance("X.509").generateCertificate(in));
+            } catch (IOException | CertificateException e) {
+                throw new IllegalStateException(
+                        "Cannot read the certificate " + pem + " (twinsync.target"
+                                + ".trust-certificate): " + e.getMessage() + "; give a PEM file such as the standalone"
+                                + " emulator's emulator-cert.pem",
+                        e);
+            }
+        }
+        return new AdtTarget(URI.create(properties.target().endpoint()), certificate);
+    }
+
+    private Path emulatorDir() {
+        return properties.home().resolve("adt-emulator");
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}
