@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,28 @@ class TwinsyncJarIntegrationTests {
         assertThat(run.output).contains("twinsync.target.endpoint").contains("https://");
     }
 
+    @Test
+    void anUnreachableSourceFailsWithoutStackTraceOrPassword() throws Exception {
+        // given a source database that is not there, with a password in the settings
+        Result run = twinsyncWith(
+                Map.of(
+                        "TWINSYNC_SOURCE_URL", "jdbc:postgresql://127.0.0.1:1/erp?password=hunter2secret",
+                        "TWINSYNC_SOURCE_PASSWORD", "hunter2secret"),
+                "run");
+
+        // then the run fails in the extract step, in plain words, and the secret appears nowhere
+        assertThat(run.code).isEqualTo(1);
+        assertThat(run.output).contains("failed in the extract step");
+        assertThat(run.output).doesNotContain("hunter2secret").doesNotContain("\tat ");
+        assertThat(run.output).contains("twinsync batches").doesNotContain("Exception in thread");
+    }
+
     private Result twinsync(String... args) throws IOException, InterruptedException {
+        return twinsyncWith(Map.of(), args);
+    }
+
+    private Result twinsyncWith(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path jar = Path.of("target", "twinsync.jar").toAbsolutePath();
         assertThat(jar).as("the packaged CLI; run 'mvn package' first").exists();
         List<String> command = new ArrayList<>();
@@ -62,6 +84,7 @@ class TwinsyncJarIntegrationTests {
         command.addAll(List.of(args).subList(i, args.length));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("TWINSYNC_HOME", home.toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();

@@ -2,8 +2,8 @@ package io.twinsync.orchestrator.cli;
 
 import io.twinsync.emulator.AdtEmulator;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
+import io.twinsync.orchestrator.graph.EmulatorHome;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.annotation.Scope;
@@ -37,22 +37,29 @@ public class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = properties.home().resolve("adt-emulator");
+        EmulatorHome home = EmulatorHome.lock(properties.home());
+        AdtEmulator emulator = home.start(port);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (AdtEmulator emulator = AdtEmulator.builder()
-                .port(port)
-                .snapshotFile(dir.resolve("snapshot.json"))
-                .tlsDirectory(dir.resolve("tls"))
-                .start()) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("ADT emulator listening on %s%n", emulator.endpoint());
-            out.printf("Certificate to trust: %s%n", dir.resolve("tls").resolve("emulator-cert.pem"));
-            out.printf("State: %s (saved on exit)%n", dir.resolve("snapshot.json"));
-            out.println("Press Ctrl-C to stop.");
-            out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "emulator-stop"));
-            stopped.await();
-        }
+        // The JVM does not wait for the main thread once shutdown hooks finish, so the hook itself saves the graph.
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            home.close();
+                            stopped.countDown();
+                        },
+                        "emulator-stop"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("ADT emulator listening on %s%n", emulator.endpoint());
+        out.printf("Certificate to trust: %s%n", home.certificatePem());
+        out.printf("State: %s (saved on exit)%n", home.snapshot());
+        out.printf(
+                "Use it from another shell with TWINSYNC_TARGET_ENDPOINT=%s TWINSYNC_TARGET_TRUST_CERTIFICATE=%s"
+                        + ".%n",
+                emulator.endpoint(), home.certificatePem());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
         return ExitCode.OK.code();
     }
 }

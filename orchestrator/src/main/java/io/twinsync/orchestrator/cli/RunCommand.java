@@ -92,7 +92,7 @@ public class RunCommand implements Callable<Integer> {
                             step.getStepName(), CliExceptionHandler.describe(failure));
                 }
             }
-            err.printf("The batch so far is kept in %s.%n", batch.location());
+            err.printf("The batch so far is kept in %s ('twinsync batches' lists batches).%n", batch.location());
             return ExitCode.FAILED.code();
         }
         return report.complete() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();

@@ -62,7 +62,7 @@ public class SampleErpCommand {
                         .getErr()
                         .println("sample-erp works on the embedded sample ERP only, but twinsync.source.url points"
                                 + " at another database; unset it (or TWINSYNC_SOURCE_URL) to use the sample.");
-                return ExitCode.USAGE.code();
+                return ExitCode.FAILED.code();
             }
             try (Connection connection = source.dataSource().getConnection();
                     Statement sql = connection.createStatement()) {

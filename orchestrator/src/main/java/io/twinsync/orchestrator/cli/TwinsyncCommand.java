@@ -1,6 +1,9 @@
 package io.twinsync.orchestrator.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code twinsync} command. */
 @Command(
@@ -11,8 +14,26 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "With no settings, twinsync syncs the embedded sample ERP into the embedded ADT emulator; state lives in"
-                    + " TWINSYNC_HOME (default ./.twinsync).",
+                    + " TWINSYNC_HOME (the ./twinsync launcher uses .twinsync next to itself).",
             "Settings: twinsync.yaml in the working folder, or TWINSYNC_* environment variables (see README)."
         },
-        subcommands = {RunCommand.class, TwinCommand.class, SampleErpCommand.class, EmulatorCommand.class})
-public class TwinsyncCommand {}
+        subcommands = {
+            RunCommand.class,
+            BatchesCommand.class,
+            TwinCommand.class,
+            SampleErpCommand.class,
+            EmulatorCommand.class
+        })
+public class TwinsyncCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a command there is nothing to do: show the usage and say so in the exit code. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("twinsync needs a command, such as 'twinsync run'.");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE.code();
+    }
+}

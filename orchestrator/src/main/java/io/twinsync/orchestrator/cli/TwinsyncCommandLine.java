@@ -38,6 +38,7 @@ public class TwinsyncCommandLine {
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(new CliExceptionHandler())
-                .setExitCodeExceptionMapper(e -> ExitCode.FAILED.code());
+                .setExitCodeExceptionMapper(e ->
+                        e instanceof CommandLine.ParameterException ? ExitCode.USAGE.code() : ExitCode.FAILED.code());
     }
 }

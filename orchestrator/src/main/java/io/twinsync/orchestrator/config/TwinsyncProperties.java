@@ -1,5 +1,8 @@
 package io.twinsync.orchestrator.config;
 
+import io.twinsync.extract.jdbc.JdbcSourceSettings;
+import io.twinsync.extract.jdbc.JdbcUrls;
+import io.twinsync.writer.WriterSettings;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,15 +20,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("twinsync")
 public record TwinsyncProperties(
-        Path home, Source source, String mapping, Path staging, Target target, @DefaultValue Writer writer) {
+        Path home,
+        @DefaultValue Source source,
+        String mapping,
+        Path staging,
+        @DefaultValue Target target,
+        @DefaultValue Writer writer) {
 
     public TwinsyncProperties {
         if (home == null) {
             throw new InvalidSettingException("twinsync.home", null, "set TWINSYNC_HOME to a writable folder");
         }
         home = home.toAbsolutePath().normalize();
-        source = source == null ? new Source(null, null, null, 4, 1_000) : source;
-        target = target == null ? new Target(null, null) : target;
     }
 
     public Path stagingRoot() {
@@ -45,16 +51,25 @@ public record TwinsyncProperties(
             String url,
             String username,
             String password,
-            @DefaultValue("4") int maximumPoolSize,
+            @DefaultValue("2") int maximumPoolSize,
             @DefaultValue("1000") int fetchSize) {
 
         public Source {
-            if (maximumPoolSize < 1) {
+            if (maximumPoolSize < 1 || maximumPoolSize > 100) {
                 throw new InvalidSettingException(
-                        "twinsync.source.maximum-pool-size", maximumPoolSize, "use 1 or more");
+                        "twinsync.source.maximum-pool-size",
+                        maximumPoolSize,
+                        "use 1 to 100 (extract reads one entity at a time, so 2 is plenty)");
             }
-            if (fetchSize < 1) {
-                throw new InvalidSettingException("twinsync.source.fetch-size", fetchSize, "use 1 or more");
+            if (fetchSize < 1 || fetchSize > 100_000) {
+                throw new InvalidSettingException("twinsync.source.fetch-size", fetchSize, "use 1 to 100000");
+            }
+            if (url != null && !url.isBlank()) {
+                try {
+                    new JdbcSourceSettings(url, username, password, maximumPoolSize, fetchSize);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSettingException("twinsync.source.url", JdbcUrls.redact(url), e.getMessage());
+                }
             }
         }
 
@@ -65,7 +80,7 @@ public record TwinsyncProperties(
         @Override
         public String toString() {
             return "Source[url="
-                    + (embedded() ? "(embedded sample ERP)" : io.twinsync.extract.jdbc.JdbcUrls.redact(url))
+                    + (embedded() ? "(embedded sample ERP)" : JdbcUrls.redact(url))
                     + ", username=" + username + ", password=" + (password == null ? "(none)" : "****") + "]";
         }
     }
@@ -96,15 +111,27 @@ public record TwinsyncProperties(
      * @param concurrency requests in flight at once
      * @param maxRetries retries of a request that failed transiently (throttled, 5xx, I/O)
      */
-    public record Writer(@DefaultValue("8") int concurrency, @DefaultValue("6") int maxRetries) {
+    public record Writer(@DefaultValue("8") int concurrency, @DefaultValue("5") int maxRetries) {
 
         public Writer {
             if (concurrency < 1 || concurrency > 256) {
                 throw new InvalidSettingException("twinsync.writer.concurrency", concurrency, "use 1 to 256");
             }
-            if (maxRetries < 0) {
-                throw new InvalidSettingException("twinsync.writer.max-retries", maxRetries, "use 0 or more");
+            if (maxRetries < 0 || maxRetries > 20) {
+                throw new InvalidSettingException("twinsync.writer.max-retries", maxRetries, "use 0 to 20");
             }
+            // Building the writer's own settings here checks every rule the writer has, at start-up.
+            settings(concurrency, maxRetries);
+        }
+
+        /** The writer's settings for these values. */
+        public WriterSettings settings() {
+            return settings(concurrency, maxRetries);
+        }
+
+        private static WriterSettings settings(int concurrency, int maxRetries) {
+            WriterSettings defaults = WriterSettings.defaults();
+            return new WriterSettings(concurrency, maxRetries, defaults.initialBackoff(), defaults.maxBackoff());
         }
     }
 }

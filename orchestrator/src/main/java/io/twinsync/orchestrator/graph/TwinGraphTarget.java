@@ -15,7 +15,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class TwinGraphTarget implements DisposableBean {
 
     private final TwinsyncProperties properties;
+    private EmulatorHome emulatorHome;
     private AdtEmulator emulator;
     private AdtTarget target;
     private DigitalTwinsClient client;
@@ -50,12 +50,7 @@ public class TwinGraphTarget implements DisposableBean {
     }
 
     public WriterSettings writerSettings() {
-        WriterSettings defaults = WriterSettings.defaults();
-        return new WriterSettings(
-                properties.writer().concurrency(),
-                properties.writer().maxRetries(),
-                defaults.initialBackoff(),
-                defaults.maxBackoff());
+        return properties.writer().settings();
     }
 
     /**
@@ -63,46 +58,28 @@ public class TwinGraphTarget implements DisposableBean {
      * its graph starts afresh, so a deleted emulator state is never mistaken for an up-to-date graph.
      */
     public synchronized String stateKey() {
-        target();
+        AdtTarget adt = target();
+        return emulator != null ? "emulator-" + emulatorHome.instanceId(emulator) : adt.stateKey();
+    }
+
+    /** Saves the embedded emulator's graph now, so that it is on disk before anything relies on it. */
+    public synchronized void checkpoint() {
         if (emulator != null) {
-            return "emulator-" + emulatorInstanceId();
+            emulator.saveSnapshot();
         }
-        return URI.create(properties.target().endpoint()).getHost().replaceAll("[^A-Za-z0-9.-]", "_");
     }
 
     /** How to name the target in output. */
     public String description() {
         return properties.target().embedded()
-                ? "embedded ADT emulator (" + emulatorDir() + ")"
+                ? "embedded ADT emulator (" + properties.home().resolve("adt-emulator") + ")"
                 : properties.target().endpoint();
     }
 
     private AdtTarget startEmulator() {
-        Path dir = emulatorDir();
-        emulator = AdtEmulator.builder()
-                .port(0)
-                .snapshotFile(dir.resolve("snapshot.json"))
-                .tlsDirectory(dir.resolve("tls"))
-                .start();
+        emulatorHome = EmulatorHome.lock(properties.home());
+        emulator = emulatorHome.start(0);
         return new AdtTarget(emulator.endpoint(), Optional.of(emulator.certificate()));
-    }
-
-    private String emulatorInstanceId() {
-        Path snapshot = emulatorDir().resolve("snapshot.json");
-        Path idFile = emulatorDir().resolve("instance-id");
-        try {
-            if (!Files.exists(idFile) || !Files.exists(snapshot)) {
-                Files.createDirectories(idFile.getParent());
-                Files.writeString(idFile, UUID.randomUUID().toString());
-                emulator.saveSnapshot();
-            }
-            return Files.readString(idFile).trim();
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    "Cannot keep the emulator's instance id in " + idFile + ": " + e.getMessage()
-                            + "; check that TWINSYNC_HOME is writable",
-                    e);
-        }
     }
 
     private AdtTarget configured() {
@@ -123,14 +100,13 @@ public class TwinGraphTarget implements DisposableBean {
         return new AdtTarget(URI.create(properties.target().endpoint()), certificate);
     }
 
-    private Path emulatorDir() {
-        return properties.home().resolve("adt-emulator");
-    }
-
     @Override
     public synchronized void destroy() {
         if (emulator != null) {
             emulator.close();
+        }
+        if (emulatorHome != null) {
+            emulatorHome.close();
         }
     }
 }

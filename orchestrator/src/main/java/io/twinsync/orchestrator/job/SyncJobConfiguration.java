@@ -93,6 +93,7 @@ public class SyncJobConfiguration {
                             target.stateKey(),
                             target.writerSettings().withIgnoreKnownState(fullCompare));
                     WriteReport report = writer.write(batch, Partition.ALL);
+                    target.checkpoint();
                     BatchManifests.update(batch, m -> m.withWrite(report.summary()));
                     contribution.incrementWriteCount(report.summary().twins().total());
                 }))

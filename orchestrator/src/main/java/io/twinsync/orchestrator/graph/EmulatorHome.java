@@ -1,0 +1,108 @@
+package io.twinsync.orchestrator.graph;
+
+import io.twinsync.emulator.AdtEmulator;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * The embedded emulator's folder ({@code home/adt-emulator}): its graph snapshot, TLS material and instance id. One
+ * process at a time may use it: two emulators saving one snapshot would silently undo each other's writes, and the
+ * writer's record of what it wrote would then claim twins the graph does not have.
+ */
+public final class EmulatorHome implements AutoCloseable {
+
+    private final Path dir;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private EmulatorHome(Path dir, FileChannel channel, FileLock lock) {
+        this.dir = dir;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Locks the folder for this process, or fails saying who holds it and what to do. */
+    public static EmulatorHome lock(Path twinsyncHome) {
+        Path dir = twinsyncHome.resolve("adt-emulator");
+        try {
+            Files.createDirectories(dir);
+            FileChannel channel =
+                    FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("The emulator state in " + dir + " is in use by another twinsync"
+                        + " process (a 'twinsync emulator' or another 'twinsync run'). Wait for it to finish, point"
+                        + " twinsync.target.endpoint at the running emulator, or use another TWINSYNC_HOME.");
+            }
+            return new EmulatorHome(dir, channel, lock);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Cannot open the emulator state in " + dir + ": " + e.getMessage()
+                            + "; check that TWINSYNC_HOME is writable",
+                    e);
+        }
+    }
+
+    /** Starts the emulator on this folder's graph and certificate. */
+    public AdtEmulator start(int port) {
+        return AdtEmulator.builder()
+                .port(port)
+                .snapshotFile(snapshot())
+                .tlsDirectory(dir.resolve("tls"))
+                .start();
+    }
+
+    public Path snapshot() {
+        return dir.resolve("snapshot.json");
+    }
+
+    public Path certificatePem() {
+        return dir.resolve("tls").resolve("emulator-cert.pem");
+    }
+
+    public Path folder() {
+        return dir;
+    }
+
+    /**
+     * An id that changes whenever the graph starts afresh (no snapshot yet), so that the writer's record of what it
+     * wrote to an earlier graph is never trusted for a new one.
+     */
+    public String instanceId(AdtEmulator running) {
+        Path idFile = dir.resolve("instance-id");
+        try {
+            if (!Files.exists(idFile) || !Files.exists(snapshot())) {
+                Files.writeString(idFile, UUID.randomUUID().toString());
+                running.saveSnapshot();
+            }
+            return Files.readString(idFile).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Cannot keep the emulator's instance id in " + idFile + ": " + e.getMessage()
+                            + "; check that TWINSYNC_HOME is writable",
+                    e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot release the lock on " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
