@@ -2,7 +2,6 @@ package io.twinsync.staging;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ final class LocalBatch implements Batch {
     }
 
     @Override
-    public OutputStream create(String path) {
+    public StagedOutput create(String path) {
         return LocalFiles.createAtomically(LocalFiles.resolveInside(dir, path));
     }
 

@@ -1,17 +1,18 @@
 package io.twinsync.staging;
 
-import java.io.FilterOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** File helpers for the local store: paths that cannot escape their folder, and writes that appear atomically. */
 final class LocalFiles {
 
     private static final String TEMP_SUFFIX = ".partial";
+    private static final int BUFFER_SIZE = 1 << 16;
 
     private LocalFiles() {}
 
@@ -36,30 +37,20 @@ final class LocalFiles {
         }
     }
 
-    static OutputStream createAtomically(Path target) {
+    /**
+     * A stream to a temporary file beside {@code target}, renamed onto it on commit. The temporary name carries a
+     * random UUID, so writers in different processes (overlapping runs) or threads never share one.
+     */
+    static StagedOutput createAtomically(Path target) {
+        Path temp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
         try {
             Files.createDirectories(target.getParent());
-            Path temp = target.resolveSibling(
-                    target.getFileName() + "." + Thread.currentThread().getId() + TEMP_SUFFIX);
-            OutputStream out = Files.newOutputStream(temp);
-            return new FilterOutputStream(out) {
-                private boolean closed;
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    if (closed) {
-                        return;
-                    }
-                    closed = true;
-                    super.close();
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                }
-            };
+            return new LocalStagedOutput(
+                    target,
+                    temp,
+                    new BufferedOutputStream(
+                            Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            BUFFER_SIZE));
         } catch (IOException e) {
             throw new StagingException("Cannot write " + target + ": " + e.getMessage(), e);
         }

@@ -1,8 +1,6 @@
 package io.twinsync.staging;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,22 +66,7 @@ public final class LocalStagingStore implements StagingStore {
 
     @Override
     public StateArea state() {
-        Path dir = root.resolve("state");
-        return new StateArea() {
-            @Override
-            public Optional<InputStream> open(String name) {
-                Path file = LocalFiles.resolveInside(dir, name);
-                if (!Files.isRegularFile(file)) {
-                    return Optional.empty();
-                }
-                return Optional.of(LocalFiles.open(file));
-            }
-
-            @Override
-            public OutputStream create(String name) {
-                return LocalFiles.createAtomically(LocalFiles.resolveInside(dir, name));
-            }
-        };
+        return new LocalStateArea(root.resolve("state"));
     }
 
     @Override

@@ -1,13 +1,26 @@
 package io.twinsync.staging;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Optional;
 
-/** Named files that outlive a batch, such as the writer's record of what it last wrote. Writes are atomic. */
+/**
+ * Named files that outlive a batch, such as the writer's record of what it last wrote. Names are relative paths
+ * using {@code /}. Writes are atomic: a file is replaced whole when its {@link StagedOutput} is committed.
+ */
 public interface StateArea {
 
+    /** Opens a file for reading, or empty when there is none. */
     Optional<InputStream> open(String name);
 
-    OutputStream create(String name);
+    /** Opens a file for writing; it replaces {@code name} on {@link StagedOutput#commit()}, never before. */
+    StagedOutput create(String name);
+
+    /**
+     * Takes the exclusive lock called {@code name} (a file of that name serves as the lock), or fails at once.
+     * The lock is held until the returned {@link StateLock} is closed; a process that dies releases its locks, so
+     * a lock file left behind never blocks anyone.
+     *
+     * @throws StateLockedException when another process or thread holds the lock
+     */
+    StateLock lock(String name);
 }

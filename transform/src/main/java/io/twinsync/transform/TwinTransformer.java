@@ -2,6 +2,7 @@ package io.twinsync.transform;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.TransformSummary;
@@ -12,7 +13,6 @@ import io.twinsync.transform.twin.EntityPlan;
 import io.twinsync.transform.twin.EntityPlanner;
 import io.twinsync.transform.twin.EntityTwinWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * ({@code models.json}). Rows stream through; only twin ids are held in memory.
  *
  * <p>Safe to run twice on a batch: it first removes the twin files and rejects of an earlier run. A mapping that
- * does not fit the staged rows fails the whole run before anything is written. Reusable and thread-safe: each call
+ * does not fit the staged rows fails the whole run before anything is written or removed. Each file appears only
+ * when complete; a run that fails part-way publishes no rejects file. Reusable and thread-safe: each call
  * keeps its own state.
  */
 public final class TwinTransformer {
@@ -91,6 +92,7 @@ public final class TwinTransformer {
                         summary.rejectsByReason(),
                         BatchLayout.rejectsFile(EntityTwinWriter.STAGE));
             }
+            rejects.commit();
             return summary;
         }
     }
@@ -101,8 +103,9 @@ public final class TwinTransformer {
     }
 
     private void writeModels(Batch batch) {
-        try (OutputStream out = batch.create(BatchLayout.MODELS)) {
+        try (StagedOutput out = batch.create(BatchLayout.MODELS)) {
             StagingJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, mapping.modelDocuments());
+            out.commit();
         } catch (IOException e) {
             throw new StagingException(
                     "Cannot write " + BatchLayout.MODELS + " in batch " + batch.id() + ": " + e.getMessage(), e);

@@ -114,6 +114,7 @@ public final class TestBatches {
             try (StagedRowWriter writer =
                     new StagedRowWriter(batch.create(BatchLayout.rowsFile(schema.entity())), schema)) {
                 rows.forEach(writer::write);
+                writer.commit();
             }
             return this;
         }

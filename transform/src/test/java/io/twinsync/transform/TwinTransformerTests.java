@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.manifest.TransformSummary;
+import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingException;
 import io.twinsync.transform.mapping.MappingLoader;
@@ -20,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,20 +191,28 @@ class TwinTransformerTests {
     }
 
     @Test
-    void columnsMissingFromTheStagedRowsFailBeforeAnythingIsWritten() {
-        // given a mapping that reads Label and Link, staged rows that have neither
-        Mapping mapping = TestMappings.thing(dir, "label: Label", "- name: linksTo\n  target: \"thing-{Link}\"");
+    void columnsMissingFromTheStagedRowsFailBeforeAnythingIsWrittenOrRemoved() {
+        // given a batch an earlier run already transformed (twin thing-A and models.json)
         TestBatches.rows("thing", "Id", "Id INTEGER, Code STRING").row(1L, "A").stageInto(batch);
+        new TwinTransformer(TestMappings.thing(dir.resolve("earlier"), "label: Code", "")).transform(batch);
+        List<String> earlierTwins = batch.list(BatchLayout.TWINS);
+        TwinFile earlierTwin = TestBatches.twinFile(batch, "thing-A");
+        JsonNode earlierModels = TestBatches.json(batch, BatchLayout.MODELS);
+        // and a mapping that reads Label and Link, which the staged rows lack
+        Mapping mapping = TestMappings.thing(dir, "label: Label", "- name: linksTo\n  target: \"thing-{Link}\"");
 
-        // when transformed, then it fails listing both columns, and writes no twin and no models file
+        // when transformed, then it fails listing both columns
         assertThatThrownBy(() -> new TwinTransformer(mapping).transform(batch))
                 .isInstanceOf(MappingException.class)
                 .satisfies(e -> assertThat(((MappingException) e).problems()).hasSize(2))
                 .hasMessageContaining(
                         "entity 'thing': twin.properties.label: column 'Label' is not in rows/thing.ndjson")
                 .hasMessageContaining("column 'Link'");
-        assertThat(batch.list(BatchLayout.TWINS)).isEmpty();
-        assertThat(batch.exists(BatchLayout.MODELS)).isFalse();
+        // and the earlier run's output is untouched
+        assertThat(earlierTwins).hasSize(1);
+        assertThat(batch.list(BatchLayout.TWINS)).isEqualTo(earlierTwins);
+        assertThat(TestBatches.twinFile(batch, "thing-A")).isEqualTo(earlierTwin);
+        assertThat(TestBatches.json(batch, BatchLayout.MODELS)).isEqualTo(earlierModels);
     }
 
     @Test

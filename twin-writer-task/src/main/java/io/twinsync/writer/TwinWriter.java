@@ -5,6 +5,7 @@ import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StateArea;
+import io.twinsync.staging.StateLock;
 import io.twinsync.staging.manifest.WriteSummary;
 import io.twinsync.writer.apply.AdtGateway;
 import io.twinsync.writer.apply.ModelUploadException;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * applied before with the same content hash costs no request at all. One twin's or relationship's failure is
  * recorded (results file, {@link WriteReport#failures()}) and the rest go on.
  *
- * <p>Writes {@code results/part-{i}-of-{n}.ndjson} in the batch and the known state in the state area; the caller
- * records {@link WriteReport#summary()} in the manifest.
+ * <p>Writes {@code results/part-{i}-of-{n}.ndjson} in the batch and the known state in the state area (one file per
+ * target, shared by all partition layouts); the caller records {@link WriteReport#summary()} in the manifest.
  */
 public final class TwinWriter {
 
@@ -74,17 +75,19 @@ public final class TwinWriter {
     }
 
     /**
-     * Writes the partition's twin files.
+     * Writes the partition's twin files. Holds the target's writer lock ({@link KnownStateStore#lock()}) throughout,
+     * so partitions of one staging area that write to the same target run one after another.
      *
-     * @throws TwinWriteException when nothing could be written: models refused, batch or state unreadable
+     * @throws TwinWriteException when nothing could be written: another writer holds the target's lock, models
+     *     refused, batch or state unreadable
      */
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public WriteReport write(Batch batch, Partition partition) {
         Instant startedAt = clock.instant();
         RequestCounters counters = new RequestCounters();
         AdtGateway adt = new AdtGateway(client, retrier(counters));
-        KnownStateStore store =
-                new KnownStateStore(state, targetKey, partition.count() == 1 ? null : partition.fileName());
-        try {
+        KnownStateStore store = new KnownStateStore(state, targetKey);
+        try (StateLock lock = store.lock()) {
             new ModelUploader(adt).uploadMissing(batch);
             KnownState known = store.load();
             List<String> paths = batch.list(BatchLayout.TWINS).stream()
@@ -101,7 +104,9 @@ public final class TwinWriter {
             ResultsWriter results = new ResultsWriter(batch, BatchLayout.resultsFile(partition.fileName()));
             try (results) {
                 writePhases(batch, paths, adt, known, results);
+                results.commit();
             }
+            // Only this partition's twins changed in `known`; the lock kept everyone else out since it was loaded.
             store.save(known);
             WriteSummary summary = new WriteSummary(
                     startedAt,

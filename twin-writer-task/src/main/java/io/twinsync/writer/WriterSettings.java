@@ -11,7 +11,8 @@ import java.time.Duration;
  *     504) or an I/O error (default 5); the SDK's own retries are off so this is the only retry layer
  * @param initialBackoff wait before the first retry when the service gives no {@code Retry-After} (default 500 ms);
  *     doubles per retry, with jitter
- * @param maxBackoff the longest wait between retries without {@code Retry-After} (default 30 s)
+ * @param maxBackoff the longest wait between retries (default 30 s); a longer {@code Retry-After} from the service is
+ *     cut to it, so that one answer cannot stall the run; raise it to honour longer waits
  * @param ignoreKnownState read every twin from ADT even when the known state says its file was already applied;
  *     use it after twins were changed in ADT directly (default false)
  */

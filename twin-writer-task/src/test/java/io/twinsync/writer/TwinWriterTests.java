@@ -6,7 +6,11 @@ import static io.twinsync.writer.support.TestBatches.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.models.JsonPatchDocument;
+import com.azure.digitaltwins.core.DigitalTwinsAsyncClient;
 import com.azure.digitaltwins.core.DigitalTwinsClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.emulator.AdtEmulator;
@@ -14,9 +18,12 @@ import io.twinsync.emulator.EmulatorStats;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StateLock;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.OutcomeCounts;
+import io.twinsync.writer.client.TrustedCertificates;
 import io.twinsync.writer.report.ItemKind;
+import io.twinsync.writer.state.KnownStateStore;
 import io.twinsync.writer.support.TestBatches;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,10 +31,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 
 /** The writer against the real SDK and the ADT emulator. */
 class TwinWriterTests {
@@ -255,6 +264,74 @@ class TwinWriterTests {
     }
 
     @Test
+    void aTwinAppliedByAnotherPartitionLayoutIsComparedAgain() {
+        // given pump-1 written with rpm 1200 by a whole-batch run, then with 1500 by the partition of 4 that holds it
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1200)), Partition.ALL);
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1500)), partitionOf("pump-1", 4));
+
+        // when a whole-batch run brings back rpm 1200
+        WriteReport report = writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1200)), Partition.ALL);
+
+        // then the twin is patched back, not skipped on the strength of the first run's record
+        assertThat(report.summary().twins().patched()).isEqualTo(1);
+        assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1200.0);
+    }
+
+    @Test
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
+    void aSecondWriterForTheSameTargetFailsAtOnceWithoutSendingAnything() {
+        // given another writer holding the target's lock
+        Batch batch = batch(store, pump("pump-1", 1200));
+        try (StateLock other = new KnownStateStore(store.state(), "emulator").lock()) {
+
+            // when this writer starts / then it stops at once, saying why and what to do
+            assertThatThrownBy(() -> writer(WriterSettings.defaults()).write(batch, Partition.ALL))
+                    .isInstanceOf(TwinWriteException.class)
+                    .hasMessageContaining("Another twinsync writer is running against target emulator")
+                    .hasMessageContaining("writer.lock")
+                    .hasMessageContaining("Wait for it to finish, or stop it");
+        }
+        assertThat(emulator.stats().total()).isZero();
+        assertThat(batch.list(BatchLayout.RESULTS)).isEmpty();
+    }
+
+    @Test
+    void modelsUploadedByAnotherWriterBetweenListingAndUploadAreNotUploadedAgain() {
+        // given a client whose first model upload is overtaken by another writer uploading the Pump model
+        DigitalTwinsAsyncClient otherWriter =
+                AdtClients.builder(target(), WriterSettings.defaults()).buildAsyncClient();
+        HttpClient http = trustingEmulator();
+        AtomicBoolean overtaken = new AtomicBoolean();
+        HttpClient racing = request -> {
+            boolean modelUpload = request.getHttpMethod() == HttpMethod.POST
+                    && request.getUrl().getPath().equals("/models");
+            if (modelUpload && overtaken.compareAndSet(false, true)) {
+                return otherWriter
+                        .createModels(List.of(model(TestBatches.PUMP_MODEL)))
+                        .then(Mono.defer(() -> http.send(request)));
+            }
+            return http.send(request);
+        };
+        DigitalTwinsClient overtakenClient = AdtClients.builder(target(), WriterSettings.defaults())
+                .httpClient(racing)
+                .buildClient();
+        Batch batch = batch(store, pump("pump-1", 1200));
+
+        // when the batch is written
+        WriteReport report = new TwinWriter(overtakenClient, store.state(), "emulator", WriterSettings.defaults())
+                .write(batch, Partition.ALL);
+
+        // then the refused upload (409) is followed by a second listing and an upload of only the Site model
+        assertThat(overtaken).isTrue();
+        assertThat(report.exitCode()).isZero();
+        assertThat(report.summary().twins().created()).isEqualTo(1);
+        assertThat(emulator.stats().countStatus(409)).isEqualTo(1);
+        assertThat(emulator.stats().count("models.post")).isEqualTo(3); // the other's, the refused one, Site's
+        assertThat(emulator.stats().count("models.list")).isEqualTo(2);
+        assertThat(client.getModel(TestBatches.SITE_MODEL).getModelId()).isEqualTo(TestBatches.SITE_MODEL);
+    }
+
+    @Test
     void refusedModelsStopTheRunWithTheServiceMessage() {
         // given
         String badModels = "[{\"@id\": \"dtmi:twinsync:test:Bad;1\", \"@type\": \"Interface\","
@@ -268,6 +345,40 @@ class TwinWriterTests {
                 .hasMessageContaining("DTDLParserError")
                 .hasMessageContaining("Fix the DTDL");
         assertThat(emulator.stats().count("twins.put")).isZero();
+    }
+
+    private AdtTarget target() {
+        return AdtTarget.emulator(emulator.endpoint(), emulator.certificate());
+    }
+
+    private HttpClient trustingEmulator() {
+        return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
+                        .sslContext(TrustedCertificates.trustingOnly(emulator.certificate())))
+                .build();
+    }
+
+    /** One model of {@link TestBatches#MODELS}, as JSON text. */
+    private static String model(String id) {
+        try {
+            for (JsonNode model : StagingJson.mapper().readTree(TestBatches.MODELS)) {
+                if (model.path("@id").asText().equals(id)) {
+                    return model.toString();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalArgumentException("No model " + id);
+    }
+
+    /** The partition of {@code count} that holds the twin's file. */
+    private static Partition partitionOf(String twinId, int count) {
+        for (int i = 1; i <= count; i++) {
+            if (new Partition(i, count).contains(BatchLayout.twinFile(twinId))) {
+                return new Partition(i, count);
+            }
+        }
+        throw new IllegalStateException("No partition holds " + twinId);
     }
 
     private TwinWriter writer(WriterSettings settings) {

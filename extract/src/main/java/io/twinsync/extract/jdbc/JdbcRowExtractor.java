@@ -4,6 +4,7 @@ import io.twinsync.extract.ExtractException;
 import io.twinsync.extract.SourceEntity;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagingException;
 import io.twinsync.staging.manifest.ExtractSummary;
 import io.twinsync.staging.rows.StagedSchema;
 import java.sql.Connection;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code fetchSize} rows at a time and each row is written as it arrives, so memory does not grow with the table.
  *
  * <p>Entities are extracted one after the other and the first failure stops the run: a batch missing an entity
- * would look to later stages as if all its rows had been deleted. A failed entity leaves no rows file behind.
+ * would look to later stages as if all its rows had been deleted. A failed entity publishes no rows file: the file
+ * appears only after its last row.
  */
 public final class JdbcRowExtractor {
 
@@ -33,9 +35,11 @@ public final class JdbcRowExtractor {
 
     private final DataSource dataSource;
     private final int fetchSize;
+    private final Secrets secrets;
 
     /**
-     * @param dataSource the source, normally {@link JdbcSources#open}'s pool
+     * @param dataSource the source, normally {@link JdbcSources#open}'s pool, whose URL and password are then masked
+     *     in every error as well as any credentials inside a JDBC URL
      * @param fetchSize rows the driver fetches per round trip; at least 1
      */
     public JdbcRowExtractor(DataSource dataSource, int fetchSize) {
@@ -48,6 +52,7 @@ public final class JdbcRowExtractor {
         }
         this.dataSource = dataSource;
         this.fetchSize = fetchSize;
+        this.secrets = Secrets.of(dataSource);
     }
 
     /** Extracts every entity into the batch, in the given order, and returns the rows staged per entity. */
@@ -68,7 +73,11 @@ public final class JdbcRowExtractor {
         return new ExtractSummary(started, finished, rows);
     }
 
-    /** Extracts one entity into {@code rows/{entity}.ndjson} and returns the number of rows staged. */
+    /**
+     * Extracts one entity into {@code rows/{entity}.ndjson} and returns the number of rows staged.
+     *
+     * @throws ExtractException naming the entity; its message and causes never carry the source's credentials
+     */
     public long extract(Batch batch, SourceEntity entity) {
         long start = System.nanoTime();
         String path = BatchLayout.rowsFile(entity.name());
@@ -76,10 +85,21 @@ public final class JdbcRowExtractor {
         try (Connection connection = dataSource.getConnection()) {
             rows = inReadTransaction(connection, () -> stream(connection, batch, entity, path));
         } catch (SQLException e) {
-            throw new ExtractException(
+            throw secrets.failure(
                     "Entity " + entity.name() + ": reading from the source failed: " + e.getMessage() + " [SQLState "
                             + e.getSQLState() + "]. Check the entity's " + (entity.readsTable() ? "table" : "query")
                             + " and that the source database is reachable",
+                    e);
+        } catch (ExtractException e) {
+            // Built deeper down from driver messages (a failed fetch, an unreadable value): scrubbed here, once.
+            throw secrets.scrubbed(e);
+        } catch (StagingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Some drivers throw unchecked exceptions; their messages may quote the URL as well.
+            throw secrets.failure(
+                    "Entity " + entity.name() + ": reading from the source failed: " + e + ". Check the entity's "
+                            + (entity.readsTable() ? "table" : "query") + " and that the source database is reachable",
                     e);
         }
         LOG.info(
@@ -97,29 +117,34 @@ public final class JdbcRowExtractor {
 
     /**
      * Runs the read inside a transaction: PostgreSQL streams with a cursor only when auto-commit is off, and a
-     * read-only pool then makes it a read-only transaction. The connection goes back to the pool as it came.
+     * read-only pool then makes it a read-only transaction. The connection goes back to the pool as it came. When the
+     * read fails, failures to roll back or restore auto-commit (a broken connection fails all three) are added to
+     * the read's error rather than replacing it.
      */
     private static long inReadTransaction(Connection connection, SqlWork work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         if (autoCommit) {
             connection.setAutoCommit(false);
         }
+        long result;
         try {
-            long result = work.run();
+            result = work.run();
             connection.commit();
-            return result;
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+                if (autoCommit) {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
             }
             throw e;
-        } finally {
-            if (autoCommit) {
-                connection.setAutoCommit(true);
-            }
         }
+        if (autoCommit) {
+            connection.setAutoCommit(true);
+        }
+        return result;
     }
 
     private long stream(Connection connection, Batch batch, SourceEntity entity, String path) throws SQLException {

@@ -47,12 +47,8 @@ public final class JdbcSources {
         }
     }
 
-    /**
-     * An exception whose message, and chained cause, carry no credentials. HikariCP and drivers sometimes put the
-     * whole JDBC URL into their messages; then the cause is left off rather than leak it through a stack trace.
-     */
+    /** An exception whose message, and chained cause, carry no credentials (see {@link Secrets}). */
     private static ExtractException failure(JdbcSourceSettings settings, String message, Throwable cause) {
-        String safe = Secrets.scrub(message, settings);
-        return Secrets.leaks(cause, settings) ? new ExtractException(safe) : new ExtractException(safe, cause);
+        return Secrets.of(settings).failure(message, cause);
     }
 }

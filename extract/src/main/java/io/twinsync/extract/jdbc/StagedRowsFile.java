@@ -7,25 +7,24 @@ import io.twinsync.staging.rows.StagedSchema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Writes a result set, row by row, into a staged rows file; a failure leaves no file behind. */
+/**
+ * Writes a result set, row by row, into a staged rows file. The file is published only after the last row; a
+ * failure on the way publishes nothing (the staged stream is discarded unless committed).
+ */
 final class StagedRowsFile {
 
     private StagedRowsFile() {}
 
     static long write(Batch batch, String path, StagedSchema schema, ResultColumns columns, ResultSet rs) {
-        StagedRowWriter writer = new StagedRowWriter(batch.create(path), schema);
-        try {
+        try (StagedRowWriter writer = new StagedRowWriter(batch.create(path), schema)) {
             Object[] values = new Object[columns.size()];
             while (next(rs, schema, writer.rowsWritten())) {
                 columns.read(rs, writer.rowsWritten() + 1, values);
                 writer.write(values);
             }
-        } catch (RuntimeException e) {
-            abandon(batch, path, writer, e);
-            throw e;
+            writer.commit();
+            return writer.rowsWritten();
         }
-        writer.close();
-        return writer.rowsWritten();
     }
 
     private static boolean next(ResultSet rs, StagedSchema schema, long rowsSoFar) {
@@ -37,21 +36,6 @@ final class StagedRowsFile {
                             + " [SQLState " + e.getSQLState() + "]. Nothing was staged for the entity; check the"
                             + " query and the source database, then run the batch again",
                     e);
-        }
-    }
-
-    // A batch file becomes visible when its stream is closed and cannot be abandoned unseen; so it is closed and
-    // deleted at once, and readers of the failed batch find no rows file for the entity rather than a short one.
-    private static void abandon(Batch batch, String path, StagedRowWriter writer, Exception failure) {
-        try {
-            writer.close();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-        try {
-            batch.delete(path);
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
         }
     }
 }

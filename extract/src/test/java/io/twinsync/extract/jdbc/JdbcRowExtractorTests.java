@@ -287,7 +287,7 @@ class JdbcRowExtractorTests {
     }
 
     @Test
-    void aFailureHalfwayThroughLeavesNoRowsFile() throws SQLException {
+    void aFailureHalfwayThroughPublishesNoRowsFile() throws SQLException {
         // given a query whose third row fails only when it is fetched
         try (Statement st = keepAlive.createStatement()) {
             st.execute("CREATE TABLE Numbers (N INT PRIMARY KEY)");
@@ -305,6 +305,47 @@ class JdbcRowExtractorTests {
                 .hasMessageContaining("after 2 rows")
                 .hasMessageContaining("Division by zero");
         assertThat(batch.list(BatchLayout.ROWS)).isEmpty();
+    }
+
+    @Test
+    void aSourceErrorQuotingTheUrlAndPasswordIsScrubbedBeforeItLeavesExtract() throws SQLException {
+        // given a pool over a driver whose query errors quote the URL (with a password inside) and the password
+        LeakyDriver.register();
+        JdbcSourceSettings settings =
+                JdbcSourceSettings.of(LeakyDriver.PREFIX + "//erp/erp?password=url-secret", "erp", "pool-secret");
+        try (HikariDataSource pool = JdbcSources.open(settings)) {
+            SourceEntity entity = SourceEntity.ofQuery("things", "SELECT Id FROM Thing", "Id");
+
+            // when an entity is extracted / then the error names the entity, and nothing in it or its causes
+            // reveals either secret
+            assertThatThrownBy(() -> new JdbcRowExtractor(pool, 100).extract(batch, entity))
+                    .isInstanceOf(ExtractException.class)
+                    .hasMessageContaining("Entity things")
+                    .hasMessageContaining("Connection reset")
+                    .hasMessageContaining("password=****")
+                    .satisfies(e -> assertThat(Revealed.texts(e))
+                            .noneMatch(text -> text.contains("pool-secret") || text.contains("url-secret")));
+        }
+    }
+
+    @Test
+    void aFetchErrorQuotingTheUrlAndPasswordIsScrubbedBeforeItLeavesExtract() throws SQLException {
+        // given a pool over a driver whose error while fetching rows quotes the URL and the password
+        LeakyDriver.register();
+        JdbcSourceSettings settings = JdbcSourceSettings.of(
+                LeakyDriver.PREFIX + "//erp/erp?password=url-secret;fail=fetch", "erp", "pool-secret");
+        try (HikariDataSource pool = JdbcSources.open(settings)) {
+            SourceEntity entity = SourceEntity.ofQuery("things", "SELECT Id FROM Thing", "Id");
+
+            // when an entity is extracted / then the error says how far it got, reveals neither secret, and no rows
+            // file is published
+            assertThatThrownBy(() -> new JdbcRowExtractor(pool, 100).extract(batch, entity))
+                    .isInstanceOf(ExtractException.class)
+                    .hasMessageContaining("the source failed after 0 rows")
+                    .satisfies(e -> assertThat(Revealed.texts(e))
+                            .noneMatch(text -> text.contains("pool-secret") || text.contains("url-secret")));
+            assertThat(batch.list(BatchLayout.ROWS)).isEmpty();
+        }
     }
 
     @Test

@@ -41,6 +41,36 @@ class JdbcSourceSettingsTests {
     }
 
     @Test
+    void redactHidesOracleThinPasswords() {
+        // given / when / then
+        assertThat(JdbcUrls.redact("jdbc:oracle:thin:scott/tiger-pw@//erp:1521/ERP"))
+                .isEqualTo("jdbc:oracle:thin:scott/****@//erp:1521/ERP");
+        assertThat(JdbcUrls.redact("jdbc:oracle:thin:scott/\"ti@ger\"@erp:1521:ERP"))
+                .isEqualTo("jdbc:oracle:thin:scott/****@erp:1521:ERP");
+        assertThat(JdbcUrls.redact("jdbc:oracle:thin:@//erp:1521/ERP")).isEqualTo("jdbc:oracle:thin:@//erp:1521/ERP");
+    }
+
+    @Test
+    void redactHidesMySqlKeyValuePasswords() {
+        // given / when / then
+        assertThat(JdbcUrls.redact("jdbc:mysql://(host=erp,port=3306,user=reader,password=s3cret-pw)/erp"))
+                .isEqualTo("jdbc:mysql://(host=erp,port=3306,user=reader,password=****)/erp");
+        assertThat(JdbcUrls.redact("jdbc:mysql://address=(host=erp)(user=reader)(password=s3cret-pw)/erp"))
+                .isEqualTo("jdbc:mysql://address=(host=erp)(user=reader)(password=****)/erp");
+        assertThat(JdbcUrls.redact("jdbc:mysql://reader:s3cret-pw@erp:3306/erp"))
+                .isEqualTo("jdbc:mysql://reader:****@erp:3306/erp");
+    }
+
+    @Test
+    void redactKeepsUrlsWithoutCredentialsAsTheyAre() {
+        // given / when / then
+        assertThat(JdbcUrls.redact("jdbc:sqlserver://erp:1433;databaseName=erp;encrypt=true"))
+                .isEqualTo("jdbc:sqlserver://erp:1433;databaseName=erp;encrypt=true");
+        assertThat(JdbcUrls.redact("jdbc:mysql://(host=erp,port=3306)/erp"))
+                .isEqualTo("jdbc:mysql://(host=erp,port=3306)/erp");
+    }
+
+    @Test
     void aUrlThatIsNotJdbcIsRejectedWithAnExample() {
         // given / when / then
         assertThatThrownBy(() -> JdbcSourceSettings.of("postgresql://erp/erp", "reader", "pw"))

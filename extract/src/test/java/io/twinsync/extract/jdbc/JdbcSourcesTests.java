@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import io.twinsync.extract.ExtractException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,20 +31,25 @@ class JdbcSourcesTests {
 
     @Test
     void aWrongPasswordFailsWithoutRevealingIt() throws SQLException {
-        // given a database whose user has a password, kept open by a first connection
-        String url = "jdbc:h2:mem:" + UUID.randomUUID();
-        try (Connection owner = DriverManager.getConnection(url, "erp", "right-password")) {
-            assertThat(owner.isValid(1)).isTrue();
-            JdbcSourceSettings settings = JdbcSourceSettings.of(url, "erp", "wrong-password");
+        // given a driver that quotes the URL (with a password inside) and the password in its login error
+        LeakyDriver.register();
+        JdbcSourceSettings settings = JdbcSourceSettings.of(
+                LeakyDriver.PREFIX + "//erp/erp?password=url-secret;fail=connect", "erp", "wrong-password");
 
-            // when the pool is opened with the wrong password / then the error says what to check, not the secret
-            assertThatThrownBy(() -> JdbcSources.open(settings))
-                    .isInstanceOf(ExtractException.class)
-                    .hasMessageContaining("Cannot connect to the source database")
-                    .hasMessageContaining("as erp")
-                    .hasMessageContaining("Check the URL, user and password")
-                    .hasMessageNotContaining("wrong-password");
-        }
+        // when the pool is opened / then the error says what to check, and nothing in it or its causes reveals
+        // either secret
+        assertThatThrownBy(() -> JdbcSources.open(settings))
+                .isInstanceOf(ExtractException.class)
+                .hasMessageContaining("Cannot connect to the source database")
+                .hasMessageContaining("as erp")
+                .hasMessageContaining("Check the URL, user and password")
+                .hasMessageContaining("Login failed")
+                .satisfies(e -> assertThat(Revealed.texts(e))
+                        .isNotEmpty()
+                        .noneMatch(text -> text.contains("wrong-password") || text.contains("url-secret")))
+                .satisfies(e -> assertThat(e.getCause())
+                        .as("the cause is kept, scrubbed")
+                        .isNotNull());
     }
 
     @Test

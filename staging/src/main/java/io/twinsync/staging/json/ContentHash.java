@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,13 +22,33 @@ public final class ContentHash {
 
     public static String of(JsonNode value) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] canonical = StagingJson.mapper().writeValueAsBytes(canonical(value));
-            return "sha256:" + HexFormat.of().formatHex(digest.digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            return "sha256:" + HexFormat.of().formatHex(sha256(canonical));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a JSON tree", e);
+        }
+    }
+
+    /**
+     * The first {@code hexChars} hex digits of the SHA-256 of a text's UTF-8 bytes: a short, stable fingerprint for
+     * names that must stay unique when a readable part is cut or folded (twin file names, long relationship ids).
+     *
+     * @param hexChars 1 to 64; 16 (64 bits) makes an accidental collision negligible for millions of names
+     */
+    public static String shortHex(String text, int hexChars) {
+        if (hexChars < 1 || hexChars > 64) {
+            throw new IllegalArgumentException("hexChars must be between 1 and 64, was " + hexChars);
+        }
+        return HexFormat.of()
+                .formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)))
+                .substring(0, hexChars);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

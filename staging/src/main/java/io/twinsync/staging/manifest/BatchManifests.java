@@ -2,11 +2,11 @@ package io.twinsync.staging.manifest;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.json.StagingJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.function.UnaryOperator;
 
 /** Reads and writes a batch's {@code manifest.json}. */
@@ -26,8 +26,9 @@ public final class BatchManifests {
     }
 
     public static void write(Batch batch, BatchManifest manifest) {
-        try (OutputStream out = batch.create(BatchLayout.MANIFEST)) {
+        try (StagedOutput out = batch.create(BatchLayout.MANIFEST)) {
             StagingJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, manifest);
+            out.commit();
         } catch (IOException e) {
             throw new StagingException("Cannot write the manifest of batch " + batch.id() + ": " + e.getMessage(), e);
         }

@@ -2,21 +2,23 @@ package io.twinsync.staging.reject;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.json.StagingJson;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Appends rejects to {@code rejects/{stage}.ndjson}, counting them by reason code. Thread-safe. */
+/**
+ * Appends rejects to {@code rejects/{stage}.ndjson}, counting them by reason code. The file is created with the first
+ * reject and published by {@link #commit()}; closed without a commit (the stage failed) it is discarded. Thread-safe.
+ */
 public final class RejectWriter implements AutoCloseable {
 
     private final String stage;
     private final Batch batch;
     private final Map<String, Long> byCode = new TreeMap<>();
-    private OutputStream out;
+    private StagedOutput out;
 
     public RejectWriter(Batch batch, String stage) {
         this.batch = batch;
@@ -26,7 +28,7 @@ public final class RejectWriter implements AutoCloseable {
     public synchronized void write(Reject reject) {
         try {
             if (out == null) {
-                out = new BufferedOutputStream(batch.create(BatchLayout.rejectsFile(stage)));
+                out = batch.create(BatchLayout.rejectsFile(stage));
             }
             out.write(StagingJson.mapper().writeValueAsBytes(reject));
             out.write('\n');
@@ -45,14 +47,18 @@ public final class RejectWriter implements AutoCloseable {
         return Map.copyOf(byCode);
     }
 
+    /** Publishes the rejects file; without rejects there is no file. */
+    public synchronized void commit() {
+        if (out != null) {
+            out.commit();
+        }
+    }
+
+    /** Discards the rejects file unless {@link #commit()} published it. */
     @Override
     public synchronized void close() {
         if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new StagingException("Cannot finish the rejects of batch " + batch.id(), e);
-            }
+            out.close();
         }
     }
 }

@@ -14,7 +14,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** Streams rows back out of a staged rows file. Not thread-safe. */
+/**
+ * Streams rows back out of a staged rows file. Blank lines are allowed only at the end of the file; a blank line
+ * followed by more rows, or any line that is not a row of the header's columns, fails with a {@link
+ * StagingException} naming the file and the line. Not thread-safe.
+ */
 public final class StagedRowReader implements Iterator<StagedRow>, AutoCloseable {
 
     private final BufferedReader in;
@@ -22,6 +26,7 @@ public final class StagedRowReader implements Iterator<StagedRow>, AutoCloseable
     private final String source;
     private StagedRow next;
     private long number;
+    private long lineNumber;
 
     public StagedRowReader(InputStream stream, String source) {
         this.source = source;
@@ -54,7 +59,7 @@ public final class StagedRowReader implements Iterator<StagedRow>, AutoCloseable
     private StagedSchema readHeader() {
         ObjectMapper json = StagingJson.mapper();
         try {
-            String line = in.readLine();
+            String line = readLine();
             if (line == null) {
                 throw new StagingException(source + " is empty; a staged rows file starts with its header line");
             }
@@ -77,28 +82,54 @@ public final class StagedRowReader implements Iterator<StagedRow>, AutoCloseable
     }
 
     private StagedRow readRow() {
-        try {
-            String line = in.readLine();
-            if (line == null || line.isEmpty()) {
-                return null;
+        String line = readLine();
+        if (line == null) {
+            return null;
+        }
+        if (line.isBlank()) {
+            // A trailing newline or blank lines at the very end are harmless; a gap before more rows is not.
+            long blankLine = lineNumber;
+            while ((line = readLine()) != null) {
+                if (!line.isBlank()) {
+                    throw new StagingException(source + " line " + blankLine + " is blank but more rows follow (line "
+                            + lineNumber + "); the file was changed or damaged after extract wrote it."
+                            + " Extract the batch again");
+                }
             }
-            number++;
+            return null;
+        }
+        number++;
+        try {
             JsonNode array = StagingJson.mapper().readTree(line);
             List<StagedColumn> columns = schema.columns();
-            if (!array.isArray() || array.size() != columns.size()) {
-                throw new StagingException(
-                        source + " row " + number + " has " + array.size() + " values, expected " + columns.size());
+            if (array == null || !array.isArray() || array.size() != columns.size()) {
+                throw new StagingException(source + " line " + lineNumber + " (row " + number + ") has "
+                        + (array != null && array.isArray() ? array.size() + " values" : "no JSON array")
+                        + ", expected " + columns.size() + " values");
             }
             Object[] values = new Object[columns.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = columns.get(i).type().read(array.get(i));
             }
             return new StagedRow(schema, number, values);
+        } catch (StagingException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof StagingException s) {
-                throw s;
+            throw new StagingException(
+                    "Cannot read " + source + " line " + lineNumber + " (row " + number + "): " + e.getMessage(), e);
+        }
+    }
+
+    private String readLine() {
+        try {
+            String line = in.readLine();
+            if (line != null) {
+                lineNumber++;
             }
-            throw new StagingException("Cannot read row " + number + " of " + source + ": " + e.getMessage(), e);
+            return line;
+        } catch (IOException e) {
+            throw new StagingException(
+                    "Cannot read " + source + " after line " + lineNumber + ": " + e.getMessage(), e);
         }
     }
 

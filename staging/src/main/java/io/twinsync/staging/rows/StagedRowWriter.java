@@ -2,12 +2,17 @@ package io.twinsync.staging.rows;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.json.StagingJson;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Streams rows of one entity into a staged rows file. Not thread-safe. */
+/**
+ * Streams rows of one entity into a staged rows file. Call {@link #commit()} when every row is written: it flushes
+ * the rows and, for a {@link StagedOutput}, publishes the file; {@link #close()} without it discards a
+ * {@code StagedOutput}, so a failed extract publishes no file. Not thread-safe.
+ */
 public final class StagedRowWriter implements AutoCloseable {
 
     public static final String FORMAT = "twinsync.rows/1";
@@ -16,6 +21,7 @@ public final class StagedRowWriter implements AutoCloseable {
     private final JsonGenerator out;
     private final OutputStream stream;
     private long rows;
+    private boolean committed;
 
     public StagedRowWriter(OutputStream stream, StagedSchema schema) {
         this.schema = schema;
@@ -42,7 +48,14 @@ public final class StagedRowWriter implements AutoCloseable {
             out.writeEndObject();
             out.writeRaw('\n');
         } catch (IOException e) {
-            throw new StagingException("Cannot start rows file for " + schema.entity() + ": " + e.getMessage(), e);
+            StagingException failure =
+                    new StagingException("Cannot start rows file for " + schema.entity() + ": " + e.getMessage(), e);
+            try {
+                stream.close();
+            } catch (IOException | RuntimeException closeFailure) {
+                failure.addSuppressed(closeFailure);
+            }
+            throw failure;
         }
     }
 
@@ -76,13 +89,34 @@ public final class StagedRowWriter implements AutoCloseable {
         return rows;
     }
 
-    @Override
-    public void close() {
+    /**
+     * Ends the file: writes out the buffered rows, then publishes the stream when it is a {@link StagedOutput}, or
+     * closes it otherwise.
+     */
+    public void commit() {
         try {
-            out.close();
-            stream.close();
+            out.close(); // flushes; the stream stays open (AUTO_CLOSE_TARGET is off)
+            if (stream instanceof StagedOutput staged) {
+                staged.commit();
+            } else {
+                stream.close();
+            }
+            committed = true;
         } catch (IOException e) {
             throw new StagingException("Cannot finish rows file for " + schema.entity() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the writer and its stream; a {@link StagedOutput} that was not committed is discarded. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        try (stream) {
+            out.close();
+        } catch (IOException e) {
+            throw new StagingException("Cannot close rows file for " + schema.entity() + ": " + e.getMessage(), e);
         }
     }
 }

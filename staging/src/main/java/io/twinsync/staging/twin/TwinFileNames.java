@@ -1,9 +1,6 @@
 package io.twinsync.staging.twin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.twinsync.staging.json.ContentHash;
 import java.util.Locale;
 
 /**
@@ -14,6 +11,7 @@ import java.util.Locale;
 public final class TwinFileNames {
 
     private static final int PREFIX_LENGTH = 60;
+    private static final int HASH_CHARS = 16;
 
     private TwinFileNames() {}
 
@@ -27,15 +25,6 @@ public final class TwinFileNames {
             prefix.append(safe ? c : '_');
         }
         String readable = prefix.toString().replaceAll("^[._]+", "");
-        return (readable.isEmpty() ? "" : readable + "-") + hash(twinId) + ".json";
-    }
-
-    private static String hash(String twinId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(twinId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return (readable.isEmpty() ? "" : readable + "-") + ContentHash.shortHex(twinId, HASH_CHARS) + ".json";
     }
 }

@@ -3,10 +3,16 @@ package io.twinsync.staging.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchId;
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StagingException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -14,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StagedRowFormatTests {
 
@@ -81,6 +88,100 @@ class StagedRowFormatTests {
         StagedRowWriter writer = new StagedRowWriter(new ByteArrayOutputStream(), schema);
         assertThatThrownBy(() -> writer.write(1, "x", null, null, null, null, null, null, null, null))
                 .hasMessageContaining("Column Id is INTEGER");
+    }
+
+    @Test
+    void anExactColumnNameWinsOverOneThatDiffersOnlyInCase() {
+        // given columns "code" and "Code"
+        StagedSchema twoCodes = new StagedSchema(
+                "thing",
+                List.of("code"),
+                List.of(new StagedColumn("code", ValueType.STRING), new StagedColumn("Code", ValueType.STRING)));
+
+        // when / then each exact name finds its own column, any other spelling the first
+        assertThat(twoCodes.indexOf("Code")).contains(1);
+        assertThat(twoCodes.indexOf("code")).contains(0);
+        assertThat(twoCodes.indexOf("CODE")).contains(0);
+        assertThat(twoCodes.indexOf("missing")).isEmpty();
+    }
+
+    @Test
+    void blankLinesAtTheEndOfTheFileAreIgnored() {
+        // given a file whose rows are followed by blank lines
+        String file = header() + "[1,\"a\",null,null,null,null,null,null,null,null]\n\n\n";
+
+        // when / then its row is read and nothing else
+        assertThat(read(file)).hasSize(1);
+    }
+
+    @Test
+    void aBlankLineFollowedByMoreRowsFailsNamingTheFileAndLine() {
+        // given a blank line between two rows
+        String file = header() + "[1,\"a\",null,null,null,null,null,null,null,null]\n\n"
+                + "[2,\"b\",null,null,null,null,null,null,null,null]\n";
+
+        // when / then reading fails rather than silently dropping the second row
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(StagingException.class)
+                .hasMessageContaining("rows/equipment.ndjson line 3 is blank but more rows follow");
+    }
+
+    @Test
+    void aMalformedLineFailsNamingTheFileAndLine() {
+        // given a row cut short, as a truncated write would leave it
+        String file = header() + "[1,\"a\",null,null,null,null,null,null,null,null]\n[2,\"b\",nu";
+
+        // when / then
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(StagingException.class)
+                .hasMessageContaining("rows/equipment.ndjson line 3 (row 2)");
+    }
+
+    @Test
+    void aRowsFileClosedWithoutCommitIsNotPublished(@TempDir Path root) {
+        // given a rows file being written into a batch
+        Batch batch = new LocalStagingStore(root).createBatch(BatchId.newId(Instant.now()));
+        try (StagedRowWriter writer = new StagedRowWriter(batch.create("rows/equipment.ndjson"), schema)) {
+            writer.write(1L, "a", null, null, null, null, null, null, null, null);
+            // when it is closed without commit, as when the source fails half-way
+        }
+
+        // then there is no rows file
+        assertThat(batch.exists("rows/equipment.ndjson")).isFalse();
+        assertThat(batch.list("rows/")).isEmpty();
+    }
+
+    @Test
+    void aCommittedRowsFileHoldsEveryRow(@TempDir Path root) {
+        // given rows written into a batch and committed
+        Batch batch = new LocalStagingStore(root).createBatch(BatchId.newId(Instant.now()));
+        try (StagedRowWriter writer = new StagedRowWriter(batch.create("rows/equipment.ndjson"), schema)) {
+            writer.write(1L, "a", null, null, null, null, null, null, null, null);
+            writer.write(2L, "b", null, null, null, null, null, null, null, null);
+            writer.commit();
+        }
+
+        // when it is read back / then both rows are there
+        List<StagedRow> rows = new ArrayList<>();
+        try (StagedRowReader reader = new StagedRowReader(batch.open("rows/equipment.ndjson"), "equipment")) {
+            reader.forEachRemaining(rows::add);
+        }
+        assertThat(rows).extracting(r -> r.get("Id")).containsExactly(1L, 2L);
+    }
+
+    private String header() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new StagedRowWriter(bytes, schema).commit();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<StagedRow> read(String file) {
+        List<StagedRow> rows = new ArrayList<>();
+        try (StagedRowReader reader = new StagedRowReader(
+                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "batch/rows/equipment.ndjson")) {
+            reader.forEachRemaining(rows::add);
+        }
+        return rows;
     }
 
     private List<StagedRow> roundTrip(Object[]... rows) {

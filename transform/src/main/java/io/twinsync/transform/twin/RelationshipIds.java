@@ -1,10 +1,7 @@
 package io.twinsync.transform.twin;
 
+import io.twinsync.staging.json.ContentHash;
 import io.twinsync.transform.validate.TwinIdRules;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Default relationship ids: {@code {name}-{targetId}}, such as {@code installedOn-line-RTM-L01}. Deterministic, so a
@@ -27,15 +24,6 @@ final class RelationshipIds {
         if (Character.isHighSurrogate(id.charAt(cut - 1))) {
             cut--; // never split a surrogate pair
         }
-        return id.substring(0, cut) + "-" + hash(id);
-    }
-
-    private static String hash(String id) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, HASH_CHARS / 2);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return id.substring(0, cut) + "-" + ContentHash.shortHex(id, HASH_CHARS);
     }
 }

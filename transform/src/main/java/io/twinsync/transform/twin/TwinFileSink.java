@@ -2,12 +2,12 @@ package io.twinsync.transform.twin;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.staging.twin.TwinFileCodec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -40,13 +40,9 @@ final class TwinFileSink {
                             + ") is set aside and the first is kept."
                             + " Make the id template unique, or remove the duplicate in the source"));
         }
-        try (OutputStream out = batch.create(path)) {
+        try (StagedOutput out = batch.create(path)) {
             TwinFileCodec.write(file, out);
-        } catch (IOException e) {
-            throw new StagingException(
-                    "Cannot write " + path + " (twin " + file.twinId() + ") in batch " + batch.id() + ": "
-                            + e.getMessage(),
-                    e);
+            out.commit();
         }
         return Optional.empty();
     }

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class ModelUploader {
 
     static final int MAX_PER_CALL = 250;
+    static final int MAX_CONFLICT_ROUNDS = 3;
+
+    private static final int HTTP_CONFLICT = 409;
 
     private static final Logger log = LoggerFactory.getLogger(ModelUploader.class);
 
@@ -33,7 +36,11 @@ public final class ModelUploader {
         this.adt = adt;
     }
 
-    /** Uploads missing models; returns how many were uploaded. */
+    /**
+     * Uploads missing models; returns how many this call uploaded. When ADT answers 409 (a model already exists:
+     * another writer uploaded it since the listing, or an earlier attempt of a retried POST did succeed), it lists
+     * the models again and uploads only those still missing, at most {@value #MAX_CONFLICT_ROUNDS} times.
+     */
     public int uploadMissing(Batch batch) {
         if (!batch.exists(BatchLayout.MODELS)) {
             log.warn(
@@ -43,34 +50,61 @@ public final class ModelUploader {
             return 0;
         }
         List<ObjectNode> models = read(batch);
-        Set<String> existing = existingModels(batch);
-        List<ObjectNode> missing = models.stream()
-                .filter(m -> !existing.contains(m.path("@id").asText()))
-                .toList();
-        List<String> ordered = ModelOrder.dependenciesFirst(missing).stream()
-                .map(ModelUploader::json)
-                .toList();
-        for (int from = 0; from < ordered.size(); from += MAX_PER_CALL) {
-            List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + MAX_PER_CALL));
+        List<ObjectNode> pending = stillMissing(models, existingModels(batch));
+        int alreadyThere = models.size() - pending.size();
+        int uploaded = 0;
+        int conflicts = 0;
+        while (!pending.isEmpty()) {
+            List<ObjectNode> ordered = ModelOrder.dependenciesFirst(pending);
+            int from = 0;
             try {
-                adt.createModels(chunk, new Attempts());
+                for (; from < ordered.size(); from += MAX_PER_CALL) {
+                    List<ObjectNode> chunk = ordered.subList(from, Math.min(ordered.size(), from + MAX_PER_CALL));
+                    adt.createModels(chunk.stream().map(ModelUploader::json).toList(), new Attempts());
+                    uploaded += chunk.size();
+                }
+                pending = List.of();
             } catch (RuntimeException e) {
+                int chunkSize = Math.min(ordered.size() - from, MAX_PER_CALL);
                 AdtError error = AdtError.of(e);
-                throw new ModelUploadException(
-                        "ADT refused the models of batch " + batch.id() + " ("
-                                + chunk.size() + " models from " + BatchLayout.MODELS + "): " + error.code() + ": "
-                                + error.message() + ". Fix the DTDL in the mapping's models and run transform again.",
-                        e);
+                if (error.status() != HTTP_CONFLICT || ++conflicts > MAX_CONFLICT_ROUNDS) {
+                    throw refused(batch, chunkSize, error, e);
+                }
+                log.info(
+                        "ADT already has some of the {} models being uploaded for batch {} ({}: another writer, or an"
+                                + " earlier attempt that succeeded); listing the models again",
+                        chunkSize,
+                        batch.id(),
+                        error.code());
+                pending = stillMissing(ordered.subList(from, ordered.size()), existingModels(batch));
             }
         }
         log.info(
-                "Models of batch {}: {} in {}, {} already in ADT, {} uploaded",
+                "Models of batch {}: {} in {}, {} already in ADT, {} uploaded, {} uploaded meanwhile by someone else",
                 batch.id(),
                 models.size(),
                 BatchLayout.MODELS,
-                models.size() - missing.size(),
-                missing.size());
-        return missing.size();
+                alreadyThere,
+                uploaded,
+                models.size() - alreadyThere - uploaded);
+        return uploaded;
+    }
+
+    private static List<ObjectNode> stillMissing(List<ObjectNode> models, Set<String> existing) {
+        return models.stream()
+                .filter(m -> !existing.contains(m.path("@id").asText()))
+                .toList();
+    }
+
+    private static ModelUploadException refused(Batch batch, int chunkSize, AdtError error, RuntimeException e) {
+        String hint = error.status() == HTTP_CONFLICT
+                ? " The models kept appearing while being uploaded (" + MAX_CONFLICT_ROUNDS + " rounds); another"
+                        + " writer may be uploading them. Run again."
+                : " Fix the DTDL in the mapping's models and run transform again.";
+        return new ModelUploadException(
+                "ADT refused the models of batch " + batch.id() + " (" + chunkSize + " models from "
+                        + BatchLayout.MODELS + "): " + error.code() + ": " + error.message() + "." + hint,
+                e);
     }
 
     private Set<String> existingModels(Batch batch) {

@@ -1,33 +1,32 @@
 package io.twinsync.writer.report;
 
 import io.twinsync.staging.Batch;
+import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.OutcomeCounts;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Appends result lines to a partition's results file and counts them. Thread-safe. The file appears when closed,
- * so a re-run of the partition replaces it whole.
+ * Appends result lines to a partition's results file and counts them. Thread-safe. The file appears on
+ * {@link #commit()}, replacing an earlier run's whole; closed without it (the run failed) it is discarded.
  */
 public final class ResultsWriter implements AutoCloseable {
 
     private final Batch batch;
     private final String path;
-    private final OutputStream out;
+    private final StagedOutput out;
     private final Map<ItemKind, long[]> counts = new EnumMap<>(ItemKind.class);
     private final List<ItemResult> failures = new ArrayList<>();
 
     public ResultsWriter(Batch batch, String path) {
         this.batch = batch;
         this.path = path;
-        this.out = new BufferedOutputStream(batch.create(path));
+        this.out = batch.create(path);
         for (ItemKind kind : ItemKind.values()) {
             counts.put(kind, new long[ItemAction.values().length]);
         }
@@ -61,12 +60,14 @@ public final class ResultsWriter implements AutoCloseable {
         return List.copyOf(failures);
     }
 
+    /** Publishes the results file. */
+    public synchronized void commit() {
+        out.commit();
+    }
+
+    /** Discards the results file unless {@link #commit()} published it. */
     @Override
     public synchronized void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new StagingException("Cannot finish " + path + " in batch " + batch.id() + ": " + e.getMessage(), e);
-        }
+        out.close();
     }
 }

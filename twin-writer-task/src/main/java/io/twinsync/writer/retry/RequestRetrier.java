@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a request and sends it again after throttling (honouring {@code Retry-After}), timeouts, server errors and
- * I/O errors, up to {@code maxRetries} times. Anything else, or the last failure, is thrown to the caller as the
+ * Sends a request and sends it again after throttling (honouring {@code Retry-After}, up to the schedule's longest
+ * wait), timeouts, server errors and I/O errors, up to {@code maxRetries} times. Anything else, or the last failure, is thrown to the caller as the
  * SDK threw it. The SDK client must have its own retries off (see {@code AdtClients}) so that one layer decides.
  */
 public final class RequestRetrier {
@@ -78,7 +78,8 @@ public final class RequestRetrier {
         if (failure == FailureClass.THROTTLED && e instanceof HttpResponseException http) {
             Optional<Duration> asked = RetryAfter.from(http.getResponse().getHeaders());
             if (asked.isPresent()) {
-                return asked.get();
+                // Capped, so that one answer (Retry-After: 3600) cannot stall a run that has a deadline.
+                return asked.get().compareTo(schedule.max()) > 0 ? schedule.max() : asked.get();
             }
         }
         return schedule.backoff(retry);

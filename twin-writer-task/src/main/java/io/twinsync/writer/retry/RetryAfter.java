@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Reads how long the service asks us to wait: {@code x-ms-retry-after-ms}, {@code retry-after-ms}, then
  * {@code Retry-After} in seconds (ADT sends seconds). An HTTP-date {@code Retry-After} is ignored and the normal
- * backoff applies.
+ * backoff applies. {@link RequestRetrier} waits at most {@code WriterSettings.maxBackoff()}, whatever the service asks.
  */
 public final class RetryAfter {
 

@@ -33,6 +33,11 @@ public final class RetrySchedule {
         return Duration.ofMillis(half + Math.round(random.getAsDouble() * (base - half)));
     }
 
+    /** The longest wait between retries; a server's {@code Retry-After} is capped at it too. */
+    public Duration max() {
+        return max;
+    }
+
     /** The wait before jitter. */
     public long baseMillis(int retry) {
         int doublings = Math.min(Math.max(retry - 1, 0), 30);

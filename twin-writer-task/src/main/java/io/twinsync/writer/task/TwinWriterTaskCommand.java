@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Exit codes: 0 everything written or already up to date; 3 some twins or relationships failed (see",
-            "results/part-{i}-of-{n}.ndjson); 1 could not run (bad arguments, models refused, ADT unreachable)."
+            "results/part-{i}-of-{n}.ndjson); 1 could not run (bad arguments, another writer running against the",
+            "same target, models refused, ADT unreachable)."
         })
 final class TwinWriterTaskCommand implements Callable<Integer> {
 

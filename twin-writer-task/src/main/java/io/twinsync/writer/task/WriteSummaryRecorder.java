@@ -2,6 +2,7 @@ package io.twinsync.writer.task;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
@@ -9,7 +10,6 @@ import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.staging.manifest.WriteSummary;
 import io.twinsync.writer.Partition;
 import java.io.IOException;
-import java.io.OutputStream;
 
 /**
  * Records a run's summary. A whole-batch run writes the manifest's {@code write} section; a partition writes
@@ -34,8 +34,9 @@ final class WriteSummaryRecorder {
             return BatchLayout.MANIFEST;
         }
         String path = summaryPath(partition);
-        try (OutputStream out = batch.create(path)) {
+        try (StagedOutput out = batch.create(path)) {
             StagingJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, summary);
+            out.commit();
         } catch (IOException e) {
             throw new StagingException("Cannot write " + path + " in batch " + batch.id() + ": " + e.getMessage(), e);
         }

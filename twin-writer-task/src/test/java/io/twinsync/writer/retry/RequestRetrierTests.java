@@ -21,7 +21,7 @@ class RequestRetrierTests {
     private final List<Duration> waits = new ArrayList<>();
     private final RequestCounters counters = new RequestCounters();
     private final RequestRetrier retrier = new RequestRetrier(
-            3, new RetrySchedule(Duration.ofMillis(100), Duration.ofSeconds(2), () -> 0.0), waits::add, counters);
+            3, new RetrySchedule(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 0.0), waits::add, counters);
 
     @Test
     void waitsAsLongAsRetryAfterSaysAfterA429() {
@@ -36,6 +36,20 @@ class RequestRetrierTests {
         assertThat(result).isEqualTo("ok");
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
         assertThat(counters.throttled()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheLongestBackoffIsCutToIt() {
+        // given a 429 asking for an hour, and at most 10 s between retries
+        Supplier<String> request =
+                failingThen(1, () -> error(429, new HttpHeaders().set(HttpHeaderName.RETRY_AFTER, "3600")));
+
+        // when
+        String result = retrier.call("GET twin", new Attempts(), request);
+
+        // then it waits 10 s, not an hour
+        assertThat(result).isEqualTo("ok");
+        assertThat(waits).containsExactly(Duration.ofSeconds(10));
     }
 
     @Test

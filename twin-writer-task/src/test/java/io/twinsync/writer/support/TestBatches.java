@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.staging.twin.TwinFileCodec;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -56,18 +56,18 @@ public final class TestBatches {
         Batch batch = store.createBatch(BatchId.newId(Instant.ofEpochSecond(CLOCK.incrementAndGet())));
         write(batch, BatchLayout.MODELS, models);
         for (TwinFile twin : twins) {
-            try (OutputStream out = batch.create(BatchLayout.twinFile(twin.twinId()))) {
+            try (StagedOutput out = batch.create(BatchLayout.twinFile(twin.twinId()))) {
                 TwinFileCodec.write(twin, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                out.commit();
             }
         }
         return batch;
     }
 
     public static void write(Batch batch, String path, String content) {
-        try (OutputStream out = batch.create(path)) {
+        try (StagedOutput out = batch.create(path)) {
             out.write(content.getBytes(StandardCharsets.UTF_8));
+            out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
