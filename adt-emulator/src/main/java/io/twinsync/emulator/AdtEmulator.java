@@ -2,12 +2,19 @@ package io.twinsync.emulator;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.twinsync.emulator.faults.FaultInjection;
+import io.twinsync.emulator.faults.Faults;
 import io.twinsync.emulator.http.ApiVersionFilter;
 import io.twinsync.emulator.http.EmulatorHttpHandler;
 import io.twinsync.emulator.http.OperationDispatcher;
 import io.twinsync.emulator.http.PayloadLimitFilter;
 import io.twinsync.emulator.http.RequestCounter;
+import io.twinsync.emulator.http.RequestFilter;
 import io.twinsync.emulator.http.RequestPipeline;
+import io.twinsync.emulator.jobs.BlobTransport;
+import io.twinsync.emulator.jobs.ImportJobService;
+import io.twinsync.emulator.limits.RateLimitFilter;
+import io.twinsync.emulator.limits.RateLimits;
 import io.twinsync.emulator.snapshot.SnapshotFile;
 import io.twinsync.emulator.store.EmulatorStore;
 import io.twinsync.emulator.tls.SelfSignedCertificates;
@@ -22,7 +29,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +54,12 @@ public final class AdtEmulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AdtEmulator.class);
 
+    /**
+     * The rate limits of an emulator whose builder was given none: the service's, so that local runs meet 429s
+     * where ADT would answer them (twinsync's writer retries them).
+     */
+    public static final RateLimits DEFAULT_RATE_LIMITS = RateLimits.defaults();
+
     static {
         // The JDK server writes response headers and body as separate TLS records; without TCP_NODELAY, Nagle's
         // algorithm and the client's delayed ACK add ~40 ms to every request. The JDK reads this property once,
@@ -58,6 +73,9 @@ public final class AdtEmulator implements AutoCloseable {
     private final ExecutorService workers;
     private final EmulatorStore store;
     private final RequestCounter counter;
+    private final ImportJobService importJobs;
+    private final RateLimits rateLimits;
+    private final FaultInjection faults;
     private final Optional<SnapshotFile> snapshot;
     private final TlsMaterial tls;
     private final Optional<Path> pemFile;
@@ -72,17 +90,41 @@ public final class AdtEmulator implements AutoCloseable {
         this.tls = tlsFiles == null ? SelfSignedCertificates.generate() : tlsFiles.loadOrCreate();
         this.pemFile = Optional.ofNullable(tlsFiles).map(TlsMaterialStore::pemFile);
         this.counter = new RequestCounter();
+        this.importJobs = new ImportJobService(store, BlobTransport.standard());
         this.workers = Executors.newFixedThreadPool(builder.workerThreads, new WorkerThreads());
         this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         this.endpoint = URI.create("https://localhost:" + server.getAddress().getPort());
+        this.rateLimits = builder.rateLimits;
+        this.faults = new FaultInjection(builder.faults, store);
         RequestPipeline pipeline = new RequestPipeline(
-                List.of(counter, new ApiVersionFilter(), new PayloadLimitFilter()),
-                new OperationDispatcher(store, builder.pageSize));
+                filters(counter, rateLimits, faults), new OperationDispatcher(store, importJobs, builder.pageSize));
         server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
-        server.createContext("/", new EmulatorHttpHandler(pipeline, endpoint.toString()));
+        server.createContext("/", faults.wrap(new EmulatorHttpHandler(pipeline, endpoint.toString())));
         server.setExecutor(workers);
         server.start();
-        log.info("ADT emulator: listening on {}", endpoint);
+        log.info(
+                "ADT emulator: listening on {} (rate limits: {}; faults: {})",
+                endpoint,
+                rateLimits.describe(),
+                builder.faults.describe());
+    }
+
+    /**
+     * Counting first, so every request and answer is counted (429s and injected errors too; dropped connections
+     * never reach the pipeline); then injected latency and errors, rate limits, the request checks, and eventual
+     * consistency right before the endpoints.
+     */
+    private static List<RequestFilter> filters(RequestCounter counter, RateLimits limits, FaultInjection faults) {
+        List<RequestFilter> filters = new ArrayList<>();
+        filters.add(counter);
+        filters.addAll(faults.frontFilters());
+        if (limits.enabled()) {
+            filters.add(new RateLimitFilter(limits));
+        }
+        filters.add(new ApiVersionFilter());
+        filters.add(new PayloadLimitFilter());
+        filters.addAll(faults.backFilters());
+        return filters;
     }
 
     public static Builder builder() {
@@ -127,6 +169,22 @@ public final class AdtEmulator implements AutoCloseable {
 
     public void resetStats() {
         counter.reset();
+        faults.resetCounts();
+    }
+
+    /** The rate limits this emulator applies ({@link RateLimits#unlimited()} when off). */
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /** The faults this emulator injects ({@link Faults#none()} when off). */
+    public Faults faults() {
+        return faults.faults();
+    }
+
+    /** Connections closed without an answer by {@link Faults#dropRate()} since start or {@link #resetStats()}. */
+    public long droppedConnections() {
+        return faults.droppedConnections();
     }
 
     /** Writes the snapshot file now, if one is configured. */
@@ -141,6 +199,7 @@ public final class AdtEmulator implements AutoCloseable {
             return;
         }
         server.stop(0);
+        importJobs.close();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -161,6 +220,8 @@ public final class AdtEmulator implements AutoCloseable {
         private Path tlsDirectory;
         private int pageSize = 100;
         private int workerThreads = 16;
+        private RateLimits rateLimits = DEFAULT_RATE_LIMITS;
+        private Faults faults = Faults.none();
 
         private Builder() {}
 
@@ -200,6 +261,21 @@ public final class AdtEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("workerThreads must be at least 1, not " + threads);
             }
             this.workerThreads = threads;
+            return this;
+        }
+
+        /**
+         * Requests per second allowed per API class, answered 429 with {@code Retry-After} beyond that; default
+         * {@link #DEFAULT_RATE_LIMITS}. {@link RateLimits#unlimited()} switches throttling off.
+         */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Objects.requireNonNull(limits, "rateLimits");
+            return this;
+        }
+
+        /** Faults to inject (server errors, latency, dropped connections, eventual consistency); default none. */
+        public Builder faults(Faults faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
             return this;
         }
 

@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator as a process: {@code --port N} (default 8443) and {@code --state-dir DIR} (snapshot and TLS
- * files; default {@code $TWINSYNC_HOME/adt-emulator}, or {@code ./.twinsync/adt-emulator}). Prints the endpoint
+ * files; default {@code $TWINSYNC_HOME/adt-emulator}, or {@code ./.twinsync/adt-emulator}), plus the rate-limit and
+ * fault flags of {@link TuningOptions} ({@code --limits off}, {@code --fail-rate 0.05}, ...). Prints the endpoint
  * and the certificate's PEM path, then serves until the process is stopped; a shutdown hook saves the snapshot.
  */
 public final class AdtEmulatorMain {
@@ -17,16 +18,30 @@ public final class AdtEmulatorMain {
         PrintStream out = System.out;
         int port = 8443;
         Path stateDir = defaultStateDir();
+        TuningOptions tuning = new TuningOptions();
         for (int i = 0; i < args.length; i++) {
+            if (TuningOptions.FLAGS.contains(args[i])) {
+                String flag = args[i];
+                try {
+                    tuning.set(flag, value(args, ++i, flag));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("Bad " + flag + ": " + e.getMessage());
+                    System.exit(2);
+                }
+                continue;
+            }
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                 case "--state-dir" -> stateDir = Path.of(value(args, ++i, "--state-dir"));
                 case "--help", "-h" -> {
-                    out.println("Usage: AdtEmulatorMain [--port N (default 8443)] [--state-dir DIR]");
+                    out.println("Usage: AdtEmulatorMain [--port N (default 8443)] [--state-dir DIR] [rate limit and"
+                            + " fault options]");
+                    out.print(TuningOptions.USAGE);
                     return;
                 }
                 default -> {
-                    System.err.println("Unknown option '" + args[i] + "'. Use --port N and --state-dir DIR.");
+                    System.err.println("Unknown option '" + args[i] + "'. Use --port N, --state-dir DIR, or see"
+                            + " --help for the rate limit and fault options.");
                     System.exit(2);
                 }
             }
@@ -35,6 +50,8 @@ public final class AdtEmulatorMain {
                 .port(port)
                 .snapshotFile(stateDir.resolve("snapshot.json"))
                 .tlsDirectory(stateDir.resolve("tls"))
+                .rateLimits(tuning.rateLimits())
+                .faults(tuning.faults())
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -47,6 +64,8 @@ public final class AdtEmulatorMain {
         out.println("ADT emulator endpoint: " + emulator.endpoint());
         out.println("Certificate (PEM): " + emulator.certificatePemFile().orElseThrow());
         out.println("Snapshot: " + stateDir.resolve("snapshot.json").toAbsolutePath());
+        out.println("Rate limits: " + emulator.rateLimits().describe());
+        out.println("Faults: " + emulator.faults().describe());
         out.flush();
         stopped.await();
     }

@@ -9,7 +9,9 @@ import java.util.TreeMap;
  * {@code twins.put}, {@code twins.patch}, {@code twins.delete}, {@code relationships.get},
  * {@code relationships.put}, {@code relationships.patch}, {@code relationships.delete},
  * {@code relationships.list}, {@code relationships.incoming}, {@code components.get}, {@code components.patch},
- * {@code unsupported} and {@code unknown}. Every request counts, whatever its answer.
+ * {@code unsupported} and {@code unknown}. Every request counts, whatever its answer. Import job requests count
+ * as {@code importjobs.put}, {@code importjobs.get}, {@code importjobs.list}, {@code importjobs.cancel} and
+ * {@code importjobs.delete}; the twins and relationships a job imports are not requests and are not counted.
  *
  * @param total all requests received
  * @param operations requests by operation kind (kinds never seen are absent; {@link #count} answers 0)
@@ -35,6 +37,11 @@ public record EmulatorStats(long total, Map<String, Long> operations, Map<Intege
     /** Answers with one HTTP status, such as 412. */
     public long countStatus(int status) {
         return statuses.getOrDefault(status, 0L);
+    }
+
+    /** Requests refused with 429 by the rate limits (see {@code AdtEmulator.Builder.rateLimits}). */
+    public long throttled() {
+        return countStatus(429);
     }
 
     /** Twin creates, replaces, patches (including component patches) and deletes. */

@@ -79,8 +79,7 @@ class HttpContractTests {
 
     @Test
     void operationsNotOfferedYetAnswerNotImplemented() throws Exception {
-        HttpResponse<String> response =
-                send("POST", "/query?api-version=2023-10-31", "{\"query\":\"SELECT * FROM digitaltwins\"}");
+        HttpResponse<String> response = send("GET", "/eventroutes?api-version=2023-10-31", null);
         assertThat(response.statusCode()).isEqualTo(501);
         assertThat(response.headers().firstValue("x-ms-error-code")).contains("NotImplemented");
     }

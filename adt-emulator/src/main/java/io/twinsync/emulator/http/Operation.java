@@ -19,7 +19,13 @@ public enum Operation {
     RELATIONSHIPS_INCOMING("relationships.incoming"),
     COMPONENTS_GET("components.get"),
     COMPONENTS_PATCH("components.patch"),
-    /** An ADT operation the emulator does not offer yet (query, jobs, event routes, telemetry). */
+    QUERY("query"),
+    IMPORT_JOBS_PUT("importjobs.put"),
+    IMPORT_JOBS_GET("importjobs.get"),
+    IMPORT_JOBS_LIST("importjobs.list"),
+    IMPORT_JOBS_CANCEL("importjobs.cancel"),
+    IMPORT_JOBS_DELETE("importjobs.delete"),
+    /** An ADT operation the emulator does not offer yet (event routes, telemetry, delete jobs). */
     NOT_IMPLEMENTED("unsupported"),
     /** A path or method ADT does not have. */
     UNKNOWN("unknown");

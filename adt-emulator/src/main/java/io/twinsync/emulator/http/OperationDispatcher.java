@@ -2,6 +2,8 @@ package io.twinsync.emulator.http;
 
 import io.twinsync.emulator.error.AdtError;
 import io.twinsync.emulator.error.AdtException;
+import io.twinsync.emulator.jobs.ImportJobService;
+import io.twinsync.emulator.query.QueryEngine;
 import io.twinsync.emulator.store.EmulatorStore;
 
 /** The end of the pipeline: hands each operation to its endpoint. */
@@ -10,12 +12,19 @@ public final class OperationDispatcher implements RequestHandler {
     private final ModelsEndpoint models;
     private final TwinsEndpoint twins;
     private final RelationshipsEndpoint relationships;
+    private final QueryEndpoint queries;
+    private final JobsEndpoint jobs;
 
-    /** @param defaultPageSize items per page when the client sends no {@code max-items-per-page} */
-    public OperationDispatcher(EmulatorStore store, int defaultPageSize) {
+    /**
+     * @param importJobs the import jobs of this emulator (their thread belongs to the caller, which closes it)
+     * @param defaultPageSize items per page when the client sends no {@code max-items-per-page}
+     */
+    public OperationDispatcher(EmulatorStore store, ImportJobService importJobs, int defaultPageSize) {
+        this.jobs = new JobsEndpoint(importJobs, defaultPageSize);
         this.models = new ModelsEndpoint(store.models(), defaultPageSize);
         this.twins = new TwinsEndpoint(store.twins());
         this.relationships = new RelationshipsEndpoint(store.relationships(), defaultPageSize);
+        this.queries = new QueryEndpoint(new QueryEngine(store));
     }
 
     @Override
@@ -32,12 +41,18 @@ public final class OperationDispatcher implements RequestHandler {
             case TWINS_DELETE -> twins.delete(request);
             case COMPONENTS_GET -> twins.getComponent(request);
             case COMPONENTS_PATCH -> twins.updateComponent(request);
+            case QUERY -> queries.query(request);
             case RELATIONSHIPS_GET -> relationships.get(request);
             case RELATIONSHIPS_PUT -> relationships.createOrReplace(request);
             case RELATIONSHIPS_PATCH -> relationships.update(request);
             case RELATIONSHIPS_DELETE -> relationships.delete(request);
             case RELATIONSHIPS_LIST -> relationships.listOutgoing(request);
             case RELATIONSHIPS_INCOMING -> relationships.listIncoming(request);
+            case IMPORT_JOBS_PUT -> jobs.create(request);
+            case IMPORT_JOBS_GET -> jobs.get(request);
+            case IMPORT_JOBS_LIST -> jobs.list(request);
+            case IMPORT_JOBS_CANCEL -> jobs.cancel(request);
+            case IMPORT_JOBS_DELETE -> jobs.delete(request);
             case NOT_IMPLEMENTED ->
                 throw new AdtException(
                         AdtError.NOT_IMPLEMENTED,

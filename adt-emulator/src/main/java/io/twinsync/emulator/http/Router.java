@@ -21,9 +21,34 @@ final class Router {
         return switch (segments.get(0)) {
             case "models" -> models(method, segments);
             case "digitaltwins" -> digitalTwins(method, segments);
-            case "query", "jobs", "eventroutes" -> Route.of(Operation.NOT_IMPLEMENTED);
+            case "jobs" -> jobs(method, segments);
+            case "query" -> segments.size() == 1 && method.equals("POST") ? Route.of(Operation.QUERY) : unknown();
+            case "eventroutes" -> Route.of(Operation.NOT_IMPLEMENTED);
             default -> Route.of(Operation.UNKNOWN);
         };
+    }
+
+    /** {@code /jobs/imports[/{id}[/cancel]]}; other jobs (delete jobs) are not offered. */
+    private static Route jobs(String method, List<String> s) {
+        if (s.size() < 2 || !s.get(1).equals("imports")) {
+            return Route.of(Operation.NOT_IMPLEMENTED);
+        }
+        if (s.size() == 2) {
+            return method.equals("GET") ? Route.of(Operation.IMPORT_JOBS_LIST) : unknown();
+        }
+        String id = s.get(2);
+        if (s.size() == 3) {
+            return switch (method) {
+                case "PUT" -> Route.of(Operation.IMPORT_JOBS_PUT, id);
+                case "GET" -> Route.of(Operation.IMPORT_JOBS_GET, id);
+                case "DELETE" -> Route.of(Operation.IMPORT_JOBS_DELETE, id);
+                default -> unknown();
+            };
+        }
+        if (s.size() == 4 && s.get(3).equals("cancel") && method.equals("POST")) {
+            return Route.of(Operation.IMPORT_JOBS_CANCEL, id);
+        }
+        return unknown();
     }
 
     private static Route models(String method, List<String> s) {

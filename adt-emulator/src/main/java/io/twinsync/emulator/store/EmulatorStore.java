@@ -34,6 +34,14 @@ public final class EmulatorStore {
         return snapshots;
     }
 
+    /**
+     * Runs a read-only action (a query) over one consistent state of the graph, under the read lock. The view must
+     * not escape the action.
+     */
+    public <T> T readGraph(Function<GraphView, T> action) {
+        return read(state -> action.apply(new GraphView(state)));
+    }
+
     <T> T read(Function<GraphState, T> action) {
         lock.readLock().lock();
         try {

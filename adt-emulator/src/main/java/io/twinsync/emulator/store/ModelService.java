@@ -23,12 +23,16 @@ public final class ModelService {
     /** ADT accepts at most this many models in one {@code POST /models}. */
     public static final int MAX_MODELS_PER_REQUEST = 250;
 
+    /** ADT accepts at most this many models in one import job (Microsoft's limits page). */
+    public static final int MAX_MODELS_PER_IMPORT = 10_000;
+
     private final EmulatorStore store;
 
     ModelService(EmulatorStore store) {
         this.store = store;
     }
 
+    /** {@code POST /models}: a JSON array of at most {@value #MAX_MODELS_PER_REQUEST} interfaces, all or nothing. */
     public List<StoredModel> add(JsonNode body) {
         if (body == null || !body.isArray() || body.isEmpty()) {
             throw new AdtException(
@@ -40,9 +44,29 @@ public final class ModelService {
                     "A request may upload at most " + MAX_MODELS_PER_REQUEST + " models; this one has " + body.size()
                             + ". Split it.");
         }
+        List<JsonNode> models = new ArrayList<>();
+        body.forEach(models::add);
+        return addAll(models);
+    }
+
+    /**
+     * The Models section of an import job: up to {@value #MAX_MODELS_PER_IMPORT} interfaces, all or nothing, with
+     * the same checks as {@link #add}.
+     */
+    public List<StoredModel> importModels(List<JsonNode> models) {
+        if (models.size() > MAX_MODELS_PER_IMPORT) {
+            throw new AdtException(
+                    AdtError.LIMIT_EXCEEDED,
+                    "An import job may upload at most " + MAX_MODELS_PER_IMPORT + " models; this one has "
+                            + models.size());
+        }
+        return models.isEmpty() ? List.of() : addAll(models);
+    }
+
+    private List<StoredModel> addAll(List<JsonNode> models) {
         Map<String, StoredModel> batch = new LinkedHashMap<>();
         Instant now = Instant.now();
-        for (JsonNode source : body) {
+        for (JsonNode source : models) {
             DtdlInterface definition = DtdlParser.parse(source);
             if (batch.put(definition.id(), new StoredModel(definition, source.deepCopy(), now, false)) != null) {
                 throw new AdtException(
