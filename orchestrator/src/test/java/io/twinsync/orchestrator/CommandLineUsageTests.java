@@ -54,6 +54,14 @@ class CommandLineUsageTests {
     }
 
     @Test
+    void aBadEmulatorFaultSettingExitsTwoBeforeStartingAnything() {
+        Result result = cli("emulator", "--fail-rate", "2");
+
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).contains("--fail-rate");
+    }
+
+    @Test
     void batchesBeforeAnyRunSaysHowToMakeOne() {
         Result result = cli("batches");
 

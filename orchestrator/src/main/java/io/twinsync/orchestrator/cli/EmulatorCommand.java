@@ -1,9 +1,11 @@
 package io.twinsync.orchestrator.cli;
 
 import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.emulator.TuningOptions;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.EmulatorHome;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.annotation.Scope;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code twinsync emulator}: runs the ADT emulator standalone until interrupted. */
@@ -29,6 +32,50 @@ public class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8443", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(
+            names = "--limits",
+            paramLabel = "service|off",
+            description = "ADT's per-second rate limits, or none (default: service).")
+    String limits;
+
+    @Option(
+            names = "--limit",
+            paramLabel = "CLASS=N|off",
+            description = "Change one limit; CLASS is reads, patches, creates-deletes, twin-writes, queries, models or"
+                    + " jobs. Repeatable.")
+    List<String> limitChanges = List.of();
+
+    @Option(
+            names = "--fail-rate",
+            paramLabel = "R",
+            description = "Answer a share R (0..1) of requests with a server error.")
+    String failRate;
+
+    @Option(names = "--fail-status", paramLabel = "S", description = "That error: 500, 502, 503 or 504 (default 503).")
+    String failStatus;
+
+    @Option(
+            names = "--latency",
+            paramLabel = "A[..B]",
+            description = "Delay every request by A, plus up to B-A at random, e.g. 20ms..50ms.")
+    String latency;
+
+    @Option(
+            names = "--drop-rate",
+            paramLabel = "R",
+            description = "Close a share R (0..1) of connections without an answer.")
+    String dropRate;
+
+    @Option(
+            names = "--consistency-delay",
+            paramLabel = "D",
+            description =
+                    "Refuse relationships to twins created less than D ago, as ADT does for a short while, e.g. 500ms.")
+    String consistencyDelay;
+
+    @Option(names = "--fault-seed", paramLabel = "N", description = "Seed the fault dice, for repeatable runs.")
+    String faultSeed;
+
     private final TwinsyncProperties properties;
 
     public EmulatorCommand(TwinsyncProperties properties) {
@@ -37,8 +84,9 @@ public class EmulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TuningOptions tuning = tuning();
         EmulatorHome home = EmulatorHome.lock(properties.home());
-        AdtEmulator emulator = home.start(port);
+        AdtEmulator emulator = home.start(port, tuning);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM does not wait for the main thread once shutdown hooks finish, so the hook itself saves the graph.
         Runtime.getRuntime()
@@ -53,6 +101,7 @@ public class EmulatorCommand implements Callable<Integer> {
         out.printf("ADT emulator listening on %s%n", emulator.endpoint());
         out.printf("Certificate to trust: %s%n", home.certificatePem());
         out.printf("State: %s (saved on exit)%n", home.snapshot());
+        out.printf("Rate limits: %s%n", emulator.rateLimits().describe());
         out.printf(
                 "Use it from another shell with TWINSYNC_TARGET_ENDPOINT=%s TWINSYNC_TARGET_TRUST_CERTIFICATE=%s"
                         + ".%n",
@@ -61,5 +110,29 @@ public class EmulatorCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCode.OK.code();
+    }
+
+    /** The limit and fault flags, read by the emulator's own parser so both launchers accept the same values. */
+    private TuningOptions tuning() {
+        TuningOptions tuning = new TuningOptions();
+        try {
+            set(tuning, "--limits", limits);
+            limitChanges.forEach(change -> tuning.set("--limit", change));
+            set(tuning, "--fail-rate", failRate);
+            set(tuning, "--fail-status", failStatus);
+            set(tuning, "--latency", latency);
+            set(tuning, "--drop-rate", dropRate);
+            set(tuning, "--consistency-delay", consistencyDelay);
+            set(tuning, "--fault-seed", faultSeed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return tuning;
+    }
+
+    private static void set(TuningOptions tuning, String flag, String value) {
+        if (value != null) {
+            tuning.set(flag, value);
+        }
     }
 }

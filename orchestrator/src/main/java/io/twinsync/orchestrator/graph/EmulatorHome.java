@@ -1,6 +1,7 @@
 package io.twinsync.orchestrator.graph;
 
 import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.emulator.TuningOptions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -55,12 +56,19 @@ public final class EmulatorHome implements AutoCloseable {
         }
     }
 
-    /** Starts the emulator on this folder's graph and certificate. */
+    /** Starts the emulator on this folder's graph and certificate, with the service's rate limits. */
     public AdtEmulator start(int port) {
+        return start(port, new TuningOptions());
+    }
+
+    /** Starts the emulator on this folder's graph and certificate, with the given limits and faults. */
+    public AdtEmulator start(int port, TuningOptions tuning) {
         return AdtEmulator.builder()
                 .port(port)
                 .snapshotFile(snapshot())
                 .tlsDirectory(dir.resolve("tls"))
+                .rateLimits(tuning.rateLimits())
+                .faults(tuning.faults())
                 .start();
     }
 
