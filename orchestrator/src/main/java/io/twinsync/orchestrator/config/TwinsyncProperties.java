@@ -90,13 +90,18 @@ public record TwinsyncProperties(
      *
      * @param endpoint e.g. {@code https://myinstance.api.weu.digitaltwins.azure.net}; empty means the embedded emulator
      * @param trustCertificate a PEM certificate to trust instead of the JDK's (for a standalone emulator only)
+     * @param emulatorLimits the embedded emulator's rate limits: {@code service} (ADT's, the default) or {@code off}
      */
-    public record Target(String endpoint, Path trustCertificate) {
+    public record Target(String endpoint, Path trustCertificate, @DefaultValue("service") String emulatorLimits) {
 
         public Target {
             if (endpoint != null && !endpoint.isBlank() && !endpoint.startsWith("https://")) {
                 throw new InvalidSettingException(
                         "twinsync.target.endpoint", endpoint, "ADT endpoints start with https://");
+            }
+            if (!"service".equals(emulatorLimits) && !"off".equals(emulatorLimits)) {
+                throw new InvalidSettingException(
+                        "twinsync.target.emulator-limits", emulatorLimits, "use service (ADT's limits) or off");
             }
         }
 

@@ -2,6 +2,7 @@ package io.twinsync.orchestrator.graph;
 
 import com.azure.digitaltwins.core.DigitalTwinsClient;
 import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.emulator.TuningOptions;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.writer.AdtClients;
 import io.twinsync.writer.AdtTarget;
@@ -78,7 +79,9 @@ public class TwinGraphTarget implements DisposableBean {
 
     private AdtTarget startEmulator() {
         emulatorHome = EmulatorHome.lock(properties.home());
-        emulator = emulatorHome.start(0);
+        TuningOptions tuning = new TuningOptions();
+        tuning.set("--limits", properties.target().emulatorLimits());
+        emulator = emulatorHome.start(0, tuning);
         return new AdtTarget(emulator.endpoint(), Optional.of(emulator.certificate()));
     }
 
