@@ -7,14 +7,9 @@ import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.writer.AdtClients;
 import io.twinsync.writer.AdtTarget;
 import io.twinsync.writer.WriterSettings;
-import java.io.IOException;
-import java.io.InputStream;
+import io.twinsync.writer.client.PemCertificate;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -87,20 +82,9 @@ public class TwinGraphTarget implements DisposableBean {
 
     private AdtTarget configured() {
         Path pem = properties.target().trustCertificate();
-        Optional<X509Certificate> certificate = Optional.empty();
-        if (pem != null) {
-            try (InputStream in = Files.newInputStream(pem)) {
-                certificate = Optional.of((X509Certificate)
-                        CertificateFactory.getInstance("X.509").generateCertificate(in));
-            } catch (IOException | CertificateException e) {
-                throw new IllegalStateException(
-                        "Cannot read the certificate " + pem + " (twinsync.target"
-                                + ".trust-certificate): " + e.getMessage() + "; give a PEM file such as the standalone"
-                                + " emulator's emulator-cert.pem",
-                        e);
-            }
-        }
-        return new AdtTarget(URI.create(properties.target().endpoint()), certificate);
+        return new AdtTarget(
+                URI.create(properties.target().endpoint()),
+                Optional.ofNullable(pem).map(PemCertificate::read));
     }
 
     @Override

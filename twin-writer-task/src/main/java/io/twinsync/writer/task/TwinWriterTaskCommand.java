@@ -9,6 +9,7 @@ import io.twinsync.writer.Partition;
 import io.twinsync.writer.TwinWriter;
 import io.twinsync.writer.WriteReport;
 import io.twinsync.writer.WriterSettings;
+import io.twinsync.writer.client.PemCertificate;
 import io.twinsync.writer.report.ItemResult;
 import java.io.PrintWriter;
 import java.net.URI;

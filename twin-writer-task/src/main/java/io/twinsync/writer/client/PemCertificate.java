@@ -1,4 +1,4 @@
-package io.twinsync.writer.task;
+package io.twinsync.writer.client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +9,11 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 
 /** Reads an X.509 certificate from a PEM (or DER) file. */
-final class PemCertificate {
+public final class PemCertificate {
 
     private PemCertificate() {}
 
-    static X509Certificate read(Path file) {
+    public static X509Certificate read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | CertificateException e) {
