@@ -111,17 +111,18 @@ public final class AdtEmulator implements AutoCloseable {
 
     /**
      * Counting first, so every request and answer is counted (429s and injected errors too; dropped connections
-     * never reach the pipeline); then injected latency and errors, rate limits, the request checks, and eventual
-     * consistency right before the endpoints.
+     * never reach the pipeline); then injected latency and errors, the api-version check (so malformed requests
+     * spend no rate-limit tokens), rate limits, the payload check, and eventual consistency right before the
+     * endpoints.
      */
     private static List<RequestFilter> filters(RequestCounter counter, RateLimits limits, FaultInjection faults) {
         List<RequestFilter> filters = new ArrayList<>();
         filters.add(counter);
         filters.addAll(faults.frontFilters());
+        filters.add(new ApiVersionFilter());
         if (limits.enabled()) {
             filters.add(new RateLimitFilter(limits));
         }
-        filters.add(new ApiVersionFilter());
         filters.add(new PayloadLimitFilter());
         filters.addAll(faults.backFilters());
         return filters;

@@ -2,11 +2,12 @@ package io.twinsync.emulator.http;
 
 import io.twinsync.emulator.error.AdtError;
 import io.twinsync.emulator.error.AdtException;
+import io.twinsync.emulator.store.DocumentSizeLimit;
 
 /** Refuses twin and relationship writes whose body exceeds ADT's 32 KB request limit. */
 public final class PayloadLimitFilter implements RequestFilter {
 
-    public static final int MAX_WRITE_BYTES = 32 * 1024;
+    public static final int MAX_WRITE_BYTES = DocumentSizeLimit.MAX_BYTES;
 
     @Override
     public ApiResponse filter(ApiRequest request, RequestHandler next) {

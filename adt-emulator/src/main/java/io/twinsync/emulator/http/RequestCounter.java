@@ -1,5 +1,6 @@
 package io.twinsync.emulator.http;
 
+import io.twinsync.emulator.error.AdtError;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,9 +17,20 @@ public final class RequestCounter implements RequestFilter {
         byOperation
                 .computeIfAbsent(request.operation().kind(), k -> new LongAdder())
                 .increment();
-        ApiResponse response = next.handle(request);
-        byStatus.computeIfAbsent(response.status(), k -> new LongAdder()).increment();
+        ApiResponse response;
+        try {
+            response = next.handle(request);
+        } catch (RuntimeException e) {
+            // the HTTP handler turns an unexpected failure into a 500; count it here, where it escapes
+            record(AdtError.INTERNAL_ERROR.status());
+            throw e;
+        }
+        record(response.status());
         return response;
+    }
+
+    private void record(int status) {
+        byStatus.computeIfAbsent(status, k -> new LongAdder()).increment();
     }
 
     /** A copy of the counts by operation kind, sorted by kind. */

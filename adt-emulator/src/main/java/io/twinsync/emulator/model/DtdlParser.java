@@ -40,7 +40,7 @@ public final class DtdlParser {
         }
         Map<String, Schema> namedSchemas = new LinkedHashMap<>();
         Set<String> schemaReferences = new LinkedHashSet<>();
-        SchemaParser schemas = new SchemaParser(id, namedSchemas, schemaReferences);
+        SchemaParser schemas = new SchemaParser(id, version, namedSchemas, schemaReferences);
         for (JsonNode schema : node.path("schemas")) {
             if (!schema.path("@id").isTextual()) {
                 throw error(id, "every entry of 'schemas' needs an @id");
@@ -165,7 +165,7 @@ public final class DtdlParser {
         private static DtdlProperty property(JsonNode content, String name, SchemaParser schemas, String where) {
             return new DtdlProperty(
                     name,
-                    schemas.parse(content.get("schema"), where),
+                    schemas.parseProperty(content.get("schema"), where),
                     content.path("writable").asBoolean(false));
         }
 

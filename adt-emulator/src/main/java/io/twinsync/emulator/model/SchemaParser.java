@@ -2,6 +2,7 @@ package io.twinsync.emulator.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,40 @@ import java.util.Set;
  */
 final class SchemaParser {
 
+    /** Primitive schemas that DTDL v3 added; a v2 model may not use them. */
+    private static final Set<PrimitiveType> NEW_IN_V3 = EnumSet.of(
+            PrimitiveType.BYTE,
+            PrimitiveType.BYTES,
+            PrimitiveType.DECIMAL,
+            PrimitiveType.SHORT,
+            PrimitiveType.UNSIGNED_BYTE,
+            PrimitiveType.UNSIGNED_SHORT,
+            PrimitiveType.UNSIGNED_INTEGER,
+            PrimitiveType.UNSIGNED_LONG,
+            PrimitiveType.UUID);
+
     private final String modelId;
+    private final int dtdlVersion;
     private final Map<String, Schema> namedSchemas;
     private final Set<String> references;
 
-    SchemaParser(String modelId, Map<String, Schema> namedSchemas, Set<String> references) {
+    SchemaParser(String modelId, int dtdlVersion, Map<String, Schema> namedSchemas, Set<String> references) {
         this.modelId = modelId;
+        this.dtdlVersion = dtdlVersion;
         this.namedSchemas = namedSchemas;
         this.references = references;
+    }
+
+    /** The schema of a Property; DTDL v2 allows no Array anywhere in it (v3 does). */
+    Schema parseProperty(JsonNode node, String where) {
+        Schema schema = parse(node, where);
+        if (dtdlVersion < 3 && containsArray(schema)) {
+            throw DtdlParser.error(
+                    modelId,
+                    where + " has an Array schema, which DTDL v2 does not allow in a Property; use"
+                            + " dtmi:dtdl:context;3 or another schema");
+        }
+        return schema;
     }
 
     Schema parse(JsonNode node, String where) {
@@ -54,6 +81,12 @@ final class SchemaParser {
     private Schema parseName(String name, String where) {
         var primitive = PrimitiveType.fromDtdlName(name);
         if (primitive.isPresent()) {
+            if (dtdlVersion < 3 && NEW_IN_V3.contains(primitive.get())) {
+                throw DtdlParser.error(
+                        modelId,
+                        where + " uses schema '" + name + "', which is new in DTDL v3; declare @context"
+                                + " dtmi:dtdl:context;3 or use a DTDL v2 schema");
+            }
             return new Schema.Primitive(primitive.get());
         }
         if (DtdlNames.isDtmi(name)) {
@@ -61,6 +94,19 @@ final class SchemaParser {
             return new Schema.Reference(name);
         }
         throw DtdlParser.error(modelId, where + " uses unknown schema '" + name + "'");
+    }
+
+    private static boolean containsArray(Schema schema) {
+        if (schema instanceof Schema.ArrayOf) {
+            return true;
+        }
+        if (schema instanceof Schema.MapOf map) {
+            return containsArray(map.valueSchema());
+        }
+        if (schema instanceof Schema.ObjectOf object) {
+            return object.fields().values().stream().anyMatch(SchemaParser::containsArray);
+        }
+        return false;
     }
 
     private Schema parseEnum(JsonNode node, String where) {

@@ -82,6 +82,7 @@ public final class RelationshipService {
             RelationshipValidator.validate(ends(source, target), existing.name(), properties, state.catalog);
             StoredRelationship updated = new StoredRelationship(
                     id, sourceId, existing.targetId(), existing.name(), properties, ETags.next());
+            DocumentSizeLimit.check(render(updated), "relationship '" + id + "' of twin '" + sourceId + "'");
             state.putRelationship(updated);
             return updated;
         });

@@ -51,7 +51,10 @@ public final class TwinDocuments {
         return rendered;
     }
 
-    /** The contents of a PUT body: every key but {@code $...}, and components without their {@code $...} keys. */
+    /**
+     * The contents of a PUT body or a patched twin: every key but {@code $...}, and components without their
+     * {@code $...} keys.
+     */
     static ObjectNode contentsOf(ObjectNode body, Set<String> componentNames) {
         ObjectNode contents = EmulatorJson.object();
         body.properties().forEach(entry -> {

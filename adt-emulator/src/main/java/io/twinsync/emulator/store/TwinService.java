@@ -60,8 +60,30 @@ public final class TwinService {
     }
 
     public StoredTwin update(String id, List<PatchOperation> operations, String ifMatch) {
+        return update(id, operations, ifMatch, null);
+    }
+
+    /** Patches one component: the operations' paths are relative to the component. */
+    public StoredTwin updateComponent(String id, String component, List<PatchOperation> operations, String ifMatch) {
+        List<PatchOperation> prefixed = new ArrayList<>();
+        for (PatchOperation operation : operations) {
+            List<String> path = new ArrayList<>(List.of(component));
+            path.addAll(operation.path());
+            prefixed.add(new PatchOperation(operation.op(), path, operation.value()));
+        }
+        return update(id, prefixed, ifMatch, component);
+    }
+
+    /**
+     * Applies a patch under the write lock. A patched component is checked there too, so a concurrent PUT that
+     * drops it answers ComponentNotFound rather than a confusing JsonPatchInvalid.
+     */
+    private StoredTwin update(String id, List<PatchOperation> operations, String ifMatch, String requiredComponent) {
         return store.write(state -> {
             StoredTwin existing = state.twin(id);
+            if (requiredComponent != null) {
+                requireComponent(existing, requiredComponent);
+            }
             ETags.checkIfMatch(ifMatch, existing.etag(), "twin '" + id + "'");
             String modelId = existing.modelId();
             List<PatchOperation> contentOperations = new ArrayList<>();
@@ -81,10 +103,13 @@ public final class TwinService {
             if (!modelId.equals(existing.modelId())) {
                 checkUsable(state, id, modelId, null);
             }
-            ObjectNode contents = existing.contents().deepCopy();
-            JsonPatchApplier.apply(contents, contentOperations);
+            ObjectNode patched = existing.contents().deepCopy();
+            JsonPatchApplier.apply(patched, contentOperations);
+            // a component added or replaced whole may carry its own $metadata; it is rendered, never stored
+            Set<String> declared = state.catalog.components(modelId).keySet();
+            ObjectNode contents = TwinDocuments.contentsOf(patched, declared);
             TwinValidator.validate(id, modelId, contents, state.catalog);
-            Set<String> components = present(state.catalog.components(modelId).keySet(), contents);
+            Set<String> components = present(declared, contents);
             StoredTwin twin = new StoredTwin(
                     id,
                     modelId,
@@ -93,21 +118,10 @@ public final class TwinService {
                     components,
                     Instant.now(),
                     ETags.next());
+            DocumentSizeLimit.check(TwinDocuments.render(twin), "twin '" + id + "'");
             state.twins.put(id, twin);
             return twin;
         });
-    }
-
-    /** Patches one component: the operations' paths are relative to the component. */
-    public StoredTwin updateComponent(String id, String component, List<PatchOperation> operations, String ifMatch) {
-        requireComponent(get(id), component);
-        List<PatchOperation> prefixed = new ArrayList<>();
-        for (PatchOperation operation : operations) {
-            List<String> path = new ArrayList<>(List.of(component));
-            path.addAll(operation.path());
-            prefixed.add(new PatchOperation(operation.op(), path, operation.value()));
-        }
-        return update(id, prefixed, ifMatch);
     }
 
     /** The twin, after checking that it has the named component. */
