@@ -11,7 +11,10 @@ import java.util.Optional;
  * <ol>
  *   <li>1 to {@value #MAX_LENGTH} characters (our cap; change it here if the service proves stricter);
  *   <li>no control characters (Unicode category Cc: tabs, line breaks, NUL, DEL, ...);
- *   <li>no leading or trailing whitespace (usually CHAR padding or a stray space in the source);
+ *   <li>no leading or trailing whitespace, no-break spaces included (usually CHAR padding or a stray space in the
+ *       source);
+ *   <li>not {@code .} or {@code ..}: in the URL path that addresses a twin these are dot segments, which clients
+ *       and servers resolve away, so such a twin could not be read or written;
  *   <li>well-formed UTF-16 (no lone surrogates, which have no UTF-8 form).
  * </ol>
  */
@@ -29,8 +32,11 @@ public final class TwinIdRules {
         if (id.length() > MAX_LENGTH) {
             return Optional.of("it has " + id.length() + " characters; ids have at most " + MAX_LENGTH);
         }
-        if (Character.isWhitespace(id.charAt(0)) || Character.isWhitespace(id.charAt(id.length() - 1))) {
+        if (isSpace(id.charAt(0)) || isSpace(id.charAt(id.length() - 1))) {
             return Optional.of("it starts or ends with whitespace");
+        }
+        if (id.equals(".") || id.equals("..")) {
+            return Optional.of("'" + id + "' is a dot segment in a URL path, so the twin could not be addressed");
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
@@ -45,5 +51,10 @@ public final class TwinIdRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** Java's whitespace plus the no-break spaces (U+00A0, U+2007, U+202F) that {@code isWhitespace} leaves out. */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

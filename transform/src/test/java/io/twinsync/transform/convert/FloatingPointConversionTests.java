@@ -52,6 +52,23 @@ class FloatingPointConversionTests {
                 .hasMessageContaining("outside the range of float");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e-999999999", "-1e-400"})
+    void numbersTooCloseToZeroAreErrors(String text) {
+        assertThatThrownBy(() -> doubles.convert(text))
+                .isInstanceOf(UnconvertibleValueException.class)
+                .hasMessageContaining("too close to zero for double");
+    }
+
+    @Test
+    void numbersWithMoreDecimalPlacesThanTheTypeHasAreErrors() {
+        String text = "0.5" + "0".repeat(2_000) + "1";
+        assertThatThrownBy(() -> doubles.convert(text))
+                .isInstanceOf(UnconvertibleValueException.class)
+                .hasMessageContaining("2002 decimal places; no double has more than 1074");
+        assertThat(doubles.convert(new BigDecimal(Double.MIN_VALUE))).isNotNull();
+    }
+
     @Test
     void localeStyleTextIsAnError() {
         assertThatThrownBy(() -> doubles.convert("1,5")).isInstanceOf(UnconvertibleValueException.class);

@@ -34,9 +34,22 @@ class TwinIdRulesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {" a", "a ", "CC-100  "})
+    @ValueSource(strings = {" a", "a ", "CC-100  ", "\u00A0a", "a\u202F", "\u3000a"})
     void leadingOrTrailingWhitespaceIsInvalid(String id) {
         assertThat(TwinIdRules.violation(id)).hasValue("it starts or ends with whitespace");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", ".."})
+    void dotSegmentsAreInvalid(String id) {
+        assertThat(TwinIdRules.violation(id))
+                .hasValueSatisfying(v -> assertThat(v).contains("dot segment"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"...", "../../etc", "a..b", ".hidden"})
+    void dotsInsideLongerIdsAreValid(String id) {
+        assertThat(TwinIdRules.violation(id)).isEmpty();
     }
 
     @Test
