@@ -47,6 +47,12 @@ public class RunCommand implements Callable<Integer> {
                     + " last wrote. Use after the graph was changed by other means.")
     boolean fullCompare;
 
+    @Option(
+            names = "--no-write",
+            description = "Extract and transform only; write nothing to ADT. For a first load through"
+                    + " 'twinsync import-file', or to inspect the twin files before they are written.")
+    boolean noWrite;
+
     private final JobOperator jobs;
     private final Job syncJob;
     private final StagingStore staging;
@@ -78,10 +84,11 @@ public class RunCommand implements Callable<Integer> {
                 new JobParametersBuilder()
                         .addString(SyncJobConfiguration.BATCH_ID, id.value())
                         .addString(SyncJobConfiguration.FULL_COMPARE, Boolean.toString(fullCompare))
+                        .addString(SyncJobConfiguration.NO_WRITE, Boolean.toString(noWrite))
                         .toJobParameters());
 
         BatchManifest manifest = BatchManifests.read(batch);
-        RunReport report = new RunReport(manifest, batch.location());
+        RunReport report = new RunReport(manifest, batch.location(), noWrite);
         report.print(out);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             PrintWriter err = spec.commandLine().getErr();

@@ -17,16 +17,22 @@ final class RunReport {
 
     private final BatchManifest manifest;
     private final String location;
+    private final boolean writeSkipped;
 
-    RunReport(BatchManifest manifest, String location) {
+    RunReport(BatchManifest manifest, String location, boolean writeSkipped) {
         this.manifest = manifest;
         this.location = location;
+        this.writeSkipped = writeSkipped;
     }
 
-    /** True when every row became a twin and every twin and relationship was written. */
+    /** True when every row became a twin and every twin and relationship was written (or writing was not asked). */
     boolean complete() {
-        return manifest.transform() != null
-                && manifest.transform().rowsRejected() == 0
+        boolean transformed =
+                manifest.transform() != null && manifest.transform().rowsRejected() == 0;
+        if (writeSkipped) {
+            return transformed;
+        }
+        return transformed
                 && manifest.write() != null
                 && manifest.write().twins().failed() == 0
                 && manifest.write().relationships().failed() == 0;
@@ -79,8 +85,20 @@ final class RunReport {
                         location, BatchLayout.RESULTS);
             }
         }
-        out.printf("  result     %s%n", complete() ? "OK" : manifest.write() == null ? "FAILED" : "PARTIAL");
+        if (writeSkipped) {
+            out.printf(
+                    "  write      skipped (--no-write); 'twinsync import-file' writes the batch for an import job%n");
+        }
+        out.printf("  result     %s%n", result());
         out.flush();
+    }
+
+    private String result() {
+        if (complete()) {
+            return "OK";
+        }
+        boolean ran = writeSkipped ? manifest.transform() != null : manifest.write() != null;
+        return ran ? "PARTIAL" : "FAILED";
     }
 
     private static String counts(OutcomeCounts c) {

@@ -38,6 +38,7 @@ public class SyncJobConfiguration {
     public static final String JOB_NAME = "sync";
     public static final String BATCH_ID = "batchId";
     public static final String FULL_COMPARE = "fullCompare";
+    public static final String NO_WRITE = "noWrite";
 
     @Bean
     Job syncJob(JobRepository jobs, Step extractStep, Step transformStep, Step writeStep) {
@@ -82,6 +83,13 @@ public class SyncJobConfiguration {
     Step writeStep(JobRepository jobs, StagingStore staging, TwinGraphTarget target) {
         return new StepBuilder("write", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
+                    if ("true"
+                            .equals(contribution
+                                    .getStepExecution()
+                                    .getJobParameters()
+                                    .getString(NO_WRITE))) {
+                        return;
+                    }
                     boolean fullCompare = "true"
                             .equals(contribution
                                     .getStepExecution()
