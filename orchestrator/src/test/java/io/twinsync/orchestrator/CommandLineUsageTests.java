@@ -62,6 +62,15 @@ class CommandLineUsageTests {
     }
 
     @Test
+    void validateFindsNoProblemInTheSampleMappingAndWritesNothing() {
+        Result result = cli("validate", "--rows", "50");
+
+        assertThat(result.code).as(result.toString()).isZero();
+        assertThat(result.out).contains("no problems");
+        assertThat(home.resolve("staging/batches")).doesNotExist();
+    }
+
+    @Test
     void batchesBeforeAnyRunSaysHowToMakeOne() {
         Result result = cli("batches");
 

@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,41 @@ class SyncEndToEndTests {
         assertThat(reject.path("entity").asText()).isEqualTo("equipment");
         assertThat(reject.path("rowKey").path("EquipmentId").asInt()).isEqualTo(2);
         assertThat(reject.path("code").asText()).isEqualTo("INVALID_TWIN_ID");
+    }
+
+    @Test
+    @Order(6)
+    void aRunWithoutWritingThenImportFileGivesAnImportJobFile() throws Exception {
+        // given a batch extracted and transformed but not written
+        Result run = cli("run", "--no-write");
+        assertThat(run.code).as(run.toString()).isEqualTo(3); // the rejected row from the previous step remains
+        assertThat(run.out).contains("write      skipped");
+        BatchManifest manifest = latestManifest();
+        assertThat(manifest.write()).isNull();
+
+        // when the batch is written as an import file
+        Result export = cli("import-file");
+
+        // then the file holds the header, the models and every twin of the batch
+        assertThat(export.code).as(export.toString()).isZero();
+        Path file = Path.of(export.out.lines().findFirst().orElseThrow());
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("{\"Section\":\"Header\"}");
+        assertThat(lines).contains("{\"Section\":\"Twins\"}", "{\"Section\":\"Relationships\"}");
+        assertThat(lines.stream().filter(l -> l.startsWith("{\"$dtId\"") && l.contains("\"$metadata\"")))
+                .hasSize((int) manifest.transform().twinFiles());
+    }
+
+    @Test
+    @Order(7)
+    void validateNamesTheRowTheTransformWouldReject() {
+        // given the equipment row with an invalid asset tag from an earlier step
+        // when the mapping is validated against a sample of the source
+        Result validate = cli("validate");
+
+        // then the row is listed with its reason, and the exit code says problems were found
+        assertThat(validate.code).as(validate.toString()).isEqualTo(3);
+        assertThat(validate.out).contains("INVALID_TWIN_ID").contains("equipment");
     }
 
     private BatchManifest latestManifest() {

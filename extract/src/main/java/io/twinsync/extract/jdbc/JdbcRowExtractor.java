@@ -35,6 +35,7 @@ public final class JdbcRowExtractor {
 
     private final DataSource dataSource;
     private final int fetchSize;
+    private final int rowLimit;
     private final Secrets secrets;
 
     /**
@@ -43,6 +44,10 @@ public final class JdbcRowExtractor {
      * @param fetchSize rows the driver fetches per round trip; at least 1
      */
     public JdbcRowExtractor(DataSource dataSource, int fetchSize) {
+        this(dataSource, fetchSize, 0);
+    }
+
+    private JdbcRowExtractor(DataSource dataSource, int fetchSize, int rowLimit) {
         if (dataSource == null) {
             throw new IllegalArgumentException("JdbcRowExtractor needs a DataSource (see JdbcSources.open)");
         }
@@ -52,7 +57,19 @@ public final class JdbcRowExtractor {
         }
         this.dataSource = dataSource;
         this.fetchSize = fetchSize;
+        this.rowLimit = rowLimit;
         this.secrets = Secrets.of(dataSource);
+    }
+
+    /**
+     * An extractor that stages at most {@code rows} rows per entity (the driver's {@code setMaxRows}), for samples
+     * such as mapping validation. A sample is not a batch to sync: a missing row would read as a deletion.
+     */
+    public JdbcRowExtractor sample(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("A sample needs at least 1 row per entity, not " + rows);
+        }
+        return new JdbcRowExtractor(dataSource, fetchSize, rows);
     }
 
     /** Extracts every entity into the batch, in the given order, and returns the rows staged per entity. */
@@ -153,6 +170,7 @@ public final class JdbcRowExtractor {
         try (PreparedStatement statement =
                 connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(fetchSize);
+            statement.setMaxRows(rowLimit);
             try (ResultSet rs = statement.executeQuery()) {
                 ResultColumns columns = ResultColumns.of(entity, rs.getMetaData());
                 StagedSchema schema = new StagedSchema(entity.name(), entity.keyColumns(), columns.staged());

@@ -93,6 +93,25 @@ class JdbcRowExtractorTests {
     }
 
     @Test
+    void aSampleStagesAtMostTheGivenRowsPerEntity() {
+        // given the sample ERP
+        SampleErp.create(keepAlive, SqlDialect.H2);
+
+        // when a sample of 5 rows per entity is extracted
+        ExtractSummary summary = new JdbcRowExtractor(dataSource, 50).sample(5).extract(batch, SAMPLE_ERP);
+
+        // then no entity has more than 5 rows, and small ones keep all theirs
+        assertThat(summary.rowsByEntity())
+                .containsOnly(
+                        entry("CostCenter", 5),
+                        entry("Site", 3),
+                        entry("Building", 5),
+                        entry("ProductionLine", 5),
+                        entry("Equipment", 5));
+        assertThat(StagedFiles.read(batch, "Equipment").rows()).hasSize(5);
+    }
+
+    @Test
     void sampleErpColumnsAreStagedWithTheirTypes() {
         // given the sample ERP
         SampleErp.create(keepAlive, SqlDialect.H2);

@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             BatchesCommand.class,
+            ValidateCommand.class,
+            ImportFileCommand.class,
             TwinCommand.class,
             SampleErpCommand.class,
             EmulatorCommand.class

@@ -27,6 +27,15 @@ public class TwinsyncConfiguration {
     @Bean
     @Lazy
     Mapping mapping(TwinsyncProperties properties) {
+        return loadMapping(properties);
+    }
+
+    /**
+     * Loads the configured mapping, or the sample one.
+     *
+     * @throws io.twinsync.transform.mapping.MappingException listing every problem in the mapping
+     */
+    public static Mapping loadMapping(TwinsyncProperties properties) {
         String mapping = properties.mapping();
         if (mapping == null || mapping.isBlank()) {
             return MappingLoader.loadFromClasspath(SAMPLE_MAPPING);

@@ -21,10 +21,10 @@ final class EntityReader {
     /** Entity names become file names ({@code rows/{name}.ndjson}), so they are kept plain. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
-    private static final Set<String> ENTITY_KEYS = Set.of("name", "description", "source", "twin", "relationships");
-    private static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key");
-    private static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties");
-    private static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "target", "id", "properties");
+    static final Set<String> ENTITY_KEYS = Set.of("name", "description", "source", "twin", "relationships");
+    static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key");
+    static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties");
+    static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "target", "id", "properties");
 
     private final DtdlModels models;
     private final MappingProblems problems;

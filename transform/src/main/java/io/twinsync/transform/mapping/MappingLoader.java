@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -37,6 +40,22 @@ public final class MappingLoader {
             .build();
 
     private MappingLoader() {}
+
+    /**
+     * The keys the loader accepts in each kind of object of a mapping file (any other key is refused), by path:
+     * {@code ""} (top level), {@code entities[]}, {@code entities[].source}, {@code entities[].twin} and
+     * {@code entities[].relationships[]}. The JSON Schema {@code io/twinsync/transform/mapping.schema.json} must
+     * list the same keys.
+     */
+    public static Map<String, Set<String>> acceptedKeys() {
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        keys.put("", TOP_KEYS);
+        keys.put("entities[]", EntityReader.ENTITY_KEYS);
+        keys.put("entities[].source", EntityReader.SOURCE_KEYS);
+        keys.put("entities[].twin", EntityReader.TWIN_KEYS);
+        keys.put("entities[].relationships[]", EntityReader.RELATIONSHIP_KEYS);
+        return Collections.unmodifiableMap(keys);
+    }
 
     /** Loads a mapping file; model paths in it are relative to its folder. */
     public static Mapping load(Path mappingFile) {

@@ -13,12 +13,14 @@ import io.twinsync.transform.dtdl.DtdlRelationship;
 import io.twinsync.transform.dtdl.DtdlSchema;
 import io.twinsync.transform.mapping.EntityMapping;
 import io.twinsync.transform.mapping.Mapping;
+import io.twinsync.transform.mapping.MappingProblem;
 import io.twinsync.transform.mapping.MappingProblems;
 import io.twinsync.transform.mapping.PropertySpec;
 import io.twinsync.transform.mapping.RelationshipSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,12 +62,26 @@ public final class EntityPlanner {
         return plans;
     }
 
+    /**
+     * Plans one entity against the schema of its staged rows, adding every problem found to {@code problems}.
+     *
+     * @return the plan, or empty when the entity has a problem (then at least one was added)
+     */
+    public static Optional<EntityPlan> planEntity(
+            EntityMapping entity, DtdlModels models, StagedSchema schema, MappingProblems problems) {
+        return Optional.ofNullable(plan(entity, models, schema, problems));
+    }
+
     static EntityPlan plan(EntityMapping entity, DtdlModels models, StagedSchema schema, MappingProblems problems) {
         int before = problems.list().size();
         ColumnBinder columns = new ColumnBinder(schema, entity.name(), problems);
         if (!schema.entity().equalsIgnoreCase(entity.name())) {
-            problems.add(columns.entityLabel() + columns.rowsFile() + " says it holds entity '" + schema.entity()
-                    + "'; re-run extract for this batch");
+            columns.report(
+                    MappingProblem.Kind.ROWS_FILE_MISMATCH,
+                    "name",
+                    schema.entity(),
+                    columns.rowsFile() + " says it holds entity '" + schema.entity()
+                            + "'; re-run extract for this batch");
         }
         List<String> keys = entity.source().keyColumns();
         int[] keyIndexes = new int[keys.size()];
@@ -75,7 +91,11 @@ public final class EntityPlanner {
         String model = entity.twin().model();
         if (!models.contains(model)) {
             // MappingLoader never lets this through; a Mapping built by hand might.
-            problems.add(columns.entityLabel() + "twin.model: " + model + " is not among the mapping's models");
+            columns.report(
+                    MappingProblem.Kind.INVALID_MAPPING,
+                    "twin.model",
+                    model,
+                    model + " is not among the mapping's models");
             return null;
         }
         BoundTemplate id = BoundTemplate.bind(entity.twin().id(), columns, "twin.id");
@@ -94,7 +114,11 @@ public final class EntityPlanner {
             DtdlRelationship relationship =
                     models.relationship(model, spec.name()).orElse(null);
             if (relationship == null) {
-                problems.add(columns.entityLabel() + at + ": " + model + " has no relationship " + spec.name());
+                columns.report(
+                        MappingProblem.Kind.INVALID_MAPPING,
+                        at,
+                        spec.name(),
+                        model + " has no relationship " + spec.name());
                 continue;
             }
             BoundTemplate target = BoundTemplate.bind(spec.target(), columns, at + " target");
@@ -120,9 +144,11 @@ public final class EntityPlanner {
 
     private static PropertyPlan property(PropertySpec spec, DtdlProperty property, ColumnBinder columns, String at) {
         if (property == null || property.schema() instanceof DtdlSchema.Unsupported) {
-            columns.problems()
-                    .add(columns.entityLabel() + at + ": the model has no property '" + spec.property()
-                            + "' that transform can fill");
+            columns.report(
+                    MappingProblem.Kind.INVALID_MAPPING,
+                    at,
+                    spec.property(),
+                    "the model has no property '" + spec.property() + "' that transform can fill");
             return null;
         }
         int index = columns.indexOf(spec.column(), at);
@@ -132,12 +158,14 @@ public final class EntityPlanner {
         StagedColumn column = columns.column(index);
         ValueConverter converter = ValueConverters.forSchema(property.schema());
         if (!converter.accepts(column.type())) {
-            columns.problems()
-                    .add(columns.entityLabel() + at + ": column '" + column.name() + "' is "
-                            + column.type() + ", which cannot become "
+            columns.report(
+                    MappingProblem.Kind.COLUMN_TYPE,
+                    at,
+                    column.name(),
+                    "column '" + column.name() + "' is " + column.type() + ", which cannot become "
                             + property.schema().describe()
-                            + "; map a column of a fitting type or CAST it in the source query (see the conversion table"
-                            + " in transform/README.md)");
+                            + "; map a column of a fitting type or CAST it in the source query (see the conversion"
+                            + " table in transform/README.md)");
             return null;
         }
         return new PropertyPlan(

@@ -62,18 +62,23 @@ public final class EntityTwinWriter {
     }
 
     private void reject(EntityPlan plan, StagedRow row, List<RowProblem> problems) {
+        rejects(plan, row, problems).forEach(rejects::write);
+    }
+
+    /** The reject lines for the problems of a row, as transform writes them. */
+    static List<Reject> rejects(EntityPlan plan, StagedRow row, List<RowProblem> problems) {
         Map<String, Object> key = rowKey(plan, row);
-        for (RowProblem problem : problems) {
-            rejects.write(new Reject(
-                    STAGE,
-                    plan.entity(),
-                    row.number(),
-                    key,
-                    problem.field(),
-                    problem.value(),
-                    problem.code().name(),
-                    problem.reason()));
-        }
+        return problems.stream()
+                .map(problem -> new Reject(
+                        STAGE,
+                        plan.entity(),
+                        row.number(),
+                        key,
+                        problem.field(),
+                        problem.value(),
+                        problem.code().name(),
+                        problem.reason()))
+                .toList();
     }
 
     private static Map<String, Object> rowKey(EntityPlan plan, StagedRow row) {

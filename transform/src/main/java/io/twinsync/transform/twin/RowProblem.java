@@ -7,4 +7,16 @@ package io.twinsync.transform.twin;
  * @param value the offending value as text, or null
  * @param reason what was wrong and what to do
  */
-record RowProblem(RejectCode code, String field, String value, String reason) {}
+record RowProblem(RejectCode code, String field, String value, String reason) {
+
+    /** An earlier row, of {@code firstEntity} with key {@code firstKey}, already produced {@code twinId}. */
+    static RowProblem duplicateTwinId(String twinId, String firstEntity, Object firstKey, String rowKey) {
+        return new RowProblem(
+                RejectCode.DUPLICATE_TWIN_ID,
+                "$dtId",
+                twinId,
+                "Twin id " + twinId + " was already produced by entity " + firstEntity + " row key " + firstKey
+                        + "; this row (key " + rowKey + ") is set aside and the first is kept."
+                        + " Make the id template unique, or remove the duplicate in the source");
+    }
+}

@@ -31,14 +31,8 @@ final class TwinFileSink {
         String path = BatchLayout.twinFile(file.twinId());
         if (!written.add(file.twinId())) {
             TwinFile first = read(path);
-            return Optional.of(new RowProblem(
-                    RejectCode.DUPLICATE_TWIN_ID,
-                    "$dtId",
-                    file.twinId(),
-                    "Twin id " + file.twinId() + " was already produced by entity " + first.entity() + " row key "
-                            + first.sourceKey() + "; this row (key " + rowKey.get()
-                            + ") is set aside and the first is kept."
-                            + " Make the id template unique, or remove the duplicate in the source"));
+            return Optional.of(
+                    RowProblem.duplicateTwinId(file.twinId(), first.entity(), first.sourceKey(), rowKey.get()));
         }
         try (StagedOutput out = batch.create(path)) {
             TwinFileCodec.write(file, out);

@@ -1,0 +1,121 @@
+package io.twinsync.transform.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The JSON Schema of the mapping format agrees with what {@link MappingLoader} accepts. */
+class MappingSchemaTests {
+
+    private static final String SCHEMA = "/io/twinsync/transform/mapping.schema.json";
+    private static final String SAMPLE = "/io/twinsync/sample/twins/mapping.yaml";
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where each object kind of {@link MappingLoader#acceptedKeys()} is described in the schema. */
+    private static final Map<String, String> SCHEMA_OBJECTS = Map.of(
+            "", "",
+            "entities[]", "/$defs/entity",
+            "entities[].source", "/$defs/source",
+            "entities[].twin", "/$defs/twin",
+            "entities[].relationships[]", "/$defs/relationship");
+
+    @Test
+    void sampleMappingIsValid() {
+        // given the sample mapping
+        JsonNode sample = read(YAML, SAMPLE);
+
+        // when validated against the schema
+        Set<ValidationMessage> messages = schema().validate(sample);
+
+        // then nothing is wrong
+        assertThat(messages).isEmpty();
+    }
+
+    @Test
+    void unknownKeyIsRefused() {
+        // given the sample mapping with a misspelt key in a twin
+        ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
+        ((ObjectNode) mapping.get("entities").get(0).get("twin")).put("modle", "dtmi:x;1");
+
+        // when validated
+        Set<ValidationMessage> messages = schema().validate(mapping);
+
+        // then the key is named
+        assertThat(messages).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("modle"));
+    }
+
+    @Test
+    void missingTwinModelIsRefused() {
+        // given the sample mapping with a twin that has no model
+        ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
+        ((ObjectNode) mapping.get("entities").get(0).get("twin")).remove("model");
+
+        // when validated
+        Set<ValidationMessage> messages = schema().validate(mapping);
+
+        // then the missing key is named
+        assertThat(messages).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("model"));
+    }
+
+    @Test
+    void sourceWithBothQueryAndTableIsRefused() {
+        // given a source with a query and a table
+        ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
+        ((ObjectNode) mapping.get("entities").get(0).get("source")).put("table", "CostCenter");
+
+        // when validated
+        Set<ValidationMessage> messages = schema().validate(mapping);
+
+        // then it is refused
+        assertThat(messages).isNotEmpty();
+    }
+
+    @Test
+    void schemaListsExactlyTheKeysTheLoaderAccepts() {
+        // given the schema and the loader's key sets
+        JsonNode schema = read(JSON, SCHEMA);
+
+        // when each object kind is compared, then the keys agree and unknown keys are refused
+        MappingLoader.acceptedKeys().forEach((path, keys) -> {
+            JsonNode object = schema.at(SCHEMA_OBJECTS.get(path));
+            Set<String> described = new TreeSet<>();
+            object.get("properties").fieldNames().forEachRemaining(described::add);
+            assertThat(described).as("keys of %s", path).isEqualTo(new TreeSet<>(keys));
+            assertThat(object.get("additionalProperties").asBoolean(true))
+                    .as("additionalProperties of %s", path)
+                    .isFalse();
+        });
+    }
+
+    private static JsonSchema schema() {
+        try (InputStream in = MappingSchemaTests.class.getResourceAsStream(SCHEMA)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(ObjectMapper mapper, String resource) {
+        try (InputStream in = MappingSchemaTests.class.getResourceAsStream(resource)) {
+            return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
