@@ -62,6 +62,7 @@ public final class TwinTransformer {
         writeModels(batch);
         long rows = 0;
         long twins = 0;
+        long tombstones = 0;
         long relationships = 0;
         long rejected = 0;
         try (RejectWriter rejects = new RejectWriter(batch, EntityTwinWriter.STAGE)) {
@@ -69,20 +70,22 @@ public final class TwinTransformer {
             for (EntityPlan plan : plans) {
                 EntityCounts counts = writer.write(plan);
                 log.info(
-                        "Batch {} entity {}: {} rows, {} twin files, {} relationships, {} rows rejected",
+                        "Batch {} entity {}: {} rows, {} twin files ({} tombstones), {} relationships, {} rows rejected",
                         batch.id(),
                         counts.entity(),
                         counts.rows(),
                         counts.twinFiles(),
+                        counts.tombstones(),
                         counts.relationships(),
                         counts.rowsRejected());
                 rows += counts.rows();
                 twins += counts.twinFiles();
+                tombstones += counts.tombstones();
                 relationships += counts.relationships();
                 rejected += counts.rowsRejected();
             }
             TransformSummary summary = new TransformSummary(
-                    started, clock.instant(), rows, twins, relationships, 0, rejected, rejects.countsByCode());
+                    started, clock.instant(), rows, twins, relationships, tombstones, rejected, rejects.countsByCode());
             if (rejected > 0) {
                 log.warn(
                         "Batch {}: {} of {} rows rejected {}; see {}",

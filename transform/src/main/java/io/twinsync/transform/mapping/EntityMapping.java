@@ -23,11 +23,12 @@ public record EntityMapping(String name, SourceSpec source, TwinSpec twin, List<
         relationships = List.copyOf(relationships);
     }
 
-    /** Every column the mapping reads (key, templates, properties), in first-use order, as written. */
+    /** Every column the mapping reads (key, templates, properties, deletion flag), in first-use order, as written. */
     public Set<String> columns() {
         Set<String> columns = new LinkedHashSet<>(source.keyColumns());
         columns.addAll(twin.id().columns());
         twin.properties().forEach(p -> columns.add(p.column()));
+        twin.deletion().ifPresent(d -> columns.add(d.column()));
         for (RelationshipSpec r : relationships) {
             columns.addAll(r.target().columns());
             r.explicitId().ifPresent(id -> columns.addAll(id.columns()));

@@ -23,7 +23,9 @@ final class EntityReader {
 
     static final Set<String> ENTITY_KEYS = Set.of("name", "description", "source", "twin", "relationships");
     static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key");
-    static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties");
+    static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties", "nulls", "deleted");
+    static final Set<String> PROPERTY_KEYS = Set.of("column", "nulls");
+    static final Set<String> DELETED_KEYS = Set.of("column", "when");
     static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "target", "id", "properties");
 
     private final DtdlModels models;
@@ -93,14 +95,52 @@ final class EntityReader {
         twin.allowOnly(TWIN_KEYS);
         boolean modelKnown = model != null;
         IdTemplate id = template(twin, "id", true, true);
+        NullHandling defaultNulls = nulls(twin, NullHandling.KEEP);
         List<PropertySpec> properties = new ArrayList<>();
-        for (Map.Entry<String, String> pair : twin.textPairs("properties")) {
-            String at = twin.at("properties") + "." + pair.getKey();
-            if (modelKnown && checkTwinProperty(model, pair.getKey(), at)) {
-                properties.add(new PropertySpec(pair.getKey(), pair.getValue()));
+        YamlFields mapped = twin.object("properties", false);
+        for (String name : mapped == null ? List.<String>of() : mapped.keys()) {
+            PropertySpec spec = readTwinProperty(mapped, name, defaultNulls);
+            if (spec != null && modelKnown && checkTwinProperty(model, name, mapped.at(name))) {
+                properties.add(spec);
             }
         }
-        return model == null || id == null ? null : new TwinSpec(model, id, properties);
+        DeletionFlag deleted = readDeleted(twin.object("deleted", false));
+        return model == null || id == null ? null : new TwinSpec(model, id, properties, deleted);
+    }
+
+    /** A property in the short form ({@code name: Column}) or the long form ({@code name: {column, nulls}}). */
+    private PropertySpec readTwinProperty(YamlFields mapped, String name, NullHandling defaultNulls) {
+        if (!mapped.isObject(name)) {
+            String column = mapped.text(name, true);
+            return column == null ? null : new PropertySpec(name, column.trim(), defaultNulls);
+        }
+        YamlFields longForm = mapped.object(name, true);
+        longForm.allowOnly(PROPERTY_KEYS);
+        String column = longForm.text("column", true);
+        NullHandling nulls = nulls(longForm, defaultNulls);
+        return column == null ? null : new PropertySpec(name, column.trim(), nulls);
+    }
+
+    private NullHandling nulls(YamlFields fields, NullHandling otherwise) {
+        String text = fields.text("nulls", false);
+        if (text == null) {
+            return otherwise;
+        }
+        return NullHandling.parse(text).orElseGet(() -> {
+            problems.add(fields.at("nulls") + ": '" + text + "' is not a null handling; use keep (a NULL leaves the"
+                    + " property as it is in ADT) or remove (a NULL removes the property from the twin)");
+            return otherwise;
+        });
+    }
+
+    private DeletionFlag readDeleted(YamlFields deleted) {
+        if (deleted == null) {
+            return null;
+        }
+        deleted.allowOnly(DELETED_KEYS);
+        String column = deleted.text("column", true);
+        List<String> when = deleted.isPresent("when") ? deleted.scalars("when") : DeletionFlag.DEFAULT_WHEN;
+        return column == null || when.isEmpty() ? null : new DeletionFlag(column.trim(), when);
     }
 
     private boolean checkTwinProperty(String model, String name, String at) {

@@ -43,7 +43,8 @@ public final class MappingLoader {
 
     /**
      * The keys the loader accepts in each kind of object of a mapping file (any other key is refused), by path:
-     * {@code ""} (top level), {@code entities[]}, {@code entities[].source}, {@code entities[].twin} and
+     * {@code ""} (top level), {@code entities[]}, {@code entities[].source}, {@code entities[].twin},
+     * {@code entities[].twin.properties.*} (the long form of a property), {@code entities[].twin.deleted} and
      * {@code entities[].relationships[]}. The JSON Schema {@code io/twinsync/transform/mapping.schema.json} must
      * list the same keys.
      */
@@ -53,6 +54,8 @@ public final class MappingLoader {
         keys.put("entities[]", EntityReader.ENTITY_KEYS);
         keys.put("entities[].source", EntityReader.SOURCE_KEYS);
         keys.put("entities[].twin", EntityReader.TWIN_KEYS);
+        keys.put("entities[].twin.properties.*", EntityReader.PROPERTY_KEYS);
+        keys.put("entities[].twin.deleted", EntityReader.DELETED_KEYS);
         keys.put("entities[].relationships[]", EntityReader.RELATIONSHIP_KEYS);
         return Collections.unmodifiableMap(keys);
     }

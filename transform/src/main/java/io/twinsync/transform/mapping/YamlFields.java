@@ -136,6 +136,56 @@ final class YamlFields {
         return pairs;
     }
 
+    /** The keys of this object, in file order. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /** True when the key is given (with any value but null). */
+    boolean isPresent(String key) {
+        JsonNode child = node.get(key);
+        return child != null && !child.isNull();
+    }
+
+    /** True when the value under a key is a mapping of keys (the long form of an entry). */
+    boolean isObject(String key) {
+        JsonNode child = node.get(key);
+        return child != null && child.isObject();
+    }
+
+    /**
+     * A list of scalar values (text, number or boolean; a single scalar counts as a list of one) as their text, such
+     * as {@code [true, 1, 'Y']} giving {@code true}, {@code 1} and {@code Y}; empty when absent or wrong.
+     */
+    List<String> scalars(String key) {
+        JsonNode child = node.get(key);
+        List<String> texts = new ArrayList<>();
+        if (child == null || child.isNull()) {
+            return texts;
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (child.isArray()) {
+            child.forEach(items::add);
+        } else {
+            items.add(child);
+        }
+        if (items.isEmpty()) {
+            problems.add(at(key) + ": must list at least one value");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (item.isValueNode() && !item.isNull() && !item.asText().isBlank()) {
+                texts.add(item.asText().trim());
+            } else {
+                problems.add(at(key) + (child.isArray() ? "[" + i + "]" : "")
+                        + ": must be a non-blank text, number or boolean, found " + describe(item));
+            }
+        }
+        return texts;
+    }
+
     /** Reports every key not in {@code known}, so that a misspelt key fails instead of being ignored. */
     void allowOnly(Set<String> known) {
         for (Map.Entry<String, JsonNode> field : node.properties()) {

@@ -15,6 +15,7 @@ public final class EntityPlan {
     private final List<RelationshipPlan> relationships;
     private final List<String> keyColumns;
     private final int[] keyIndexes;
+    private final DeletionCheck deletion;
 
     EntityPlan(
             String entity,
@@ -23,7 +24,8 @@ public final class EntityPlan {
             List<PropertyPlan> properties,
             List<RelationshipPlan> relationships,
             List<String> keyColumns,
-            int[] keyIndexes) {
+            int[] keyIndexes,
+            DeletionCheck deletion) {
         this.entity = entity;
         this.model = model;
         this.id = id;
@@ -31,6 +33,7 @@ public final class EntityPlan {
         this.relationships = List.copyOf(relationships);
         this.keyColumns = List.copyOf(keyColumns);
         this.keyIndexes = keyIndexes.clone();
+        this.deletion = deletion;
     }
 
     /** The entity name, which also names its rows file. */
@@ -57,6 +60,11 @@ public final class EntityPlan {
     /** The key columns as the mapping spells them. */
     List<String> keyColumns() {
         return keyColumns;
+    }
+
+    /** The deletion flag's check, or null when the entity has none. */
+    DeletionCheck deletion() {
+        return deletion;
     }
 
     int keyIndex(int i) {

@@ -108,6 +108,11 @@ public final class EntityPlanner {
                 properties.add(plan);
             }
         }
+        DeletionCheck deletion = null;
+        if (entity.twin().deleted() != null) {
+            int index = columns.indexOf(entity.twin().deleted().column(), "twin.deleted.column");
+            deletion = index < 0 ? null : new DeletionCheck(entity.twin().deleted(), index);
+        }
         List<RelationshipPlan> relationships = new ArrayList<>();
         for (RelationshipSpec spec : entity.relationships()) {
             String at = "relationships " + spec.name();
@@ -139,7 +144,7 @@ public final class EntityPlanner {
         if (problems.list().size() != before) {
             return null;
         }
-        return new EntityPlan(entity.name(), model, id, properties, relationships, keys, keyIndexes);
+        return new EntityPlan(entity.name(), model, id, properties, relationships, keys, keyIndexes, deletion);
     }
 
     private static PropertyPlan property(PropertySpec spec, DtdlProperty property, ColumnBinder columns, String at) {
@@ -169,6 +174,6 @@ public final class EntityPlanner {
             return null;
         }
         return new PropertyPlan(
-                spec.property(), column.name(), index, property.schema().describe(), converter);
+                spec.property(), column.name(), index, property.schema().describe(), converter, spec.nulls());
     }
 }

@@ -36,6 +36,7 @@ public final class EntityTwinWriter {
         TwinRowBuilder builder = new TwinRowBuilder(plan);
         long rows = 0;
         long twins = 0;
+        long tombstones = 0;
         long relationships = 0;
         long rejected = 0;
         try (StagedRowReader reader = new StagedRowReader(batch.open(path), batch.location() + "/" + path)) {
@@ -51,6 +52,7 @@ public final class EntityTwinWriter {
                 }
                 if (problems.isEmpty()) {
                     twins++;
+                    tombstones += result.file().tombstone() ? 1 : 0;
                     relationships += result.file().relationships().size();
                 } else {
                     rejected++;
@@ -58,7 +60,7 @@ public final class EntityTwinWriter {
                 }
             }
         }
-        return new EntityCounts(plan.entity(), rows, twins, relationships, rejected);
+        return new EntityCounts(plan.entity(), rows, twins, tombstones, relationships, rejected);
     }
 
     private void reject(EntityPlan plan, StagedRow row, List<RowProblem> problems) {

@@ -9,6 +9,7 @@ import io.twinsync.staging.rows.StagedRow;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.transform.convert.UnconvertibleValueException;
 import io.twinsync.transform.convert.ValueText;
+import io.twinsync.transform.mapping.NullHandling;
 import io.twinsync.transform.validate.AdtLimits;
 import io.twinsync.transform.validate.TwinIdRules;
 import java.util.ArrayList;
@@ -40,7 +41,16 @@ final class TwinRowBuilder {
         ObjectNode twin = NODES.objectNode();
         twin.put("$dtId", twinId);
         twin.putObject("$metadata").put("$model", plan.model());
-        convertProperties(row, plan.properties(), twin, "", problems);
+        if (plan.deletion() != null && plan.deletion().deleted(row)) {
+            // a tombstone: only the id matters; the writer deletes the relationships, then the twin
+            return problems.isEmpty()
+                    ? new Result(
+                            TwinFile.of(plan.entity(), StagedValues.key(plan, row), true, twin, List.of(), List.of()),
+                            List.of())
+                    : new Result(null, problems);
+        }
+        List<String> removals = new ArrayList<>();
+        convertProperties(row, plan.properties(), twin, "", problems, removals);
         List<ObjectNode> relationships = new ArrayList<>();
         Set<String> relationshipIds = new HashSet<>();
         for (RelationshipPlan relationship : plan.relationships()) {
@@ -76,7 +86,7 @@ final class TwinRowBuilder {
             return new Result(null, problems);
         }
         return new Result(
-                TwinFile.of(plan.entity(), StagedValues.key(plan, row), false, twin, relationships, List.of()),
+                TwinFile.of(plan.entity(), StagedValues.key(plan, row), false, twin, relationships, removals),
                 List.of());
     }
 
@@ -124,7 +134,7 @@ final class TwinRowBuilder {
         document.put("$relationshipId", id);
         document.put("$targetId", target.text());
         document.put("$relationshipName", name);
-        convertProperties(row, relationship.properties(), document, name + ".", problems);
+        convertProperties(row, relationship.properties(), document, name + ".", problems, new ArrayList<>());
         return id == null ? null : document;
     }
 
@@ -163,11 +173,16 @@ final class TwinRowBuilder {
             List<PropertyPlan> properties,
             ObjectNode into,
             String fieldPrefix,
-            List<RowProblem> problems) {
+            List<RowProblem> problems,
+            List<String> removals) {
         for (PropertyPlan property : properties) {
             Object value = row.get(property.index());
             if (value == null) {
-                continue; // NULL leaves the property alone: it is not sent, so ADT keeps what it has
+                // NULL leaves the property out, so ADT keeps what it has, unless the mapping says to remove it
+                if (property.nulls() == NullHandling.REMOVE) {
+                    removals.add(property.property());
+                }
+                continue;
             }
             String field = fieldPrefix + property.property();
             JsonNode converted;

@@ -32,6 +32,8 @@ class MappingSchemaTests {
             "entities[]", "/$defs/entity",
             "entities[].source", "/$defs/source",
             "entities[].twin", "/$defs/twin",
+            "entities[].twin.properties.*", "/$defs/twinPropertyLong",
+            "entities[].twin.deleted", "/$defs/deleted",
             "entities[].relationships[]", "/$defs/relationship");
 
     @Test
@@ -77,6 +79,47 @@ class MappingSchemaTests {
         // given a source with a query and a table
         ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
         ((ObjectNode) mapping.get("entities").get(0).get("source")).put("table", "CostCenter");
+
+        // when validated
+        Set<ValidationMessage> messages = schema().validate(mapping);
+
+        // then it is refused
+        assertThat(messages).isNotEmpty();
+    }
+
+    @Test
+    void longFormPropertyAndDeletionFlagAreAccepted() {
+        // given the sample mapping with a property in the long form and a deletion flag
+        ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
+        ObjectNode twin = (ObjectNode) mapping.get("entities").get(0).get("twin");
+        twin.put("nulls", "keep");
+        ((ObjectNode) twin.get("properties"))
+                .putObject("name")
+                .put("column", "Name")
+                .put("nulls", "remove");
+        twin.putObject("deleted")
+                .put("column", "IsDeleted")
+                .putArray("when")
+                .add(true)
+                .add(1)
+                .add("Y");
+
+        // when validated
+        Set<ValidationMessage> messages = schema().validate(mapping);
+
+        // then nothing is wrong
+        assertThat(messages).isEmpty();
+    }
+
+    @Test
+    void unknownNullHandlingIsRefused() {
+        // given a property with nulls: drop
+        ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
+        ObjectNode twin = (ObjectNode) mapping.get("entities").get(0).get("twin");
+        ((ObjectNode) twin.get("properties"))
+                .putObject("name")
+                .put("column", "Name")
+                .put("nulls", "drop");
 
         // when validated
         Set<ValidationMessage> messages = schema().validate(mapping);
