@@ -15,12 +15,17 @@ import java.util.regex.Pattern;
  * {@code schema.} prefix, and quoted for the database when the query is built, so configuration can never inject
  * SQL through it.
  *
+ * <p>An optional {@code watermarkColumn} (a rowversion, a timestamp or an increasing id in the result) makes reads
+ * incremental: see {@link io.twinsync.extract.watermark}. It is validated as an identifier, like a table name's
+ * parts, and quoted for the database when the query is built.
+ *
  * @param name the entity name: a letter, then letters, digits, {@code _} or {@code -}
  * @param query the SELECT to run, or null when {@code table} is given
  * @param table the table (or {@code schema.table}) to read whole, or null when {@code query} is given
  * @param keyColumns the columns that identify a row, at least one; they must be in the result
+ * @param watermarkColumn the result column whose increasing values allow incremental reads, or null for full reads
  */
-public record SourceEntity(String name, String query, String table, List<String> keyColumns) {
+public record SourceEntity(String name, String query, String table, List<String> keyColumns, String watermarkColumn) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -43,6 +48,17 @@ public record SourceEntity(String name, String query, String table, List<String>
                     + " prefix (e.g. dbo.Equipment), or write a 'query' instead");
         }
         keyColumns = checkKeys(name, keyColumns);
+        watermarkColumn = blankToNull(watermarkColumn);
+        if (watermarkColumn != null && !IDENTIFIER.matcher(watermarkColumn).matches()) {
+            throw new IllegalArgumentException("Source entity " + name + " has watermark column '" + watermarkColumn
+                    + "', which is not a plain column name; use letters, digits and '_' (at most 128 characters),"
+                    + " aliasing the column in the query if needed");
+        }
+    }
+
+    /** An entity without a watermark: every batch reads it whole. */
+    public SourceEntity(String name, String query, String table, List<String> keyColumns) {
+        this(name, query, table, keyColumns, null);
     }
 
     /** An entity read with a query. */
@@ -53,6 +69,19 @@ public record SourceEntity(String name, String query, String table, List<String>
     /** An entity read as a whole table. */
     public static SourceEntity ofTable(String name, String table, String... keyColumns) {
         return new SourceEntity(name, null, table, List.of(keyColumns));
+    }
+
+    /**
+     * This entity with a watermark column, so that a batch reads only rows whose {@code column} is greater than the
+     * last committed batch's maximum (null or blank: full reads).
+     */
+    public SourceEntity withWatermark(String column) {
+        return new SourceEntity(name, query, table, keyColumns, column);
+    }
+
+    /** Whether the entity has a watermark column and so can be read incrementally. */
+    public boolean hasWatermark() {
+        return watermarkColumn != null;
     }
 
     /** Whether the entity reads a whole table rather than running a query. */

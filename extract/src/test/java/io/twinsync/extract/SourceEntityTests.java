@@ -67,4 +67,30 @@ class SourceEntityTests {
                     .hasMessageContaining("rows/{name}.ndjson");
         }
     }
+
+    @Test
+    void aWatermarkColumnMustBeAPlainIdentifier() {
+        // given / when / then anything that could carry SQL is refused
+        for (String column : List.of("RowVer; DROP TABLE x", "w.RowVer", "Row Ver", "\"RowVer\"", "1RowVer")) {
+            assertThatThrownBy(() ->
+                            SourceEntity.ofTable("equipment", "Equipment", "Id").withWatermark(column))
+                    .as(column)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("watermark column");
+        }
+    }
+
+    @Test
+    void aBlankWatermarkColumnMeansFullReads() {
+        // given / when
+        SourceEntity entity =
+                SourceEntity.ofTable("equipment", "Equipment", "Id").withWatermark(" ");
+
+        // then
+        assertThat(entity.hasWatermark()).isFalse();
+        assertThat(SourceEntity.ofTable("equipment", "Equipment", "Id")
+                        .withWatermark("RowVer")
+                        .watermarkColumn())
+                .isEqualTo("RowVer");
+    }
 }

@@ -2,11 +2,18 @@ package io.twinsync.extract.jdbc;
 
 import io.twinsync.extract.ExtractException;
 import io.twinsync.extract.SourceEntity;
+import io.twinsync.extract.watermark.IncrementalExtract;
+import io.twinsync.extract.watermark.ReadKind;
+import io.twinsync.extract.watermark.Watermark;
+import io.twinsync.extract.watermark.WatermarkStore;
+import io.twinsync.extract.watermark.WatermarkTracker;
+import io.twinsync.extract.watermark.Watermarks;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.manifest.ExtractSummary;
 import io.twinsync.staging.rows.StagedSchema;
+import io.twinsync.staging.rows.ValueType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,13 +80,43 @@ public final class JdbcRowExtractor {
         return new JdbcRowExtractor(dataSource, fetchSize, rows);
     }
 
-    /** Extracts every entity into the batch, in the given order, and returns the rows staged per entity. */
+    /** Extracts every entity whole into the batch, in the given order, and returns the rows staged per entity. */
     public ExtractSummary extract(Batch batch, List<SourceEntity> entities) {
+        return run(batch, entities, Watermarks.none()).summary();
+    }
+
+    /**
+     * Extracts every entity into the batch, reading incrementally each entity that has a watermark column and a
+     * usable {@code previous} watermark (same column, same type), and writes the new watermarks into the batch as
+     * pending ({@link WatermarkStore#BATCH_FILE}). They take effect only through {@link WatermarkStore#commit}, once
+     * the batch was written.
+     *
+     * @param previous the committed watermarks ({@link WatermarkStore#readCommitted}); {@link Watermarks#none()}
+     *     reads every entity whole
+     */
+    public IncrementalExtract extract(Batch batch, List<SourceEntity> entities, Watermarks previous) {
+        if (rowLimit > 0) {
+            throw new IllegalStateException("A sample of " + rowLimit + " rows per entity keeps no watermarks (its"
+                    + " maximum would skip rows); extract the sample without watermarks");
+        }
+        IncrementalExtract result = run(batch, entities, previous == null ? Watermarks.none() : previous);
+        WatermarkStore.writePending(batch, result.pending());
+        return result;
+    }
+
+    private IncrementalExtract run(Batch batch, List<SourceEntity> entities, Watermarks previous) {
         checkDistinctNames(entities);
         Instant started = Instant.now();
         Map<String, Long> rows = new LinkedHashMap<>();
+        Map<String, ReadKind> reads = new LinkedHashMap<>();
+        Watermarks pending = Watermarks.none();
         for (SourceEntity entity : entities) {
-            rows.put(entity.name(), extract(batch, entity));
+            EntityRead read = read(batch, entity, previous.of(entity.name()).orElse(null));
+            rows.put(entity.name(), read.rows());
+            reads.put(entity.name(), read.kind());
+            if (read.watermark() != null) {
+                pending = pending.with(entity.name(), read.watermark());
+            }
         }
         Instant finished = Instant.now();
         LOG.info(
@@ -87,20 +125,27 @@ public final class JdbcRowExtractor {
                 rows.values().stream().mapToLong(Long::longValue).sum(),
                 batch.id(),
                 finished.toEpochMilli() - started.toEpochMilli());
-        return new ExtractSummary(started, finished, rows);
+        return new IncrementalExtract(new ExtractSummary(started, finished, rows), reads, pending);
     }
 
     /**
-     * Extracts one entity into {@code rows/{entity}.ndjson} and returns the number of rows staged.
+     * Extracts one entity whole into {@code rows/{entity}.ndjson} and returns the number of rows staged.
      *
      * @throws ExtractException naming the entity; its message and causes never carry the source's credentials
      */
     public long extract(Batch batch, SourceEntity entity) {
+        return read(batch, entity, null).rows();
+    }
+
+    /** What reading one entity did: rows staged, how it was read, and its new watermark (null without one). */
+    private record EntityRead(long rows, ReadKind kind, Watermark watermark) {}
+
+    private EntityRead read(Batch batch, SourceEntity entity, Watermark previous) {
         long start = System.nanoTime();
         String path = BatchLayout.rowsFile(entity.name());
-        long rows;
+        EntityRead read;
         try (Connection connection = dataSource.getConnection()) {
-            rows = inReadTransaction(connection, () -> stream(connection, batch, entity, path));
+            read = inReadTransaction(connection, () -> stream(connection, batch, entity, path, previous));
         } catch (SQLException e) {
             throw secrets.failure(
                     "Entity " + entity.name() + ": reading from the source failed: " + e.getMessage() + " [SQLState "
@@ -120,16 +165,18 @@ public final class JdbcRowExtractor {
                     e);
         }
         LOG.info(
-                "Extracted {} rows of {} into {} in {} ms",
-                rows,
+                "Extracted {} rows of {} ({} read{}) into {} in {} ms",
+                read.rows(),
                 entity.name(),
+                read.kind() == ReadKind.FULL ? "full" : "incremental",
+                read.watermark() == null ? "" : ", watermark now " + read.watermark(),
                 path,
                 (System.nanoTime() - start) / 1_000_000);
-        return rows;
+        return read;
     }
 
-    private interface SqlWork {
-        long run() throws SQLException;
+    private interface SqlWork<T> {
+        T run() throws SQLException;
     }
 
     /**
@@ -138,12 +185,12 @@ public final class JdbcRowExtractor {
      * read fails, failures to roll back or restore auto-commit (a broken connection fails all three) are added to
      * the read's error rather than replacing it.
      */
-    private static long inReadTransaction(Connection connection, SqlWork work) throws SQLException {
+    private static <T> T inReadTransaction(Connection connection, SqlWork<T> work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         if (autoCommit) {
             connection.setAutoCommit(false);
         }
-        long result;
+        T result;
         try {
             result = work.run();
             connection.commit();
@@ -164,19 +211,74 @@ public final class JdbcRowExtractor {
         return result;
     }
 
-    private long stream(Connection connection, Batch batch, SourceEntity entity, String path) throws SQLException {
-        String sql =
+    private EntityRead stream(Connection connection, Batch batch, SourceEntity entity, String path, Watermark previous)
+            throws SQLException {
+        String query =
                 entity.readsTable() ? TableQueries.selectAll(entity.table(), connection.getMetaData()) : entity.query();
+        Watermark from = usableWatermark(connection, query, entity, previous);
+        String sql = from == null ? query : WatermarkQueries.above(query, entity.watermarkColumn(), connection);
         try (PreparedStatement statement =
                 connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(fetchSize);
             statement.setMaxRows(rowLimit);
+            if (from != null) {
+                WatermarkQueries.bind(statement, 1, from);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 ResultColumns columns = ResultColumns.of(entity, rs.getMetaData());
                 StagedSchema schema = new StagedSchema(entity.name(), entity.keyColumns(), columns.staged());
-                return StagedRowsFile.write(batch, path, schema, columns, rs);
+                WatermarkTracker tracker = entity.hasWatermark() ? columns.watermarkTracker(from) : null;
+                long rows = StagedRowsFile.write(
+                        batch, path, schema, columns, rs, tracker == null ? values -> {} : tracker::accept);
+                return new EntityRead(
+                        rows,
+                        from == null ? ReadKind.FULL : ReadKind.INCREMENTAL,
+                        tracker == null ? null : tracker.watermark());
             }
         }
+    }
+
+    /**
+     * The previous watermark when it still fits the entity's configuration (same column, same type as the column
+     * has now), or null for a full read, logging why a kept watermark is not used.
+     */
+    private static Watermark usableWatermark(
+            Connection connection, String query, SourceEntity entity, Watermark previous) throws SQLException {
+        if (previous == null) {
+            return null;
+        }
+        if (!entity.hasWatermark()) {
+            LOG.info(
+                    "Entity {} has no watermark column any more (kept: {}); reading it whole",
+                    entity.name(),
+                    previous.column());
+            return null;
+        }
+        if (!previous.isFor(entity.watermarkColumn())) {
+            LOG.info(
+                    "Entity {}: the watermark column changed from {} to {}; ignoring the kept watermark and"
+                            + " reading it whole",
+                    entity.name(),
+                    previous.column(),
+                    entity.watermarkColumn());
+            return null;
+        }
+        Optional<ValueType> type = WatermarkQueries.currentType(connection, query, entity);
+        if (type.isEmpty()) {
+            // The full read fails with a message naming the missing column.
+            return null;
+        }
+        if (type.get() != previous.type()) {
+            LOG.info(
+                    "Entity {}: watermark column {} is now {} but the kept watermark is {}; ignoring it and reading"
+                            + " the entity whole",
+                    entity.name(),
+                    entity.watermarkColumn(),
+                    type.get(),
+                    previous.type());
+            return null;
+        }
+        return previous;
     }
 
     private static void checkDistinctNames(List<SourceEntity> entities) {

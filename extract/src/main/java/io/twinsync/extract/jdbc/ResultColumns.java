@@ -2,6 +2,9 @@ package io.twinsync.extract.jdbc;
 
 import io.twinsync.extract.ExtractException;
 import io.twinsync.extract.SourceEntity;
+import io.twinsync.extract.watermark.Watermark;
+import io.twinsync.extract.watermark.WatermarkOrder;
+import io.twinsync.extract.watermark.WatermarkTracker;
 import io.twinsync.staging.rows.StagedColumn;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -47,6 +50,30 @@ final class ResultColumns {
                     + ". Fix the entity's keyColumns, or select those columns");
         }
         return new ResultColumns(entity, List.copyOf(columns));
+    }
+
+    /**
+     * A tracker of the entity's watermark column, starting from {@code start} (null for a full read); fails when the
+     * column is not in the result or cannot serve as a watermark.
+     */
+    WatermarkTracker watermarkTracker(Watermark start) {
+        String wanted = entity.watermarkColumn();
+        for (int i = 0; i < columns.size(); i++) {
+            StagedColumn column = columns.get(i).staged();
+            if (column.name().equalsIgnoreCase(wanted)) {
+                if (!WatermarkOrder.SUPPORTED.contains(column.type())) {
+                    throw new ExtractException("Entity " + entity.name() + ": watermark column " + column.name()
+                            + " (" + columns.get(i).sqlType() + ") is staged as " + column.type() + ", which cannot"
+                            + " serve as a watermark. Use an increasing integer, decimal, timestamp, rowversion"
+                            + " (binary) or fixed-format string column, or remove the entity's watermark");
+                }
+                return new WatermarkTracker(wanted, column.type(), i, start == null ? null : start.value());
+            }
+        }
+        throw new ExtractException("Entity " + entity.name() + ": watermark column " + wanted
+                + " is not in the result, whose columns are "
+                + columns.stream().map(c -> c.staged().name()).toList()
+                + ". Fix the entity's watermark column, or select that column");
     }
 
     List<StagedColumn> staged() {

@@ -6,6 +6,7 @@ import io.twinsync.staging.rows.StagedRowWriter;
 import io.twinsync.staging.rows.StagedSchema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 
 /**
  * Writes a result set, row by row, into a staged rows file. The file is published only after the last row; a
@@ -15,12 +16,20 @@ final class StagedRowsFile {
 
     private StagedRowsFile() {}
 
-    static long write(Batch batch, String path, StagedSchema schema, ResultColumns columns, ResultSet rs) {
+    /** Writes every row; {@code onRow} sees each row's values after they were read and before the next row. */
+    static long write(
+            Batch batch,
+            String path,
+            StagedSchema schema,
+            ResultColumns columns,
+            ResultSet rs,
+            Consumer<Object[]> onRow) {
         try (StagedRowWriter writer = new StagedRowWriter(batch.create(path), schema)) {
             Object[] values = new Object[columns.size()];
             while (next(rs, schema, writer.rowsWritten())) {
                 columns.read(rs, writer.rowsWritten() + 1, values);
                 writer.write(values);
+                onRow.accept(values);
             }
             writer.commit();
             return writer.rowsWritten();

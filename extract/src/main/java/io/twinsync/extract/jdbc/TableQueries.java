@@ -34,7 +34,8 @@ final class TableQueries {
         return sql.toString();
     }
 
-    private static String quote(String identifier, DatabaseMetaData meta) throws SQLException {
+    /** Quotes one plain identifier for the database, folded as the database folds unquoted names. */
+    static String quote(String identifier, DatabaseMetaData meta) throws SQLException {
         if (!IDENTIFIER.matcher(identifier).matches()) {
             throw new IllegalArgumentException("'" + identifier + "' is not a plain SQL identifier");
         }
