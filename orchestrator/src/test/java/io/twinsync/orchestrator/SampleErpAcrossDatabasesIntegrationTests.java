@@ -8,6 +8,7 @@ import io.twinsync.extract.jdbc.JdbcRowExtractor;
 import io.twinsync.extract.jdbc.JdbcSourceSettings;
 import io.twinsync.extract.jdbc.JdbcSources;
 import io.twinsync.orchestrator.config.TwinsyncConfiguration;
+import io.twinsync.orchestrator.job.SourceEntities;
 import io.twinsync.sample.erp.SampleErp;
 import io.twinsync.sample.erp.SqlDialect;
 import io.twinsync.staging.Batch;
@@ -77,13 +78,7 @@ class SampleErpAcrossDatabasesIntegrationTests {
     }
 
     private Map<String, String> twinHashes(String url, String user, Mapping mapping) {
-        List<SourceEntity> entities = mapping.entities().stream()
-                .map(e -> new SourceEntity(
-                        e.name(),
-                        e.source().query(),
-                        e.source().table(),
-                        e.source().keyColumns()))
-                .toList();
+        List<SourceEntity> entities = SourceEntities.of(mapping);
         Batch batch = new LocalStagingStore(staging.resolve(UUID.randomUUID().toString()))
                 .createBatch(BatchId.newId(Instant.now()));
         try (HikariDataSource source = JdbcSources.open(new JdbcSourceSettings(url, user, null, 2, 500))) {

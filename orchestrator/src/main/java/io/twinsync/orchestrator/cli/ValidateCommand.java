@@ -4,6 +4,7 @@ import io.twinsync.extract.SourceEntity;
 import io.twinsync.extract.jdbc.JdbcRowExtractor;
 import io.twinsync.orchestrator.config.TwinsyncConfiguration;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
+import io.twinsync.orchestrator.job.SourceEntities;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
@@ -70,13 +71,7 @@ public class ValidateCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.PARTIAL.code();
         }
-        List<SourceEntity> entities = mapping.entities().stream()
-                .map(e -> new SourceEntity(
-                        e.name(),
-                        e.source().query(),
-                        e.source().table(),
-                        e.source().keyColumns()))
-                .toList();
+        List<SourceEntity> entities = SourceEntities.of(mapping);
         // The sample goes to a throwaway folder, never to staging: it is not a batch and must not look like one.
         Path scratch = Files.createTempDirectory("twinsync-validate-");
         try {

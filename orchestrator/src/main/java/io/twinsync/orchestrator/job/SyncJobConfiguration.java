@@ -1,7 +1,8 @@
 package io.twinsync.orchestrator.job;
 
-import io.twinsync.extract.SourceEntity;
 import io.twinsync.extract.jdbc.JdbcRowExtractor;
+import io.twinsync.extract.watermark.WatermarkStore;
+import io.twinsync.extract.watermark.Watermarks;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.staging.Batch;
@@ -15,7 +16,6 @@ import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.writer.Partition;
 import io.twinsync.writer.TwinWriter;
 import io.twinsync.writer.WriteReport;
-import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -53,15 +53,10 @@ public class SyncJobConfiguration {
     Step extractStep(JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, SourceDatabase source) {
         return new StepBuilder("extract", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
-                    List<SourceEntity> entities = mapping.getObject().entities().stream()
-                            .map(e -> new SourceEntity(
-                                    e.name(),
-                                    e.source().query(),
-                                    e.source().table(),
-                                    e.source().keyColumns()))
-                            .toList();
-                    ExtractSummary summary =
-                            new JdbcRowExtractor(source.dataSource(), source.fetchSize()).extract(batch, entities);
+                    Watermarks committed = WatermarkStore.readCommitted(staging.state());
+                    ExtractSummary summary = new JdbcRowExtractor(source.dataSource(), source.fetchSize())
+                            .extract(batch, SourceEntities.of(mapping.getObject()), committed)
+                            .summary();
                     BatchManifests.update(batch, m -> m.withExtract(summary));
                     contribution.incrementWriteCount(summary.totalRows());
                 }))
@@ -103,6 +98,11 @@ public class SyncJobConfiguration {
                     WriteReport report = writer.write(batch, Partition.ALL);
                     target.checkpoint();
                     BatchManifests.update(batch, m -> m.withWrite(report.summary()));
+                    // Rows whose twins failed are retried by the next batch only if the watermark stays put.
+                    if (report.summary().twins().failed() == 0
+                            && report.summary().relationships().failed() == 0) {
+                        WatermarkStore.commit(batch, staging.state());
+                    }
                     contribution.incrementWriteCount(report.summary().twins().total());
                 }))
                 .build();

@@ -22,7 +22,7 @@ final class EntityReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
     static final Set<String> ENTITY_KEYS = Set.of("name", "description", "source", "twin", "relationships");
-    static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key");
+    static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key", "watermark");
     static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties", "nulls", "deleted");
     static final Set<String> PROPERTY_KEYS = Set.of("column", "nulls");
     static final Set<String> DELETED_KEYS = Set.of("column", "when");
@@ -71,13 +71,18 @@ final class EntityReader {
         String query = source.text("query", false);
         String table = source.text("table", false);
         List<String> key = source.texts("key", true);
+        String watermark = source.text("watermark", false);
         if ((query == null) == (table == null)) {
             problems.add(source.here() + ": give exactly one of query (a SELECT) and table (a table name)");
             return null;
         }
         return key.isEmpty()
                 ? null
-                : new SourceSpec(query, table, key.stream().map(String::trim).toList());
+                : new SourceSpec(
+                        query,
+                        table,
+                        key.stream().map(String::trim).toList(),
+                        watermark == null ? null : watermark.trim());
     }
 
     /** The twin's model id when the models define it; otherwise null, having reported why. */

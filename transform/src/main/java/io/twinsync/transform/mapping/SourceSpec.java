@@ -9,7 +9,12 @@ import java.util.List;
  * @param table the table to read whole, or null when {@code query} is given
  * @param keyColumns the columns whose values identify a row in messages, rejects and twin files; never empty
  */
-public record SourceSpec(String query, String table, List<String> keyColumns) {
+public record SourceSpec(String query, String table, List<String> keyColumns, String watermark) {
+
+    /** A source read whole every batch. */
+    public SourceSpec(String query, String table, List<String> keyColumns) {
+        this(query, table, keyColumns, null);
+    }
 
     public SourceSpec {
         if ((query == null) == (table == null)) {
