@@ -3,14 +3,9 @@ package io.twinsync.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
-import io.twinsync.staging.LocalStagingStore;
-import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.manifest.BatchManifest;
-import io.twinsync.staging.manifest.BatchManifests;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +45,9 @@ class IncrementalSyncTests {
     @Test
     @Order(1)
     void theFirstBatchReadsEveryRow() {
-        Result run = cli("run");
+        CliRun run = cli("run");
 
-        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.code()).as(run.toString()).isZero();
         assertThat(latestManifest().extract().totalRows()).isEqualTo(347);
         assertThat(latestManifest().write().twins().created()).isEqualTo(347);
     }
@@ -60,9 +55,9 @@ class IncrementalSyncTests {
     @Test
     @Order(2)
     void aBatchWithNoChangesReadsNoRows() {
-        Result run = cli("run");
+        CliRun run = cli("run");
 
-        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.code()).as(run.toString()).isZero();
         assertThat(latestManifest().extract().totalRows()).isZero();
     }
 
@@ -76,28 +71,23 @@ class IncrementalSyncTests {
                 "UPDATE Equipment SET Status = 'Idle', ModifiedAt = '2026-02-01 10:00:00' WHERE AssetTag = 'PMP-0001'");
 
         // when the next batch runs
-        Result run = cli("run");
+        CliRun run = cli("run");
 
         // then only that row is extracted, and only its twin is patched
-        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.code()).as(run.toString()).isZero();
         BatchManifest manifest = latestManifest();
         assertThat(manifest.extract().rowsByEntity()).containsEntry("equipment", 1L);
         assertThat(manifest.extract().totalRows()).isEqualTo(1);
         assertThat(manifest.write().twins().patched()).isEqualTo(1);
-        assertThat(cli("twin", "asset-PMP-0001").out).contains("\"status\" : \"idle\"");
+        assertThat(cli("twin", "asset-PMP-0001").out()).contains("\"status\" : \"idle\"");
     }
 
     private BatchManifest latestManifest() {
-        StagingStore staging = new LocalStagingStore(home.resolve("staging"));
-        return BatchManifests.read(staging.openBatch(staging.latestBatch().orElseThrow()));
+        return CliRun.latestManifest(home);
     }
 
-    private Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = cli.build(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.of(cli, args);
     }
 
     /** A copy of the sample mapping and its models, with a ModifiedAt watermark on every entity. */
@@ -123,6 +113,4 @@ class IncrementalSyncTests {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
-
-    private record Result(int code, String out, String err) {}
 }

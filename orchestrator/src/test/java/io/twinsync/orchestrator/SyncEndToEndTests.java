@@ -8,11 +8,6 @@ import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
-import io.twinsync.staging.manifest.BatchManifests;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,20 +31,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncEndToEndTests {
 
-    // Created here rather than with @TempDir: the Spring context, which needs it, starts before JUnit fills fields.
-    static final Path home = createHome();
+    static final Path home = CliRun.newHome("sync-e2e-");
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
         registry.add("twinsync.home", home::toString);
-    }
-
-    private static Path createHome() {
-        try {
-            return Files.createTempDirectory(Path.of("target"), "sync-e2e-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Autowired
@@ -59,10 +45,10 @@ class SyncEndToEndTests {
     @Order(1)
     void firstRunCreatesEveryTwinAndRelationship() {
         // when the sample ERP is synced into an empty emulator
-        Result run = cli("run");
+        CliRun run = cli("run");
 
         // then every row becomes a created twin and every relationship is created, with nothing failed
-        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.code()).as(run.toString()).isZero();
         BatchManifest manifest = latestManifest();
         long rows = manifest.extract().totalRows();
         assertThat(rows).isGreaterThan(300);
@@ -74,15 +60,15 @@ class SyncEndToEndTests {
         assertThat(manifest.write().twins().failed()
                         + manifest.write().relationships().failed())
                 .isZero();
-        assertThat(run.out).contains("result     OK");
+        assertThat(run.out()).contains("result     OK");
     }
 
     @Test
     @Order(2)
     void secondRunSendsNothingForUnchangedTwins() {
-        Result run = cli("run");
+        CliRun run = cli("run");
 
-        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.code()).as(run.toString()).isZero();
         BatchManifest manifest = latestManifest();
         assertThat(manifest.write().twins().created() + manifest.write().twins().patched())
                 .isZero();
@@ -100,20 +86,20 @@ class SyncEndToEndTests {
     @Order(3)
     void anUpdatedRowPatchesExactlyThatTwin() throws Exception {
         // given one equipment row changed in the ERP
-        Result update =
+        CliRun update =
                 cli("sample-erp", "sql", "UPDATE Equipment SET Status = 'Maintenance' WHERE AssetTag = 'PMP-0001'");
-        assertThat(update.out).contains("1 row changed");
+        assertThat(update.out()).contains("1 row changed");
 
         // when the next batch runs
-        Result run = cli("run");
+        CliRun run = cli("run");
 
         // then exactly that twin is patched and ADT shows the new value
-        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.code()).as(run.toString()).isZero();
         BatchManifest manifest = latestManifest();
         assertThat(manifest.write().twins().patched()).isEqualTo(1);
         assertThat(manifest.write().twins().created()).isZero();
-        Result twin = cli("twin", "asset-PMP-0001");
-        JsonNode json = StagingJson.mapper().readTree(twin.out);
+        CliRun twin = cli("twin", "asset-PMP-0001");
+        JsonNode json = StagingJson.mapper().readTree(twin.out());
         assertThat(json.path("$dtId").asText()).isEqualTo("asset-PMP-0001");
         assertThat(json.path("status").asText())
                 .as("the enum value for Maintenance")
@@ -124,10 +110,10 @@ class SyncEndToEndTests {
     @Test
     @Order(4)
     void anUnknownTwinSaysSoAndFails() {
-        Result twin = cli("twin", "no-such-twin");
+        CliRun twin = cli("twin", "no-such-twin");
 
-        assertThat(twin.code).isEqualTo(1);
-        assertThat(twin.err).contains("No twin 'no-such-twin'").contains("twinsync run");
+        assertThat(twin.code()).isEqualTo(1);
+        assertThat(twin.err()).contains("No twin 'no-such-twin'").contains("twinsync run");
     }
 
     @Test
@@ -137,11 +123,11 @@ class SyncEndToEndTests {
         cli("sample-erp", "sql", "UPDATE Equipment SET AssetTag = CONCAT('BAD', CHAR(9), 'TAG') WHERE EquipmentId = 2");
 
         // when the next batch runs
-        Result run = cli("run");
+        CliRun run = cli("run");
 
         // then the row is rejected with its key and reason, the rest is written, and the exit code says partial
-        assertThat(run.code).as(run.toString()).isEqualTo(3);
-        assertThat(run.out).contains("INVALID_TWIN_ID").contains("result     PARTIAL");
+        assertThat(run.code()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).contains("INVALID_TWIN_ID").contains("result     PARTIAL");
         BatchManifest manifest = latestManifest();
         assertThat(manifest.transform().rowsRejected()).isEqualTo(1);
         assertThat(manifest.write().twins().unchanged())
@@ -162,18 +148,18 @@ class SyncEndToEndTests {
     @Order(6)
     void aRunWithoutWritingThenImportFileGivesAnImportJobFile() throws Exception {
         // given a batch extracted and transformed but not written
-        Result run = cli("run", "--no-write");
-        assertThat(run.code).as(run.toString()).isEqualTo(3); // the rejected row from the previous step remains
-        assertThat(run.out).contains("write      skipped");
+        CliRun run = cli("run", "--no-write");
+        assertThat(run.code()).as(run.toString()).isEqualTo(3); // the rejected row from the previous step remains
+        assertThat(run.out()).contains("write      skipped");
         BatchManifest manifest = latestManifest();
         assertThat(manifest.write()).isNull();
 
         // when the batch is written as an import file
-        Result export = cli("import-file");
+        CliRun export = cli("import-file");
 
         // then the file holds the header, the models and every twin of the batch
-        assertThat(export.code).as(export.toString()).isZero();
-        Path file = Path.of(export.out.lines().findFirst().orElseThrow());
+        assertThat(export.code()).as(export.toString()).isZero();
+        Path file = Path.of(export.out().lines().findFirst().orElseThrow());
         List<String> lines = Files.readAllLines(file);
         assertThat(lines.get(0)).isEqualTo("{\"Section\":\"Header\"}");
         assertThat(lines).contains("{\"Section\":\"Twins\"}", "{\"Section\":\"Relationships\"}");
@@ -186,25 +172,18 @@ class SyncEndToEndTests {
     void validateNamesTheRowTheTransformWouldReject() {
         // given the equipment row with an invalid asset tag from an earlier step
         // when the mapping is validated against a sample of the source
-        Result validate = cli("validate");
+        CliRun validate = cli("validate");
 
         // then the row is listed with its reason, and the exit code says problems were found
-        assertThat(validate.code).as(validate.toString()).isEqualTo(3);
-        assertThat(validate.out).contains("INVALID_TWIN_ID").contains("equipment");
+        assertThat(validate.code()).as(validate.toString()).isEqualTo(3);
+        assertThat(validate.out()).contains("INVALID_TWIN_ID").contains("equipment");
     }
 
     private BatchManifest latestManifest() {
-        StagingStore staging = new LocalStagingStore(home.resolve("staging"));
-        return BatchManifests.read(staging.openBatch(staging.latestBatch().orElseThrow()));
+        return CliRun.latestManifest(home);
     }
 
-    private Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = cli.build(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.of(cli, args);
     }
-
-    private record Result(int code, String out, String err) {}
 }

@@ -1,0 +1,43 @@
+package io.twinsync.orchestrator;
+
+import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.manifest.BatchManifest;
+import io.twinsync.staging.manifest.BatchManifests;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** One CLI invocation in a test: its exit code and what it printed; and helpers the CLI tests share. */
+record CliRun(int code, String out, String err) {
+
+    static CliRun of(TwinsyncCommandLine cli, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = cli.build(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** The manifest of the newest batch under {@code home/staging}. */
+    static BatchManifest latestManifest(Path home) {
+        StagingStore staging = new LocalStagingStore(home.resolve("staging"));
+        return BatchManifests.read(staging.openBatch(staging.latestBatch().orElseThrow()));
+    }
+
+    /**
+     * A fresh home folder under {@code target/}. Created eagerly rather than with {@code @TempDir}: the Spring
+     * context, which needs it, starts before JUnit fills fields.
+     */
+    static Path newHome(String prefix) {
+        try {
+            return Files.createTempDirectory(Path.of("target"), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
