@@ -15,7 +15,7 @@ import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.twin.TwinFileCodec;
-import io.twinsync.testsupport.RequiredService;
+import io.twinsync.testsupport.PostgresTestSchema;
 import io.twinsync.transform.TwinTransformer;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingLoader;
@@ -23,7 +23,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,41 +38,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SampleErpAcrossDatabasesIntegrationTests {
 
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @TempDir
     Path staging;
 
     @Test
     void postgresqlAndH2YieldIdenticalTwins() throws Exception {
-        RequiredService.assumeReachable("PostgreSQL", "127.0.0.1", 5432);
         Mapping mapping = MappingLoader.loadFromClasspath(TwinsyncConfiguration.SAMPLE_MAPPING);
-        String schema = "twinsync_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(POSTGRES, "postgres", null);
-                Statement sql = admin.createStatement()) {
-            sql.execute("CREATE SCHEMA " + schema);
-            try {
-                // given the sample ERP in PostgreSQL and in H2
-                String postgres = POSTGRES + "?currentSchema=" + schema;
-                String h2 = "jdbc:h2:mem:" + schema
-                        + ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
-                try (Connection c = DriverManager.getConnection(postgres, "postgres", null)) {
-                    SampleErp.create(c, SqlDialect.POSTGRESQL);
-                }
-                try (Connection c = DriverManager.getConnection(h2)) {
-                    SampleErp.create(c, SqlDialect.H2);
-                }
-
-                // when each is extracted and transformed with the sample mapping
-                Map<String, String> fromPostgres = twinHashes(postgres, "postgres", mapping);
-                Map<String, String> fromH2 = twinHashes(h2, null, mapping);
-
-                // then every twin is the same, content hash for content hash
-                assertThat(fromPostgres).hasSize(347);
-                assertThat(fromPostgres).isEqualTo(fromH2);
-            } finally {
-                sql.execute("DROP SCHEMA " + schema + " CASCADE");
+        try (PostgresTestSchema schema = PostgresTestSchema.create("twinsync_")) {
+            // given the sample ERP in PostgreSQL and in H2
+            String h2 = "jdbc:h2:mem:" + schema.name()
+                    + ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+            SampleErp.create(schema.connection(), SqlDialect.POSTGRESQL);
+            try (Connection c = DriverManager.getConnection(h2)) {
+                SampleErp.create(c, SqlDialect.H2);
             }
+
+            // when each is extracted and transformed with the sample mapping
+            Map<String, String> fromPostgres = twinHashes(schema.url(), PostgresTestSchema.USER, mapping);
+            Map<String, String> fromH2 = twinHashes(h2, null, mapping);
+
+            // then every twin is the same, content hash for content hash
+            assertThat(fromPostgres).hasSize(347);
+            assertThat(fromPostgres).isEqualTo(fromH2);
         }
     }
 

@@ -15,11 +15,10 @@ import io.twinsync.staging.manifest.ExtractSummary;
 import io.twinsync.staging.rows.StagedColumn;
 import io.twinsync.staging.rows.StagedRow;
 import io.twinsync.staging.rows.ValueType;
-import io.twinsync.testsupport.RequiredService;
+import io.twinsync.testsupport.PostgresTestSchema;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,26 +38,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** Extracts from the real PostgreSQL at 127.0.0.1:5432, in a throw-away schema, through the read-only pool. */
 class JdbcRowExtractorPostgresIntegrationTests {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @TempDir
     Path staging;
 
+    private PostgresTestSchema schema;
     private Connection owner;
-    private String schema;
     private HikariDataSource pool;
     private Batch batch;
 
     @BeforeEach
     void openFreshSchema() throws SQLException {
-        RequiredService.assumeReachable("PostgreSQL", "127.0.0.1", 5432);
-        owner = DriverManager.getConnection(SERVER, "postgres", "");
-        schema = "extract_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Statement st = owner.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-            st.execute("SET search_path TO " + schema);
-        }
-        pool = JdbcSources.open(new JdbcSourceSettings(SERVER + "?currentSchema=" + schema, "postgres", null, 2, 2));
+        schema = PostgresTestSchema.create("extract_it_");
+        owner = schema.connection();
+        pool = JdbcSources.open(new JdbcSourceSettings(schema.url(), PostgresTestSchema.USER, null, 2, 2));
         batch = new LocalStagingStore(staging).createBatch(BatchId.newId(Instant.now()));
     }
 
@@ -67,13 +59,8 @@ class JdbcRowExtractorPostgresIntegrationTests {
         if (pool != null) {
             pool.close();
         }
-        if (owner == null) {
-            return;
-        }
-        try (Statement st = owner.createStatement()) {
-            st.execute("DROP SCHEMA " + schema + " CASCADE");
-        } finally {
-            owner.close();
+        if (schema != null) {
+            schema.close();
         }
     }
 
@@ -169,7 +156,7 @@ class JdbcRowExtractorPostgresIntegrationTests {
         SampleErp.create(owner, SqlDialect.POSTGRESQL);
         List<SourceEntity> entities = List.of(
                 SourceEntity.ofTable("CostCenter", "CostCenter", "CostCenterId"),
-                SourceEntity.ofTable("Site", schema + ".Site", "SiteId"),
+                SourceEntity.ofTable("Site", schema.name() + ".Site", "SiteId"),
                 SourceEntity.ofTable("Building", "Building", "BuildingId"),
                 SourceEntity.ofTable("ProductionLine", "ProductionLine", "LineId"),
                 SourceEntity.ofQuery(

@@ -10,15 +10,13 @@ import io.twinsync.extract.watermark.WatermarkStore;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.LocalStagingStore;
-import io.twinsync.testsupport.RequiredService;
+import io.twinsync.testsupport.PostgresTestSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,26 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** Incremental reads from the real PostgreSQL at 127.0.0.1:5432, in a throw-away schema. */
 class WatermarkPostgresIntegrationTests {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @TempDir
     Path staging;
 
+    private PostgresTestSchema schema;
     private Connection owner;
-    private String schema;
     private HikariDataSource pool;
     private LocalStagingStore store;
 
     @BeforeEach
     void openFreshSchema() throws SQLException {
-        RequiredService.assumeReachable("PostgreSQL", "127.0.0.1", 5432);
-        owner = DriverManager.getConnection(SERVER, "postgres", "");
-        schema = "watermark_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Statement st = owner.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-            st.execute("SET search_path TO " + schema);
-        }
-        pool = JdbcSources.open(new JdbcSourceSettings(SERVER + "?currentSchema=" + schema, "postgres", null, 2, 2));
+        schema = PostgresTestSchema.create("watermark_it_");
+        owner = schema.connection();
+        pool = JdbcSources.open(new JdbcSourceSettings(schema.url(), PostgresTestSchema.USER, null, 2, 2));
         store = new LocalStagingStore(staging);
     }
 
@@ -55,13 +46,8 @@ class WatermarkPostgresIntegrationTests {
         if (pool != null) {
             pool.close();
         }
-        if (owner == null) {
-            return;
-        }
-        try (Statement st = owner.createStatement()) {
-            st.execute("DROP SCHEMA " + schema + " CASCADE");
-        } finally {
-            owner.close();
+        if (schema != null) {
+            schema.close();
         }
     }
 

@@ -2,14 +2,12 @@ package io.twinsync.sample.erp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.twinsync.testsupport.RequiredService;
+import io.twinsync.testsupport.PostgresTestSchema;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,31 +15,19 @@ import org.junit.jupiter.api.Test;
 /** Loads the PostgreSQL schema and the shared seed into a throw-away schema of the real server. */
 class SampleErpPostgresIntegrationTests {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
+    private PostgresTestSchema schema;
     private Connection connection;
-    private String schema;
 
     @BeforeEach
     void openFreshSchema() throws SQLException {
-        RequiredService.assumeReachable("PostgreSQL", "127.0.0.1", 5432);
-        connection = DriverManager.getConnection(URL, "postgres", "");
-        schema = "erp_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-            st.execute("SET search_path TO " + schema);
-        }
+        schema = PostgresTestSchema.create("erp_it_");
+        connection = schema.connection();
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        if (connection == null) {
-            return;
-        }
-        try (Statement st = connection.createStatement()) {
-            st.execute("DROP SCHEMA " + schema + " CASCADE");
-        } finally {
-            connection.close();
+        if (schema != null) {
+            schema.close();
         }
     }
 
