@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 final class ConditionParser {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    // Query literals keep their exact decimal value; since Jackson 2.15 the plain factory no longer strips zeros.
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final TokenCursor cursor;
 

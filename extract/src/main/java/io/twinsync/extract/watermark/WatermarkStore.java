@@ -12,7 +12,6 @@ import io.twinsync.staging.rows.ValueType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -120,9 +119,7 @@ public final class WatermarkStore {
             throw corrupt(source, "no \"entities\" object", null);
         }
         Map<String, Watermark> byEntity = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = entities.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : entities.properties()) {
             JsonNode node = field.getValue();
             try {
                 ValueType type = ValueType.valueOf(node.path("type").asText());
