@@ -21,6 +21,13 @@ public interface Batch {
      */
     StagedOutput create(String path);
 
+    /**
+     * Starts writing a whole folder, such as {@code twins/}, that replaces the batch's folder of that name only when
+     * committed (see {@link StagedFolder}): for folders of many files, where a publish per file would cost more
+     * than the writing.
+     */
+    StagedFolder createFolder(String folder);
+
     /** Opens a file for reading. */
     InputStream open(String path);
 

@@ -9,7 +9,7 @@ import io.twinsync.staging.twin.TwinFileNames;
  * manifest.json                  what each stage did (counts, timings, status)
  * models.json                    the DTDL interfaces the batch's twins use, as a JSON array (self-contained replay)
  * rows/{entity}.ndjson           staged source rows (see {@code io.twinsync.staging.rows})
- * twins/{file}.json              one file per twin (see {@code io.twinsync.staging.twin})
+ * twins/{hh}/{file}.json         one file per twin (see {@code io.twinsync.staging.twin}), in 256 sub-folders
  * rejects/{stage}.ndjson         rows or files set aside, with the reason
  * results/{partition}.ndjson     what the writer did per twin and relationship
  * </pre>
@@ -30,7 +30,7 @@ public final class BatchLayout {
     }
 
     public static String twinFile(String twinId) {
-        return TWINS + TwinFileNames.fileNameFor(twinId);
+        return TWINS + TwinFileNames.pathFor(twinId);
     }
 
     public static String rejectsFile(String stage) {

@@ -35,6 +35,11 @@ final class LocalBatch implements Batch {
     }
 
     @Override
+    public StagedFolder createFolder(String folder) {
+        return new LocalStagedFolder(dir, folder);
+    }
+
+    @Override
     public InputStream open(String path) {
         Path file = LocalFiles.resolveInside(dir, path);
         if (!Files.isRegularFile(file)) {

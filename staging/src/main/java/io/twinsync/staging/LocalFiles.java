@@ -13,9 +13,9 @@ import java.util.UUID;
 /** File helpers for the local store: paths that cannot escape their folder, and writes that appear atomically. */
 final class LocalFiles {
 
-    private static final String TEMP_SUFFIX = ".partial";
+    static final String TEMP_SUFFIX = ".partial";
     // Most staged files are twin files of about a kilobyte; a 64 KB buffer each was 40 % of all allocation.
-    private static final int BUFFER_SIZE = 1 << 13;
+    static final int BUFFER_SIZE = 1 << 13;
 
     private LocalFiles() {}
 
@@ -54,7 +54,7 @@ final class LocalFiles {
     }
 
     /** Opens a new file, creating its folders only when they are missing (not a mkdir and stat per file). */
-    private static OutputStream openNew(Path file) throws IOException {
+    static OutputStream openNew(Path file) throws IOException {
         try {
             return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (NoSuchFileException e) {

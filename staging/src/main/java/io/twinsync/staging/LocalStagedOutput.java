@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
-/** A {@link StagedOutput} to a temporary file that commit renames onto the target and close deletes. */
+/**
+ * A {@link StagedOutput} to a temporary file that commit renames onto the target and close deletes; or, for a file
+ * in a {@link LocalStagedFolder}'s private working folder, written in place, so that commit only closes it.
+ */
 final class LocalStagedOutput extends StagedOutput {
 
     private enum State {
@@ -21,10 +24,15 @@ final class LocalStagedOutput extends StagedOutput {
     private final OutputStream out;
     private State state = State.OPEN;
 
+    /** Writes {@code temp}; commit renames it onto {@code target}, or keeps it where it is when target is null. */
     LocalStagedOutput(Path target, Path temp, OutputStream out) {
         this.target = target;
         this.temp = temp;
         this.out = out;
+    }
+
+    static LocalStagedOutput inPlace(Path file, OutputStream out) {
+        return new LocalStagedOutput(null, file, out);
     }
 
     @Override
@@ -50,16 +58,18 @@ final class LocalStagedOutput extends StagedOutput {
     @Override
     public void commit() {
         if (state != State.OPEN) {
-            throw new IllegalStateException(target + " was already "
+            throw new IllegalStateException(name() + " was already "
                     + state.name().toLowerCase(Locale.ROOT) + "; commit before closing, and only once");
         }
         try {
             out.close();
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (target != null) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
             state = State.COMMITTED;
         } catch (IOException e) {
             StagingException failure = new StagingException(
-                    "Cannot publish " + target + ": " + e.getMessage() + "; nothing was written", e);
+                    "Cannot publish " + name() + ": " + e.getMessage() + "; nothing was written", e);
             discard(failure);
             throw failure;
         }
@@ -98,9 +108,13 @@ final class LocalStagedOutput extends StagedOutput {
         }
     }
 
+    private Path name() {
+        return target != null ? target : temp;
+    }
+
     private void checkOpen() throws IOException {
         if (state != State.OPEN) {
-            throw new IOException(target + " was already " + state.name().toLowerCase(Locale.ROOT));
+            throw new IOException(name() + " was already " + state.name().toLowerCase(Locale.ROOT));
         }
     }
 }

@@ -32,7 +32,8 @@ public final class TwinFileCodec {
                         .toList());
         json.put("contentHash", file.contentHash());
         try {
-            StagingJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, json);
+            // Compact: a million twin files are written per large batch; jq shows one readably.
+            StagingJson.mapper().writeValue(out, json);
         } catch (IOException e) {
             throw new StagingException("Cannot write twin file for " + file.twinId() + ": " + e.getMessage(), e);
         }

@@ -15,7 +15,20 @@ public final class TwinFileNames {
 
     private TwinFileNames() {}
 
+    /**
+     * The file's path inside {@code twins/}: the file name, in one of 256 sub-folders chosen by its hash, so that
+     * no folder holds more than a few thousand files even for millions of twins.
+     */
+    public static String pathFor(String twinId) {
+        String hash = ContentHash.shortHex(twinId, HASH_CHARS);
+        return hash.substring(0, 2) + "/" + fileName(twinId, hash);
+    }
+
     public static String fileNameFor(String twinId) {
+        return fileName(twinId, ContentHash.shortHex(twinId, HASH_CHARS));
+    }
+
+    private static String fileName(String twinId, String hash) {
         StringBuilder prefix = new StringBuilder();
         for (char c : twinId.toLowerCase(Locale.ROOT).toCharArray()) {
             if (prefix.length() == PREFIX_LENGTH) {
@@ -25,6 +38,6 @@ public final class TwinFileNames {
             prefix.append(safe ? c : '_');
         }
         String readable = prefix.toString().replaceAll("^[._]+", "");
-        return (readable.isEmpty() ? "" : readable + "-") + ContentHash.shortHex(twinId, HASH_CHARS) + ".json";
+        return (readable.isEmpty() ? "" : readable + "-") + hash + ".json";
     }
 }
