@@ -2,8 +2,10 @@ package io.twinsync.transform;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
+import io.twinsync.staging.StateArea;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.staging.reject.RejectWriter;
@@ -15,6 +17,7 @@ import io.twinsync.transform.twin.EntityTwinWriter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -23,11 +26,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The transform stage: reads {@code rows/{entity}.ndjson} of each mapping entity the batch has, and writes one twin
  * file per twin ({@code twins/}), the rejects ({@code rejects/transform.ndjson}) and the DTDL models
- * ({@code models.json}). Rows stream through; only twin ids are held in memory.
+ * ({@code models.json}). Rows stream through; memory does not grow with them.
  *
- * <p>Safe to run twice on a batch: it first removes the twin files and rejects of an earlier run. A mapping that
- * does not fit the staged rows fails the whole run before anything is written or removed. Each file appears only
- * when complete; a run that fails part-way publishes no rejects file. Reusable and thread-safe: each call
+ * <p>Safe to run twice on a batch: its {@code twins/} folder replaces the earlier run's as a whole, and the earlier
+ * rejects are removed. A mapping that does not fit the staged rows fails the whole run before anything is written or
+ * removed. The twin files are written into a private folder that is published once, at the end; a run that fails
+ * part-way publishes neither twin files nor a rejects file. Reusable and thread-safe: each call
  * keeps its own state.
  */
 public final class TwinTransformer {
@@ -48,14 +52,25 @@ public final class TwinTransformer {
     }
 
     /**
+     * Transforms a batch's staged rows, without deletion by absence (no earlier batch to compare with).
+     *
+     * @see #transform(Batch, StateArea)
+     */
+    public TransformSummary transform(Batch batch) {
+        return transform(batch, null);
+    }
+
+    /**
      * Transforms a batch's staged rows.
      *
+     * @param state the staging state with the presence lists of the last committed batch, which entities with
+     *     {@code deleted.missing} compare with; null to compare with nothing (nothing is deleted for missing rows)
      * @return what was produced, for the batch manifest (the caller records it)
      * @throws io.twinsync.transform.mapping.MappingException when the mapping names columns the staged rows lack,
      *     or of types their properties cannot take; every such problem is listed
      * @throws StagingException when the batch cannot be read or written
      */
-    public TransformSummary transform(Batch batch) {
+    public TransformSummary transform(Batch batch, StateArea state) {
         Instant started = clock.instant();
         List<EntityPlan> plans = EntityPlanner.plan(mapping, batch);
         clearEarlierRun(batch);
@@ -65,19 +80,30 @@ public final class TwinTransformer {
         long tombstones = 0;
         long relationships = 0;
         long rejected = 0;
-        try (RejectWriter rejects = new RejectWriter(batch, EntityTwinWriter.STAGE)) {
-            EntityTwinWriter writer = new EntityTwinWriter(batch, rejects);
+        try (StagedFolder twinFolder = batch.createFolder(BatchLayout.TWINS);
+                RejectWriter rejects = new RejectWriter(batch, EntityTwinWriter.STAGE);
+                EntityTwinWriter writer = new EntityTwinWriter(batch, twinFolder, rejects)) {
+            List<EntityCounts> all = new ArrayList<>();
             for (EntityPlan plan : plans) {
-                EntityCounts counts = writer.write(plan);
-                log.info(
-                        "Batch {} entity {}: {} rows, {} twin files ({} tombstones), {} relationships, {} rows rejected",
-                        batch.id(),
-                        counts.entity(),
-                        counts.rows(),
-                        counts.twinFiles(),
-                        counts.tombstones(),
-                        counts.relationships(),
-                        counts.rowsRejected());
+                all.add(writer.write(plan));
+            }
+            // After every entity, so that a twin another entity produces now is not taken for gone.
+            for (EntityPlan plan : plans) {
+                all.add(writer.writeMissing(plan, state));
+            }
+            for (EntityCounts counts : all) {
+                if (counts.rows() > 0 || counts.twinFiles() > 0 || counts.rowsRejected() > 0) {
+                    log.info(
+                            "Batch {} entity {}: {} rows, {} twin files ({} tombstones), {} relationships, {} rows"
+                                    + " rejected",
+                            batch.id(),
+                            counts.entity(),
+                            counts.rows(),
+                            counts.twinFiles(),
+                            counts.tombstones(),
+                            counts.relationships(),
+                            counts.rowsRejected());
+                }
                 rows += counts.rows();
                 twins += counts.twinFiles();
                 tombstones += counts.tombstones();
@@ -95,13 +121,15 @@ public final class TwinTransformer {
                         summary.rejectsByReason(),
                         BatchLayout.rejectsFile(EntityTwinWriter.STAGE));
             }
+            twinFolder.commit();
+            writer.commitPresence();
             rejects.commit();
             return summary;
         }
     }
 
+    /** The twin files of an earlier run go when the new {@code twins/} folder replaces them; its rejects now. */
     private static void clearEarlierRun(Batch batch) {
-        batch.list(BatchLayout.TWINS).forEach(batch::delete);
         batch.delete(BatchLayout.rejectsFile(EntityTwinWriter.STAGE));
     }
 

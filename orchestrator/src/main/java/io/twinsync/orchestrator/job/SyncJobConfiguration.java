@@ -12,6 +12,7 @@ import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.staging.manifest.ExtractSummary;
 import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.transform.TwinTransformer;
+import io.twinsync.transform.presence.PresenceStore;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.writer.Partition;
 import io.twinsync.writer.TwinWriter;
@@ -67,7 +68,8 @@ public class SyncJobConfiguration {
     Step transformStep(JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping) {
         return new StepBuilder("transform", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
-                    TransformSummary summary = new TwinTransformer(mapping.getObject()).transform(batch);
+                    TransformSummary summary =
+                            new TwinTransformer(mapping.getObject()).transform(batch, staging.state());
                     BatchManifests.update(batch, m -> m.withTransform(summary));
                     contribution.incrementWriteCount(summary.twinFiles());
                 }))
@@ -98,10 +100,12 @@ public class SyncJobConfiguration {
                     WriteReport report = writer.write(batch, Partition.ALL);
                     target.checkpoint();
                     BatchManifests.update(batch, m -> m.withWrite(report.summary()));
-                    // Rows whose twins failed are retried by the next batch only if the watermark stays put.
+                    // Rows whose twins failed are retried by the next batch only if the watermark stays put, and
+                    // twins of missing rows are deleted again only if the presence lists stay put.
                     if (report.summary().twins().failed() == 0
                             && report.summary().relationships().failed() == 0) {
                         WatermarkStore.commit(batch, staging.state());
+                        PresenceStore.commit(batch, staging.state());
                     }
                     contribution.incrementWriteCount(report.summary().twins().total());
                 }))

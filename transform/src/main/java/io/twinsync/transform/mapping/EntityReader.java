@@ -25,7 +25,7 @@ final class EntityReader {
     static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key", "watermark");
     static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties", "nulls", "deleted");
     static final Set<String> PROPERTY_KEYS = Set.of("column", "nulls");
-    static final Set<String> DELETED_KEYS = Set.of("column", "when");
+    static final Set<String> DELETED_KEYS = Set.of("column", "when", "missing", "missingLimit");
     static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "target", "id", "properties");
 
     private final DtdlModels models;
@@ -49,7 +49,7 @@ final class EntityReader {
         SourceSpec source = readSource(fields.object("source", true));
         YamlFields twinFields = fields.object("twin", true);
         String model = twinFields == null ? null : readModel(twinFields);
-        TwinSpec twin = twinFields == null ? null : readTwin(twinFields, model);
+        TwinSpec twin = twinFields == null ? null : readTwin(twinFields, model, source);
         List<RelationshipSpec> relationships = new ArrayList<>();
         List<YamlFields> items = fields.objects("relationships", false);
         for (YamlFields item : items) {
@@ -96,7 +96,7 @@ final class EntityReader {
         return model;
     }
 
-    private TwinSpec readTwin(YamlFields twin, String model) {
+    private TwinSpec readTwin(YamlFields twin, String model, SourceSpec source) {
         twin.allowOnly(TWIN_KEYS);
         boolean modelKnown = model != null;
         IdTemplate id = template(twin, "id", true, true);
@@ -109,8 +109,10 @@ final class EntityReader {
                 properties.add(spec);
             }
         }
-        DeletionFlag deleted = readDeleted(twin.object("deleted", false));
-        return model == null || id == null ? null : new TwinSpec(model, id, properties, deleted);
+        YamlFields deletedFields = twin.object("deleted", false);
+        DeletionFlag deleted = readDeleted(deletedFields);
+        MissingRows missing = readMissing(deletedFields, source);
+        return model == null || id == null ? null : new TwinSpec(model, id, properties, deleted, missing);
     }
 
     /** A property in the short form ({@code name: Column}) or the long form ({@code name: {column, nulls}}). */
@@ -143,9 +145,51 @@ final class EntityReader {
             return null;
         }
         deleted.allowOnly(DELETED_KEYS);
-        String column = deleted.text("column", true);
+        boolean missing = deleted.isPresent("missing");
+        String column = deleted.text("column", !missing);
         List<String> when = deleted.isPresent("when") ? deleted.scalars("when") : DeletionFlag.DEFAULT_WHEN;
-        return column == null || when.isEmpty() ? null : new DeletionFlag(column.trim(), when);
+        if (column == null) {
+            if (missing && deleted.isPresent("when")) {
+                problems.add(deleted.at("when") + ": when says which values of the deletion column mean deleted;"
+                        + " give the column too, or remove when");
+            }
+            return null;
+        }
+        return when.isEmpty() ? null : new DeletionFlag(column.trim(), when);
+    }
+
+    /** {@code deleted.missing} and its limit; only for an entity read whole, since only then is a missing row gone. */
+    private MissingRows readMissing(YamlFields deleted, SourceSpec source) {
+        if (deleted == null || !deleted.isPresent("missing")) {
+            if (deleted != null && deleted.isPresent("missingLimit")) {
+                problems.add(deleted.at("missingLimit") + ": missingLimit only applies with missing: true");
+            }
+            return null;
+        }
+        Boolean missing = deleted.bool("missing");
+        if (missing == null || !missing) {
+            return null;
+        }
+        if (source != null && source.watermark() != null) {
+            problems.add(deleted.at("missing") + ": deletion of missing rows needs a full read of the entity, but"
+                    + " source.watermark makes the read incremental (only changed rows come back, so every other"
+                    + " row would look deleted); remove source.watermark, or mark deletions with a column instead");
+            return null;
+        }
+        double limit = MissingRows.DEFAULT_LIMIT;
+        if (deleted.isPresent("missingLimit")) {
+            Double given = deleted.number("missingLimit");
+            if (given == null) {
+                return null;
+            }
+            if (!(given > 0 && given <= 1)) {
+                problems.add(deleted.at("missingLimit") + ": give the largest share of the entity's twins one batch"
+                        + " may delete for missing rows, above 0 and at most 1 (0.5 is half; 1 turns the guard off)");
+                return null;
+            }
+            limit = given;
+        }
+        return new MissingRows(limit);
     }
 
     private boolean checkTwinProperty(String model, String name, String at) {

@@ -10,9 +10,11 @@ import java.util.Optional;
  * @param model the DTDL interface id of the twin ({@code $metadata.$model})
  * @param id the twin id template
  * @param properties the mapped properties, in the order the mapping lists them
- * @param deleted the column marking deleted rows, or null when rows are never tombstones
+ * @param deleted the column marking deleted rows, or null when no column does
+ * @param missing whether twins whose rows are gone from a full read are deleted, or null when they are not
  */
-public record TwinSpec(String model, IdTemplate id, List<PropertySpec> properties, DeletionFlag deleted) {
+public record TwinSpec(
+        String model, IdTemplate id, List<PropertySpec> properties, DeletionFlag deleted, MissingRows missing) {
 
     public TwinSpec {
         Objects.requireNonNull(model, "model");
@@ -20,9 +22,19 @@ public record TwinSpec(String model, IdTemplate id, List<PropertySpec> propertie
         properties = List.copyOf(properties);
     }
 
-    /** A twin without a deletion flag. */
+    /** A twin without deletion by absence. */
+    public TwinSpec(String model, IdTemplate id, List<PropertySpec> properties, DeletionFlag deleted) {
+        this(model, id, properties, deleted, null);
+    }
+
+    /** A twin without a deletion flag or deletion by absence. */
     public TwinSpec(String model, IdTemplate id, List<PropertySpec> properties) {
-        this(model, id, properties, null);
+        this(model, id, properties, null, null);
+    }
+
+    /** Deletion by absence, when the mapping asks for it. */
+    public Optional<MissingRows> missingRows() {
+        return Optional.ofNullable(missing);
     }
 
     /** The deletion flag, when the mapping gives one. */

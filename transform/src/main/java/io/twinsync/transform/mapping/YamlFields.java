@@ -91,6 +91,32 @@ final class YamlFields {
         return child.asText();
     }
 
+    /** A boolean value, or null when absent or not a boolean (having reported the latter). */
+    Boolean bool(String key) {
+        JsonNode child = node.get(key);
+        if (child == null || child.isNull()) {
+            return null;
+        }
+        if (!child.isBoolean()) {
+            problems.add(at(key) + ": must be true or false, found " + describe(child));
+            return null;
+        }
+        return child.booleanValue();
+    }
+
+    /** A number, or null when absent or not a number (having reported the latter). */
+    Double number(String key) {
+        JsonNode child = node.get(key);
+        if (child == null || child.isNull()) {
+            return null;
+        }
+        if (!child.isNumber()) {
+            problems.add(at(key) + ": must be a number, found " + describe(child));
+            return null;
+        }
+        return child.doubleValue();
+    }
+
     /** A list of non-blank texts (a single text counts as a list of one); empty when absent or wrong. */
     List<String> texts(String key, boolean required) {
         JsonNode child = node.get(key);

@@ -1,5 +1,6 @@
 package io.twinsync.transform.twin;
 
+import io.twinsync.transform.mapping.MissingRows;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ public final class EntityPlan {
     private final List<String> keyColumns;
     private final int[] keyIndexes;
     private final DeletionCheck deletion;
+    private final MissingRows missing;
 
     EntityPlan(
             String entity,
@@ -25,7 +27,8 @@ public final class EntityPlan {
             List<RelationshipPlan> relationships,
             List<String> keyColumns,
             int[] keyIndexes,
-            DeletionCheck deletion) {
+            DeletionCheck deletion,
+            MissingRows missing) {
         this.entity = entity;
         this.model = model;
         this.id = id;
@@ -34,6 +37,7 @@ public final class EntityPlan {
         this.keyColumns = List.copyOf(keyColumns);
         this.keyIndexes = keyIndexes.clone();
         this.deletion = deletion;
+        this.missing = missing;
     }
 
     /** The entity name, which also names its rows file. */
@@ -65,6 +69,11 @@ public final class EntityPlan {
     /** The deletion flag's check, or null when the entity has none. */
     DeletionCheck deletion() {
         return deletion;
+    }
+
+    /** Deletion by absence, or null when the entity has none. */
+    MissingRows missing() {
+        return missing;
     }
 
     int keyIndex(int i) {

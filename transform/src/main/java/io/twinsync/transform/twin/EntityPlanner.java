@@ -144,7 +144,16 @@ public final class EntityPlanner {
         if (problems.list().size() != before) {
             return null;
         }
-        return new EntityPlan(entity.name(), model, id, properties, relationships, keys, keyIndexes, deletion);
+        return new EntityPlan(
+                entity.name(),
+                model,
+                id,
+                properties,
+                relationships,
+                keys,
+                keyIndexes,
+                deletion,
+                entity.twin().missing());
     }
 
     private static PropertyPlan property(PropertySpec spec, DtdlProperty property, ColumnBinder columns, String at) {

@@ -2,10 +2,14 @@ package io.twinsync.transform.twin;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagedFolder;
+import io.twinsync.staging.StateArea;
 import io.twinsync.staging.reject.Reject;
 import io.twinsync.staging.reject.RejectWriter;
 import io.twinsync.staging.rows.StagedRow;
 import io.twinsync.staging.rows.StagedRowReader;
+import io.twinsync.transform.presence.PresenceEntry;
+import io.twinsync.transform.presence.PresenceWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,28 +18,37 @@ import java.util.Optional;
 /**
  * Streams the staged rows of planned entities into twin files, one row at a time, and records a reject for every
  * problem of a row that cannot become a twin. One instance per batch: it remembers twin ids across entities, since
- * ADT ids are unique across the whole graph. Not thread-safe.
+ * ADT ids are unique across the whole graph. For entities with deletion by absence it also writes the batch's
+ * presence lists and, once every entity is written, tombstones the twins whose rows are gone
+ * ({@link #writeMissing}). Not thread-safe; close it to discard presence lists not committed.
  */
-public final class EntityTwinWriter {
+public final class EntityTwinWriter implements AutoCloseable {
 
     /** The stage name in rejects ({@code rejects/transform.ndjson}). */
     public static final String STAGE = "transform";
 
     private final Batch batch;
     private final RejectWriter rejects;
+    private final StagedFolder twins;
     private final TwinFileSink sink;
+    private final Map<String, MissingRowSweep> sweeps = new LinkedHashMap<>();
 
-    public EntityTwinWriter(Batch batch, RejectWriter rejects) {
+    /**
+     * @param twins the batch's new {@code twins/} folder, which the caller commits once every entity is written
+     */
+    public EntityTwinWriter(Batch batch, StagedFolder twins, RejectWriter rejects) {
         this.batch = batch;
         this.rejects = rejects;
-        this.sink = new TwinFileSink(batch);
+        this.twins = twins;
+        this.sink = new TwinFileSink(twins);
     }
 
     public EntityCounts write(EntityPlan plan) {
         String path = BatchLayout.rowsFile(plan.entity());
         TwinRowBuilder builder = new TwinRowBuilder(plan);
+        MissingRowSweep sweep = plan.missing() == null ? null : sweep(plan);
         long rows = 0;
-        long twins = 0;
+        long twinFiles = 0;
         long tombstones = 0;
         long relationships = 0;
         long rejected = 0;
@@ -51,16 +64,55 @@ public final class EntityTwinWriter {
                     problems = duplicate.map(List::of).orElse(List.of());
                 }
                 if (problems.isEmpty()) {
-                    twins++;
+                    twinFiles++;
                     tombstones += result.file().tombstone() ? 1 : 0;
                     relationships += result.file().relationships().size();
+                    if (sweep != null && !result.file().tombstone()) {
+                        sweep.present(new PresenceEntry(
+                                result.file().twinId(), result.file().sourceKey()));
+                    }
                 } else {
                     rejected++;
                     reject(plan, row, problems);
+                    if (sweep != null) {
+                        sweep.rejected(result.twinId(), StagedValues.key(plan, row));
+                    }
                 }
             }
         }
-        return new EntityCounts(plan.entity(), rows, twins, tombstones, relationships, rejected);
+        return new EntityCounts(plan.entity(), rows, twinFiles, tombstones, relationships, rejected);
+    }
+
+    /**
+     * Tombstones the twins of an entity with deletion by absence whose rows are gone from this batch; call it after
+     * every entity was written, so that a twin now produced by another entity is not taken for gone.
+     *
+     * @param state the staging state holding the last committed presence lists, or null for none (nothing is
+     *     then deleted)
+     * @return the tombstones written (as twin files and tombstones), or one reject when too many rows are missing
+     */
+    public EntityCounts writeMissing(EntityPlan plan, StateArea state) {
+        MissingRowSweep sweep = sweeps.get(plan.entity());
+        if (sweep == null || state == null) {
+            return new EntityCounts(plan.entity(), 0, 0, 0, 0, 0);
+        }
+        return sweep.sweep(state);
+    }
+
+    /** Publishes the presence lists written; call it after the twin files were committed. */
+    public void commitPresence() {
+        sweeps.values().forEach(MissingRowSweep::commit);
+    }
+
+    @Override
+    public void close() {
+        sweeps.values().forEach(MissingRowSweep::close);
+    }
+
+    private MissingRowSweep sweep(EntityPlan plan) {
+        return sweeps.computeIfAbsent(
+                plan.entity(),
+                entity -> new MissingRowSweep(plan, twins, sink, rejects, new PresenceWriter(batch, entity)));
     }
 
     private void reject(EntityPlan plan, StagedRow row, List<RowProblem> problems) {

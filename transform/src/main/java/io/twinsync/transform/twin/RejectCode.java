@@ -25,5 +25,10 @@ public enum RejectCode {
     /** An earlier row (of this or another entity) already produced this twin id; the first one is kept. */
     DUPLICATE_TWIN_ID,
     /** Two relationships of one twin got the same relationship id. */
-    DUPLICATE_RELATIONSHIP_ID
+    DUPLICATE_RELATIONSHIP_ID,
+    /**
+     * More of an entity's twins are missing from a full read than {@code deleted.missingLimit} allows, so none of them
+     * was deleted (one reject for the entity, not per row).
+     */
+    TOO_MANY_MISSING_ROWS
 }

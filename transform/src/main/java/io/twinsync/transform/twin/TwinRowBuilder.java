@@ -11,6 +11,7 @@ import io.twinsync.transform.convert.UnconvertibleValueException;
 import io.twinsync.transform.convert.ValueText;
 import io.twinsync.transform.mapping.NullHandling;
 import io.twinsync.transform.validate.AdtLimits;
+import io.twinsync.transform.validate.JsonSizeBound;
 import io.twinsync.transform.validate.TwinIdRules;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,8 +33,12 @@ final class TwinRowBuilder {
         this.plan = plan;
     }
 
-    /** The result for a row: a twin file, or the problems (never both). */
-    record Result(TwinFile file, List<RowProblem> problems) {}
+    /**
+     * The result for a row: a twin file, or the problems (never both).
+     *
+     * @param twinId the row's twin id, or null when it has none (its id columns are NULL or give an invalid id)
+     */
+    record Result(TwinFile file, List<RowProblem> problems, String twinId) {}
 
     Result build(StagedRow row) {
         List<RowProblem> problems = new ArrayList<>();
@@ -46,8 +51,9 @@ final class TwinRowBuilder {
             return problems.isEmpty()
                     ? new Result(
                             TwinFile.of(plan.entity(), StagedValues.key(plan, row), true, twin, List.of(), List.of()),
-                            List.of())
-                    : new Result(null, problems);
+                            List.of(),
+                            twinId)
+                    : new Result(null, problems, twinId);
         }
         List<String> removals = new ArrayList<>();
         convertProperties(row, plan.properties(), twin, "", problems, removals);
@@ -83,11 +89,12 @@ final class TwinRowBuilder {
             }
         }
         if (!problems.isEmpty()) {
-            return new Result(null, problems);
+            return new Result(null, problems, twinId);
         }
         return new Result(
                 TwinFile.of(plan.entity(), StagedValues.key(plan, row), false, twin, relationships, removals),
-                List.of());
+                List.of(),
+                twinId);
     }
 
     private String twinId(StagedRow row, List<RowProblem> problems) {
@@ -214,6 +221,9 @@ final class TwinRowBuilder {
 
     private static void checkSize(
             ObjectNode document, String field, String id, RejectCode code, String what, List<RowProblem> problems) {
+        if (JsonSizeBound.atMost(document) <= AdtLimits.MAX_DOCUMENT_BYTES) {
+            return; // the usual case, known without writing the document
+        }
         int size;
         try {
             size = StagingJson.mapper().writeValueAsBytes(document).length;

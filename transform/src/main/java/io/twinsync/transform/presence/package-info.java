@@ -1,0 +1,11 @@
+/**
+ * Which twins each entity produced in the last committed batch, so that a full read can tell which rows are gone
+ * (mapping {@code deleted.missing: true}).
+ *
+ * <p>Transform writes the batch's list as pending, {@code present/{entity}.ndjson} in the batch; once the batch has
+ * been written without failures, {@link io.twinsync.transform.presence.PresenceStore#commit} copies it into the
+ * staging state ({@code transform/present/{entity}.ndjson}), where the next batch's transform reads it. A batch that
+ * fails therefore leaves the committed list as it was, and the next batch deletes again what it could not. One
+ * compact JSON object per line: {@code {"twinId": "asset-1", "sourceKey": {"EquipmentId": 1}}}.
+ */
+package io.twinsync.transform.presence;
