@@ -68,6 +68,7 @@ echo "gc_log_pauses: $(grep -c 'Pause' "$WORK/gc.log")"
 grep -i "outofmemory\|to-space exhausted\|Pause Full" "$WORK/gc.log" | head -5 || true
 
 if [ "${PROFILE:-0}" = "1" ]; then
+    set +o pipefail # head closes the pipes early, which is not a failure
     say "top frames (JFR execution samples, Java threads running Java code)"
     jfr print --events jdk.ExecutionSample "$WORK/bench.jfr" >"$WORK/samples.txt"
     echo "== top 25 leaf frames =="
