@@ -41,6 +41,11 @@ final class ValueSourceReader {
         }
         YamlFields longForm = mapped.object(name, true);
         longForm.allowOnly(defaultNulls == null ? RELATIONSHIP_PROPERTY_KEYS : TWIN_PROPERTY_KEYS);
+        if (longForm.keys().contains("value") && !longForm.isPresent("value")) {
+            problems.add(longForm.at("value") + ": must be a text, number or boolean, found null; a constant NULL"
+                    + " would never set the property, so leave the property unmapped instead");
+            return null;
+        }
         List<String> given = SOURCE_KEYS.stream().filter(longForm::isPresent).toList();
         NullHandling handling = defaultNulls == null ? fallback : nulls.read(longForm, defaultNulls);
         if (given.size() != 1) {
