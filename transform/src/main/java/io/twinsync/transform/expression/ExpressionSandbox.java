@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.SpelCompilerMode;
 import org.springframework.expression.spel.SpelNode;
 import org.springframework.expression.spel.SpelParserConfiguration;
 import org.springframework.expression.spel.ast.Assign;
@@ -38,8 +39,12 @@ public final class ExpressionSandbox {
             .withInstanceMethods()
             .build();
 
-    /** Interpreted, not compiled: compiled code would skip the resolvers above on later calls. */
-    private static final SpelExpressionParser PARSER = new SpelExpressionParser(new SpelParserConfiguration());
+    /**
+     * Interpreted, not compiled: compiled code would skip the resolvers above on later calls. Set explicitly, since the
+     * default follows the system property {@code spring.expression.compiler.mode}.
+     */
+    private static final SpelExpressionParser PARSER =
+            new SpelExpressionParser(new SpelParserConfiguration(SpelCompilerMode.OFF, null));
 
     private ExpressionSandbox() {}
 

@@ -10,6 +10,7 @@ import io.twinsync.transform.dtdl.DtdlProperty;
 import io.twinsync.transform.expression.ExpressionSandbox;
 import io.twinsync.transform.validate.AdtLimits;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -73,7 +74,7 @@ final class ValueSourceReader {
         if (spec.source() instanceof ValueSource.Constant constant) {
             String text = ValueText.of(constant.value());
             if (!converter.accepts(constant.type())) {
-                problems.add(at + ".value: " + constant.type().name().toLowerCase(java.util.Locale.ROOT) + " '"
+                problems.add(at + ".value: " + constant.type().name().toLowerCase(Locale.ROOT) + " '"
                         + text + "' cannot become property '" + property.name() + "' ("
                         + property.schema().describe() + "); give a value of a fitting type");
                 return null;
