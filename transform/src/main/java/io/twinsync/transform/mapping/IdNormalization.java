@@ -22,12 +22,7 @@ public record IdNormalization(boolean trim, Case letterCase, Invalid invalid, St
     public enum Case {
         KEEP,
         LOWER,
-        UPPER;
-
-        /** The mapping spelling. */
-        public String text() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        UPPER
     }
 
     /** What a character the id rules refuse does to the row. */
@@ -35,12 +30,7 @@ public record IdNormalization(boolean trim, Case letterCase, Invalid invalid, St
         /** The row is rejected (INVALID_TWIN_ID and its kin), the default. */
         REJECT,
         /** The character is replaced, and surrounding whitespace trimmed, so the row goes through. */
-        REPLACE;
-
-        /** The mapping spelling. */
-        public String text() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        REPLACE
     }
 
     public IdNormalization {
@@ -49,7 +39,7 @@ public record IdNormalization(boolean trim, Case letterCase, Invalid invalid, St
         Objects.requireNonNull(replacement, "replacement");
     }
 
-    /** True when nothing is changed, so rendering can skip the work. */
+    /** True when the id is emitted exactly as the template renders it. */
     public boolean isNone() {
         return !trim && letterCase == Case.KEEP && invalid == Invalid.REJECT;
     }

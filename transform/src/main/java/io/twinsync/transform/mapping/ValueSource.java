@@ -11,9 +11,6 @@ public sealed interface ValueSource {
     /** The columns the source reads, as written in the mapping (matched ignoring case). */
     List<String> columns();
 
-    /** How messages name the source, such as {@code Column Name} or {@code Expression "#A * 2"}. */
-    String describe();
-
     /** A column's value ({@code column: Name}, or the short form {@code property: Name}). */
     record Column(String column) implements ValueSource {
 
@@ -24,11 +21,6 @@ public sealed interface ValueSource {
         @Override
         public List<String> columns() {
             return List.of(column);
-        }
-
-        @Override
-        public String describe() {
-            return "Column " + column;
         }
     }
 
@@ -42,11 +34,6 @@ public sealed interface ValueSource {
         @Override
         public List<String> columns() {
             return template.columns();
-        }
-
-        @Override
-        public String describe() {
-            return "Template \"" + template.text() + "\"";
         }
     }
 
@@ -68,11 +55,6 @@ public sealed interface ValueSource {
         public List<String> columns() {
             return List.of();
         }
-
-        @Override
-        public String describe() {
-            return "Value";
-        }
     }
 
     /** A Spring Expression Language expression over the row's columns ({@code expression: "#Budget * 1000"}). */
@@ -85,11 +67,6 @@ public sealed interface ValueSource {
         @Override
         public List<String> columns() {
             return expression.variables();
-        }
-
-        @Override
-        public String describe() {
-            return "Expression \"" + expression.text() + "\"";
         }
     }
 }

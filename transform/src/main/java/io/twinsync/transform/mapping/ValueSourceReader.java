@@ -8,7 +8,6 @@ import io.twinsync.transform.convert.ValueConverters;
 import io.twinsync.transform.convert.ValueText;
 import io.twinsync.transform.dtdl.DtdlProperty;
 import io.twinsync.transform.expression.ExpressionSandbox;
-import io.twinsync.transform.validate.AdtLimits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -80,11 +79,7 @@ final class ValueSourceReader {
                 return null;
             }
             try {
-                JsonNode converted = converter.convert(constant.value());
-                if (converted.isTextual() && AdtLimits.stringTooLong(converted.asText())) {
-                    problems.add(at + ".value: is over " + AdtLimits.MAX_STRING_BYTES + " bytes (UTF-8); shorten it");
-                    return null;
-                }
+                converter.convert(constant.value()); // the string length limit is checked per row, as for columns
             } catch (UnconvertibleValueException e) {
                 problems.add(at + ".value: '" + text + "' cannot become property '" + property.name() + "' ("
                         + property.schema().describe() + "): " + e.getMessage() + "; give a value that fits");
