@@ -84,6 +84,17 @@ class SampleMappingTransformTests {
     }
 
     @Test
+    void equipmentGetsDerivedPropertiesFromATemplateAConstantAndAnExpression() {
+        // then the label joins tag and name, the source system is the constant, and only line-less equipment is spare
+        JsonNode pump = TestBatches.twinFile(batch, "asset-PMP-0001").twin();
+        JsonNode spareConveyor = TestBatches.twinFile(batch, "asset-CNV-0001").twin();
+        assertThat(pump.get("displayLabel").asText()).startsWith("PMP-0001 ");
+        assertThat(pump.get("sourceSystem").asText()).isEqualTo("erp");
+        assertThat(pump.get("isSpare").asBoolean()).isFalse();
+        assertThat(spareConveyor.get("isSpare").asBoolean()).isTrue();
+    }
+
+    @Test
     void relationshipsCarryTypedPropertiesAndDeterministicIds() {
         // then the pump is installed on its line (with the installation date) and charged to its cost center
         List<ObjectNode> relationships =

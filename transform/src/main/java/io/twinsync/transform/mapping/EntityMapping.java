@@ -27,12 +27,12 @@ public record EntityMapping(String name, SourceSpec source, TwinSpec twin, List<
     public Set<String> columns() {
         Set<String> columns = new LinkedHashSet<>(source.keyColumns());
         columns.addAll(twin.id().columns());
-        twin.properties().forEach(p -> columns.add(p.column()));
+        twin.properties().forEach(p -> columns.addAll(p.source().columns()));
         twin.deletion().ifPresent(d -> columns.add(d.column()));
         for (RelationshipSpec r : relationships) {
             columns.addAll(r.target().columns());
             r.explicitId().ifPresent(id -> columns.addAll(id.columns()));
-            r.properties().forEach(p -> columns.add(p.column()));
+            r.properties().forEach(p -> columns.addAll(p.source().columns()));
         }
         return Collections.unmodifiableSet(columns);
     }

@@ -7,7 +7,6 @@ import io.twinsync.transform.dtdl.DtdlSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,16 +23,21 @@ final class EntityReader {
     static final Set<String> ENTITY_KEYS = Set.of("name", "description", "source", "twin", "relationships");
     static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key", "watermark");
     static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties", "nulls", "deleted");
-    static final Set<String> PROPERTY_KEYS = Set.of("column", "nulls");
+    static final Set<String> PROPERTY_KEYS = ValueSourceReader.TWIN_PROPERTY_KEYS;
+    static final Set<String> RELATIONSHIP_PROPERTY_KEYS = ValueSourceReader.RELATIONSHIP_PROPERTY_KEYS;
     static final Set<String> DELETED_KEYS = Set.of("column", "when", "missing", "missingLimit");
     static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "target", "id", "properties");
 
     private final DtdlModels models;
     private final MappingProblems problems;
+    private final IdTemplateReader idTemplates;
+    private final ValueSourceReader valueSources;
 
-    EntityReader(DtdlModels models, MappingProblems problems) {
+    EntityReader(DtdlModels models, IdNormalization idDefaults, MappingProblems problems) {
         this.models = models;
         this.problems = problems;
+        this.idTemplates = new IdTemplateReader(idDefaults, problems);
+        this.valueSources = new ValueSourceReader(problems);
     }
 
     EntityMapping read(YamlFields entity) {
@@ -99,13 +103,16 @@ final class EntityReader {
     private TwinSpec readTwin(YamlFields twin, String model, SourceSpec source) {
         twin.allowOnly(TWIN_KEYS);
         boolean modelKnown = model != null;
-        IdTemplate id = template(twin, "id", true, true);
+        IdTemplate id = idTemplates.read(twin, "id", true, true);
         NullHandling defaultNulls = nulls(twin, NullHandling.KEEP);
         List<PropertySpec> properties = new ArrayList<>();
         YamlFields mapped = twin.object("properties", false);
         for (String name : mapped == null ? List.<String>of() : mapped.keys()) {
-            PropertySpec spec = readTwinProperty(mapped, name, defaultNulls);
+            PropertySpec spec = valueSources.read(mapped, name, defaultNulls, this::nulls);
             if (spec != null && modelKnown && checkTwinProperty(model, name, mapped.at(name))) {
+                spec = valueSources.check(spec, models.property(model, name).orElseThrow(), mapped.at(name));
+            }
+            if (spec != null && modelKnown) {
                 properties.add(spec);
             }
         }
@@ -113,19 +120,6 @@ final class EntityReader {
         DeletionFlag deleted = readDeleted(deletedFields);
         MissingRows missing = readMissing(deletedFields, source);
         return model == null || id == null ? null : new TwinSpec(model, id, properties, deleted, missing);
-    }
-
-    /** A property in the short form ({@code name: Column}) or the long form ({@code name: {column, nulls}}). */
-    private PropertySpec readTwinProperty(YamlFields mapped, String name, NullHandling defaultNulls) {
-        if (!mapped.isObject(name)) {
-            String column = mapped.text(name, true);
-            return column == null ? null : new PropertySpec(name, column.trim(), defaultNulls);
-        }
-        YamlFields longForm = mapped.object(name, true);
-        longForm.allowOnly(PROPERTY_KEYS);
-        String column = longForm.text("column", true);
-        NullHandling nulls = nulls(longForm, defaultNulls);
-        return column == null ? null : new PropertySpec(name, column.trim(), nulls);
     }
 
     private NullHandling nulls(YamlFields fields, NullHandling otherwise) {
@@ -166,8 +160,7 @@ final class EntityReader {
             }
             return null;
         }
-        Boolean missing = deleted.bool("missing");
-        if (missing == null || !missing) {
+        if (!deleted.bool("missing", false)) {
             return null;
         }
         if (source != null && source.watermark() != null) {
@@ -222,8 +215,8 @@ final class EntityReader {
     private RelationshipSpec readRelationship(YamlFields item, String model) {
         item.allowOnly(RELATIONSHIP_KEYS);
         String name = item.text("name", true);
-        IdTemplate target = template(item, "target", true, true);
-        IdTemplate id = template(item, "id", false, false);
+        IdTemplate target = idTemplates.read(item, "target", true, true);
+        IdTemplate id = idTemplates.read(item, "id", false, false);
         DtdlRelationship relationship = null;
         if (name != null && model != null && models.contains(model)) {
             relationship = models.relationship(model, name).orElse(null);
@@ -236,18 +229,23 @@ final class EntityReader {
             }
         }
         List<PropertySpec> properties = new ArrayList<>();
-        for (Map.Entry<String, String> pair : item.textPairs("properties")) {
-            String at = item.at("properties") + "." + pair.getKey();
-            if (relationship == null) {
+        YamlFields mapped = item.object("properties", false);
+        for (String key : mapped == null ? List.<String>of() : mapped.keys()) {
+            String at = mapped.at(key);
+            PropertySpec spec = valueSources.read(mapped, key, null, this::nulls);
+            if (relationship == null || spec == null) {
                 continue;
             }
-            DtdlProperty property = relationship.properties().get(pair.getKey());
+            DtdlProperty property = relationship.properties().get(key);
             if (property == null) {
-                problems.add(at + ": relationship '" + name + "' of " + model + " has no property '" + pair.getKey()
+                problems.add(at + ": relationship '" + name + "' of " + model + " has no property '" + key
                         + "'; its properties are "
                         + List.copyOf(relationship.properties().keySet()));
             } else if (checkSchema(property, at)) {
-                properties.add(new PropertySpec(pair.getKey(), pair.getValue()));
+                spec = valueSources.check(spec, property, at);
+                if (spec != null) {
+                    properties.add(spec);
+                }
             }
         }
         return relationship == null || target == null ? null : new RelationshipSpec(name, target, id, properties);
@@ -261,25 +259,6 @@ final class EntityReader {
                 problems.add(fields.at("relationships") + ": relationship '" + r.name() + "' is mapped twice to \""
                         + r.target().text() + "\"; give one of them an id template or remove the repeat");
             }
-        }
-    }
-
-    private IdTemplate template(YamlFields fields, String key, boolean required, boolean needsColumn) {
-        String text = fields.text(key, required);
-        if (text == null) {
-            return null;
-        }
-        try {
-            IdTemplate template = IdTemplate.parse(text);
-            if (needsColumn && template.columns().isEmpty()) {
-                problems.add(fields.at(key) + ": \"" + text + "\" uses no column, so every row would get the same"
-                        + " id; put the identifying column in braces, such as \"asset-{AssetTag}\"");
-                return null;
-            }
-            return template;
-        } catch (IllegalArgumentException e) {
-            problems.add(fields.at(key) + ": " + e.getMessage());
-            return null;
         }
     }
 }

@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param text the template as written
  * @param parts the literal and column parts, in order
+ * @param normalization how a rendered id is tidied ({@link IdNormalization#NONE} for property templates)
  */
-public record IdTemplate(String text, List<Part> parts) {
+public record IdTemplate(String text, List<Part> parts, IdNormalization normalization) {
 
     /** A part of a template. */
     public sealed interface Part {}
@@ -24,7 +25,18 @@ public record IdTemplate(String text, List<Part> parts) {
 
     public IdTemplate {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(normalization, "normalization");
         parts = List.copyOf(parts);
+    }
+
+    /** A template that renders as written. */
+    public IdTemplate(String text, List<Part> parts) {
+        this(text, parts, IdNormalization.NONE);
+    }
+
+    /** The same template with another normalisation. */
+    public IdTemplate normalized(IdNormalization newNormalization) {
+        return new IdTemplate(text, parts, newNormalization);
     }
 
     /**

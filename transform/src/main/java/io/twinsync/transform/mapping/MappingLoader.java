@@ -33,7 +33,7 @@ public final class MappingLoader {
     /** The value of the optional {@code format} key; a later, incompatible format will use a new value. */
     public static final String FORMAT = "twinsync.mapping/1";
 
-    private static final Set<String> TOP_KEYS = Set.of("format", "models", "entities");
+    private static final Set<String> TOP_KEYS = Set.of("format", "ids", "models", "entities");
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -43,20 +43,27 @@ public final class MappingLoader {
 
     /**
      * The keys the loader accepts in each kind of object of a mapping file (any other key is refused), by path:
-     * {@code ""} (top level), {@code entities[]}, {@code entities[].source}, {@code entities[].twin},
-     * {@code entities[].twin.properties.*} (the long form of a property), {@code entities[].twin.deleted} and
-     * {@code entities[].relationships[]}. The JSON Schema {@code io/twinsync/transform/mapping.schema.json} must
+     * {@code ""} (top level), {@code ids} (id normalisation defaults), {@code entities[]},
+     * {@code entities[].source}, {@code entities[].twin}, {@code entities[].twin.id} (the long form of an id
+     * template, as are {@code target} and {@code id} of a relationship), {@code entities[].twin.properties.*} (the
+     * long form of a property), {@code entities[].twin.deleted}, {@code entities[].relationships[]} and
+     * {@code entities[].relationships[].properties.*}. The JSON Schema {@code io/twinsync/transform/mapping.schema.json} must
      * list the same keys.
      */
     public static Map<String, Set<String>> acceptedKeys() {
         Map<String, Set<String>> keys = new LinkedHashMap<>();
         keys.put("", TOP_KEYS);
+        keys.put("ids", IdTemplateReader.IDS_KEYS);
         keys.put("entities[]", EntityReader.ENTITY_KEYS);
         keys.put("entities[].source", EntityReader.SOURCE_KEYS);
         keys.put("entities[].twin", EntityReader.TWIN_KEYS);
+        keys.put("entities[].twin.id", IdTemplateReader.TEMPLATE_KEYS);
         keys.put("entities[].twin.properties.*", EntityReader.PROPERTY_KEYS);
         keys.put("entities[].twin.deleted", EntityReader.DELETED_KEYS);
         keys.put("entities[].relationships[]", EntityReader.RELATIONSHIP_KEYS);
+        keys.put("entities[].relationships[].target", IdTemplateReader.TEMPLATE_KEYS);
+        keys.put("entities[].relationships[].id", IdTemplateReader.TEMPLATE_KEYS);
+        keys.put("entities[].relationships[].properties.*", EntityReader.RELATIONSHIP_PROPERTY_KEYS);
         return Collections.unmodifiableMap(keys);
     }
 
@@ -99,7 +106,8 @@ public final class MappingLoader {
         if (items.isEmpty() && root.path("entities").isArray()) {
             problems.add("entities: list at least one entity");
         }
-        EntityReader reader = new EntityReader(models, problems);
+        IdNormalization idDefaults = IdTemplateReader.readDefaults(top.object("ids", false), problems);
+        EntityReader reader = new EntityReader(models, idDefaults, problems);
         List<EntityMapping> entities = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (YamlFields item : items) {

@@ -3,22 +3,32 @@ package io.twinsync.transform.mapping;
 import java.util.Objects;
 
 /**
- * One mapped property: a DTDL property name and the column its value comes from.
+ * One mapped property: a DTDL property name and where its value comes from.
  *
  * @param property the property name in the model (of the twin, or of the relationship)
- * @param column the staged column, matched ignoring case
+ * @param source the column, template, constant or expression giving the value
  * @param nulls what a NULL value means; always {@link NullHandling#KEEP} for relationship properties
  */
-public record PropertySpec(String property, String column, NullHandling nulls) {
+public record PropertySpec(String property, ValueSource source, NullHandling nulls) {
 
     public PropertySpec {
         Objects.requireNonNull(property, "property");
-        Objects.requireNonNull(column, "column");
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(nulls, "nulls");
     }
 
-    /** A property whose NULL leaves the property alone. */
+    /** A property read from a column. */
+    public PropertySpec(String property, String column, NullHandling nulls) {
+        this(property, new ValueSource.Column(column), nulls);
+    }
+
+    /** A property read from a column, whose NULL leaves the property alone. */
     public PropertySpec(String property, String column) {
         this(property, column, NullHandling.KEEP);
+    }
+
+    /** The column of a {@code column:} property, or null for the other sources. */
+    public String column() {
+        return source instanceof ValueSource.Column c ? c.column() : null;
     }
 }

@@ -91,19 +91,6 @@ final class YamlFields {
         return child.asText();
     }
 
-    /** A boolean value, or null when absent or not a boolean (having reported the latter). */
-    Boolean bool(String key) {
-        JsonNode child = node.get(key);
-        if (child == null || child.isNull()) {
-            return null;
-        }
-        if (!child.isBoolean()) {
-            problems.add(at(key) + ": must be true or false, found " + describe(child));
-            return null;
-        }
-        return child.booleanValue();
-    }
-
     /** A number, or null when absent or not a number (having reported the latter). */
     Double number(String key) {
         JsonNode child = node.get(key);
@@ -115,6 +102,42 @@ final class YamlFields {
             return null;
         }
         return child.doubleValue();
+    }
+
+    /** A scalar value (text, number or boolean), or null (having reported it when it is absent or not a scalar). */
+    JsonNode scalar(String key) {
+        JsonNode child = node.get(key);
+        if (child == null || child.isNull() || !child.isValueNode()) {
+            problems.add(at(key) + ": must be a text, number or boolean, found " + describe(child));
+            return null;
+        }
+        return child;
+    }
+
+    /** A boolean value, or {@code otherwise} when absent (having reported it when it is not a boolean). */
+    boolean bool(String key, boolean otherwise) {
+        JsonNode child = node.get(key);
+        if (child == null || child.isNull()) {
+            return otherwise;
+        }
+        if (!child.isBoolean()) {
+            problems.add(at(key) + ": must be true or false, found " + describe(child));
+            return otherwise;
+        }
+        return child.booleanValue();
+    }
+
+    /** Any text value, empty included, or null when absent (having reported it when it is not text). */
+    String anyText(String key) {
+        JsonNode child = node.get(key);
+        if (child == null || child.isNull()) {
+            return null;
+        }
+        if (!child.isTextual()) {
+            problems.add(at(key) + ": must be text, found " + describe(child));
+            return null;
+        }
+        return child.asText();
     }
 
     /** A list of non-blank texts (a single text counts as a list of one); empty when absent or wrong. */
@@ -144,22 +167,6 @@ final class YamlFields {
             }
         }
         return texts;
-    }
-
-    /** The key/text pairs of the object under a key (such as property to column), in file order. */
-    List<Map.Entry<String, String>> textPairs(String key) {
-        YamlFields object = object(key, false);
-        List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        if (object == null) {
-            return pairs;
-        }
-        for (Map.Entry<String, JsonNode> field : object.node.properties()) {
-            String value = object.text(field.getKey(), true);
-            if (value != null) {
-                pairs.add(Map.entry(field.getKey(), value.trim()));
-            }
-        }
-        return pairs;
     }
 
     /** The keys of this object, in file order. */

@@ -2,6 +2,7 @@ package io.twinsync.transform.twin;
 
 import io.twinsync.staging.rows.StagedRow;
 import io.twinsync.transform.convert.ValueText;
+import io.twinsync.transform.mapping.IdNormalization;
 import io.twinsync.transform.mapping.IdTemplate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,13 @@ final class BoundTemplate {
     private final IdTemplate template;
     private final List<IdTemplate.Part> parts;
     private final int[] indexes;
+    private final IdNormalization normalization;
 
     private BoundTemplate(IdTemplate template, int[] indexes) {
         this.template = template;
         this.parts = template.parts();
         this.indexes = indexes;
+        this.normalization = template.normalization();
     }
 
     /** Binds a template, or returns null (having reported each missing column) when a column is not staged. */
@@ -38,7 +41,10 @@ final class BoundTemplate {
         return template.text();
     }
 
-    /** Renders the template for a row; when a column is NULL the result names the NULL columns instead. */
+    /**
+     * Renders the template for a row, normalised as its {@link IdNormalization} says; when a column is NULL the result
+     * names the NULL columns instead.
+     */
     Rendered render(StagedRow row) {
         StringBuilder text = new StringBuilder();
         List<String> nullColumns = null;
@@ -55,10 +61,12 @@ final class BoundTemplate {
                 }
                 nullColumns.add(((IdTemplate.ColumnRef) part).column());
             } else {
-                text.append(ValueText.of(value));
+                text.append(normalization.columnText(ValueText.of(value)));
             }
         }
-        return nullColumns == null ? new Rendered(text.toString(), List.of()) : new Rendered(null, nullColumns);
+        return nullColumns == null
+                ? new Rendered(normalization.finish(text.toString()), List.of())
+                : new Rendered(null, nullColumns);
     }
 
     /**

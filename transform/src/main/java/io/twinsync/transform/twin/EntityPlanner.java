@@ -2,7 +2,6 @@ package io.twinsync.transform.twin;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
-import io.twinsync.staging.rows.StagedColumn;
 import io.twinsync.staging.rows.StagedRowReader;
 import io.twinsync.staging.rows.StagedSchema;
 import io.twinsync.transform.convert.ValueConverter;
@@ -165,24 +164,11 @@ public final class EntityPlanner {
                     "the model has no property '" + spec.property() + "' that transform can fill");
             return null;
         }
-        int index = columns.indexOf(spec.column(), at);
-        if (index < 0) {
-            return null;
-        }
-        StagedColumn column = columns.column(index);
         ValueConverter converter = ValueConverters.forSchema(property.schema());
-        if (!converter.accepts(column.type())) {
-            columns.report(
-                    MappingProblem.Kind.COLUMN_TYPE,
-                    at,
-                    column.name(),
-                    "column '" + column.name() + "' is " + column.type() + ", which cannot become "
-                            + property.schema().describe()
-                            + "; map a column of a fitting type or CAST it in the source query (see the conversion"
-                            + " table in transform/README.md)");
+        PropertyValue value = PropertyValues.bind(spec.source(), property, converter, columns, at);
+        if (value == null) {
             return null;
         }
-        return new PropertyPlan(
-                spec.property(), column.name(), index, property.schema().describe(), converter, spec.nulls());
+        return new PropertyPlan(spec.property(), value, property.schema().describe(), converter, spec.nulls());
     }
 }

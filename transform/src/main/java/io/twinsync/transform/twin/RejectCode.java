@@ -16,6 +16,8 @@ public enum RejectCode {
     INVALID_RELATIONSHIP_ID,
     /** A value does not fit its property's schema (a fraction for an integer, an unknown enum value, ...). */
     UNCONVERTIBLE_VALUE,
+    /** A property's expression failed for the row (arithmetic on NULL, a missing method, ...). */
+    EXPRESSION_FAILED,
     /** A string property value is over ADT's 4 KB (UTF-8). */
     STRING_TOO_LONG,
     /** The twin document is over ADT's 32 KB. */

@@ -19,4 +19,14 @@ record RowProblem(RejectCode code, String field, String value, String reason) {
                         + "; this row (key " + rowKey + ") is set aside and the first is kept."
                         + " Make the id template unique, or remove the duplicate in the source");
     }
+
+    /** An expression failed for this row; {@code source} names it, such as {@code Expression "#A * 2"}. */
+    static RowProblem expressionFailed(String field, String source, String message) {
+        return new RowProblem(
+                RejectCode.EXPRESSION_FAILED,
+                field,
+                null,
+                source + " for property " + field + " failed: " + message
+                        + "; fix the source value, or guard the expression (such as #A == null ? null : #A * 2)");
+    }
 }

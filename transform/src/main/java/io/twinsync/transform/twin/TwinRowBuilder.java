@@ -9,6 +9,7 @@ import io.twinsync.staging.rows.StagedRow;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.transform.convert.UnconvertibleValueException;
 import io.twinsync.transform.convert.ValueText;
+import io.twinsync.transform.expression.ExpressionFailedException;
 import io.twinsync.transform.mapping.NullHandling;
 import io.twinsync.transform.validate.AdtLimits;
 import io.twinsync.transform.validate.JsonSizeBound;
@@ -183,7 +184,14 @@ final class TwinRowBuilder {
             List<RowProblem> problems,
             List<String> removals) {
         for (PropertyPlan property : properties) {
-            Object value = row.get(property.index());
+            String field = fieldPrefix + property.property();
+            Object value;
+            try {
+                value = property.value().read(row);
+            } catch (ExpressionFailedException e) {
+                problems.add(RowProblem.expressionFailed(field, property.value().describe(), e.getMessage()));
+                continue;
+            }
             if (value == null) {
                 // NULL leaves the property out, so ADT keeps what it has, unless the mapping says to remove it
                 if (property.nulls() == NullHandling.REMOVE) {
@@ -191,16 +199,15 @@ final class TwinRowBuilder {
                 }
                 continue;
             }
-            String field = fieldPrefix + property.property();
             JsonNode converted;
             try {
-                converted = property.converter().convert(value);
+                converted = property.value().convert(value, property.converter());
             } catch (UnconvertibleValueException e) {
                 problems.add(new RowProblem(
                         RejectCode.UNCONVERTIBLE_VALUE,
                         field,
                         ValueText.of(value),
-                        "Column " + property.column() + " value '" + ValueText.of(value) + "' cannot become property "
+                        property.value().describe() + " value '" + ValueText.of(value) + "' cannot become property "
                                 + field + " (" + property.schema() + "): " + e.getMessage()
                                 + "; fix the source value, or map a different column"));
                 continue;
@@ -210,7 +217,7 @@ final class TwinRowBuilder {
                         RejectCode.STRING_TOO_LONG,
                         field,
                         converted.asText(),
-                        "Column " + property.column() + " gives property " + field + " a string of "
+                        property.value().describe() + " gives property " + field + " a string of "
                                 + AdtLimits.utf8Length(converted.asText()) + " bytes (UTF-8); ADT takes at most "
                                 + AdtLimits.MAX_STRING_BYTES + "; shorten it in the source or the query"));
                 continue;

@@ -27,14 +27,19 @@ class MappingSchemaTests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where each object kind of {@link MappingLoader#acceptedKeys()} is described in the schema. */
-    private static final Map<String, String> SCHEMA_OBJECTS = Map.of(
-            "", "",
-            "entities[]", "/$defs/entity",
-            "entities[].source", "/$defs/source",
-            "entities[].twin", "/$defs/twin",
-            "entities[].twin.properties.*", "/$defs/twinPropertyLong",
-            "entities[].twin.deleted", "/$defs/deleted",
-            "entities[].relationships[]", "/$defs/relationship");
+    private static final Map<String, String> SCHEMA_OBJECTS = Map.ofEntries(
+            Map.entry("", ""),
+            Map.entry("ids", "/$defs/ids"),
+            Map.entry("entities[]", "/$defs/entity"),
+            Map.entry("entities[].source", "/$defs/source"),
+            Map.entry("entities[].twin", "/$defs/twin"),
+            Map.entry("entities[].twin.id", "/$defs/idTemplateLong"),
+            Map.entry("entities[].twin.properties.*", "/$defs/twinPropertyLong"),
+            Map.entry("entities[].twin.deleted", "/$defs/deleted"),
+            Map.entry("entities[].relationships[]", "/$defs/relationship"),
+            Map.entry("entities[].relationships[].target", "/$defs/idTemplateLong"),
+            Map.entry("entities[].relationships[].id", "/$defs/idTemplateLong"),
+            Map.entry("entities[].relationships[].properties.*", "/$defs/relationshipPropertyLong"));
 
     @Test
     void sampleMappingIsValid() {
@@ -120,6 +125,46 @@ class MappingSchemaTests {
                 .putObject("name")
                 .put("column", "Name")
                 .put("nulls", "drop");
+
+        // when validated
+        Set<ValidationMessage> messages = schema().validate(mapping);
+
+        // then it is refused
+        assertThat(messages).isNotEmpty();
+    }
+
+    @Test
+    void everyValueSourceAndIdNormalisationAreAccepted() {
+        // given the sample mapping with a template, a constant and an expression, and id normalisation
+        ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
+        mapping.putObject("ids").put("trim", true).put("case", "lower");
+        ObjectNode twin = (ObjectNode) mapping.get("entities").get(0).get("twin");
+        ObjectNode properties = (ObjectNode) twin.get("properties");
+        properties.putObject("name").put("template", "{Code} {Name}");
+        properties.putObject("code").put("value", "x").put("nulls", "remove");
+        properties.putObject("budget").put("expression", "#Budget * 2");
+        twin.putObject("id").put("template", "cc-{Code}").put("case", "keep").put("invalid", "replace");
+        ObjectNode relationship =
+                (ObjectNode) mapping.get("entities").get(0).get("relationships").get(0);
+        relationship.putObject("target").put("template", "cc-{ParentCode}").put("trim", true);
+        relationship.putObject("properties").putObject("since").put("value", 1);
+
+        // when validated
+        Set<ValidationMessage> messages = schema().validate(mapping);
+
+        // then nothing is wrong
+        assertThat(messages).isEmpty();
+    }
+
+    @Test
+    void propertyWithTwoSourcesIsRefused() {
+        // given a property with a column and an expression
+        ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
+        ObjectNode twin = (ObjectNode) mapping.get("entities").get(0).get("twin");
+        ((ObjectNode) twin.get("properties"))
+                .putObject("name")
+                .put("column", "Name")
+                .put("expression", "#Name");
 
         // when validated
         Set<ValidationMessage> messages = schema().validate(mapping);
