@@ -4,6 +4,7 @@ import io.twinsync.transform.dtdl.DtdlModels;
 import io.twinsync.transform.dtdl.DtdlProperty;
 import io.twinsync.transform.dtdl.DtdlRelationship;
 import io.twinsync.transform.dtdl.DtdlSchema;
+import io.twinsync.transform.dtdl.PropertyPathResolver;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,6 +110,7 @@ final class EntityReader {
                 properties.add(spec);
             }
         }
+        checkPathsDoNotOverlap(twin, properties);
         DeletionFlag deleted = readDeleted(twin.object("deleted", false));
         return model == null || id == null ? null : new TwinSpec(model, id, properties, deleted);
     }
@@ -149,10 +151,26 @@ final class EntityReader {
     }
 
     private boolean checkTwinProperty(String model, String name, String at) {
-        Optional<DtdlProperty> property = models.property(model, name);
-        if (property.isPresent()) {
+        PropertyPath path;
+        try {
+            path = PropertyPath.parse(name);
+        } catch (IllegalArgumentException e) {
+            problems.add(at + ": '" + name + "' is not a property path; " + e.getMessage());
+            return false;
+        }
+        String first = path.segments().get(0);
+        Optional<DtdlProperty> property = models.property(model, first);
+        if (property.isPresent() && path.segments().size() == 1) {
             return checkSchema(property.get(), at);
         }
+        if (property.isPresent() || models.component(model, first).isPresent()) {
+            PropertyPathResolver.Resolution resolution = PropertyPathResolver.resolve(models, model, path.segments());
+            if (!resolution.found()) {
+                problems.add(at + ": " + resolution.problem());
+            }
+            return resolution.found();
+        }
+        name = first;
         if (models.relationship(model, name).isPresent()) {
             problems.add(at + ": '" + name + "' is a relationship of " + model + ", not a property; map it under"
                     + " relationships");
@@ -161,7 +179,11 @@ final class EntityReader {
                     + models.otherContentType(model, name).get() + " of " + model + "; only properties can be mapped");
         } else {
             problems.add(at + ": " + model + " (with the interfaces it extends) has no property '" + name
-                    + "'; its properties are " + models.propertyNames(model));
+                    + "'; its properties are " + models.propertyNames(model)
+                    + (models.components(model).isEmpty()
+                            ? ""
+                            : " and its components "
+                                    + List.copyOf(models.components(model).keySet())));
         }
         return false;
     }
@@ -169,10 +191,25 @@ final class EntityReader {
     private boolean checkSchema(DtdlProperty property, String at) {
         if (property.schema() instanceof DtdlSchema.Unsupported unsupported) {
             problems.add(at + ": property '" + property.name() + "' has schema " + unsupported.describe()
-                    + ", which transform cannot fill from one column; map primitive or Enum properties only");
+                    + ", which transform cannot fill; map primitive, Enum, Object, Map or Array properties only");
             return false;
         }
         return true;
+    }
+
+    /** Two paths where one lies inside the other would both set the same value; the mapping must choose. */
+    private void checkPathsDoNotOverlap(YamlFields twin, List<PropertySpec> properties) {
+        List<PropertyPath> paths =
+                properties.stream().map(p -> PropertyPath.parse(p.property())).toList();
+        for (int i = 0; i < paths.size(); i++) {
+            for (int j = 0; j < paths.size(); j++) {
+                if (paths.get(j).segments().size() > paths.get(i).segments().size()
+                        && paths.get(j).within(paths.get(i))) {
+                    problems.add(twin.at("properties") + ": '" + paths.get(i) + "' and '" + paths.get(j) + "' both set "
+                            + paths.get(i) + "; map either the whole value or its parts, not both");
+                }
+            }
+        }
     }
 
     private RelationshipSpec readRelationship(YamlFields item, String model) {

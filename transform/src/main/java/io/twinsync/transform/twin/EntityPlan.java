@@ -16,6 +16,7 @@ public final class EntityPlan {
     private final List<String> keyColumns;
     private final int[] keyIndexes;
     private final DeletionCheck deletion;
+    private final List<String> components;
 
     EntityPlan(
             String entity,
@@ -25,7 +26,8 @@ public final class EntityPlan {
             List<RelationshipPlan> relationships,
             List<String> keyColumns,
             int[] keyIndexes,
-            DeletionCheck deletion) {
+            DeletionCheck deletion,
+            List<String> components) {
         this.entity = entity;
         this.model = model;
         this.id = id;
@@ -34,6 +36,7 @@ public final class EntityPlan {
         this.keyColumns = List.copyOf(keyColumns);
         this.keyIndexes = keyIndexes.clone();
         this.deletion = deletion;
+        this.components = List.copyOf(components);
     }
 
     /** The entity name, which also names its rows file. */
@@ -65,6 +68,11 @@ public final class EntityPlan {
     /** The deletion flag's check, or null when the entity has none. */
     DeletionCheck deletion() {
         return deletion;
+    }
+
+    /** The names of the model's components (own and inherited); every twin document carries each of them. */
+    List<String> components() {
+        return components;
     }
 
     int keyIndex(int i) {

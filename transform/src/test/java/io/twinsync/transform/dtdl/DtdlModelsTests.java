@@ -73,7 +73,7 @@ class DtdlModelsTests {
     }
 
     @Test
-    void schemasTransformCannotFillAreUnsupportedNotErrors() {
+    void objectsAreReadAndGeospatialSchemasAreUnsupportedNotErrors() {
         // given properties of an Object schema and of a geospatial schema
         DtdlModels models = read(model(
                 "Truck",
@@ -81,10 +81,10 @@ class DtdlModelsTests {
                 "{\"@type\":\"Property\",\"name\":\"load\",\"schema\":{\"@type\":\"Object\",\"fields\":[]}},"
                         + "{\"@type\":\"Property\",\"name\":\"where\",\"schema\":\"point\"}"));
 
-        // then the model reads without problems, and the schemas are marked unsupported
+        // then the model reads without problems, the Object as an Object and the point as unsupported
         assertThat(problems).isEmpty();
         assertThat(models.property("dtmi:t:Truck;1", "load").orElseThrow().schema())
-                .isInstanceOf(DtdlSchema.Unsupported.class);
+                .isInstanceOf(DtdlSchema.ObjectType.class);
         assertThat(models.property("dtmi:t:Truck;1", "where")
                         .orElseThrow()
                         .schema()

@@ -76,7 +76,7 @@ class MappingLoaderTests {
                       properties:
                         labell: Label
                         linksTo: Link
-                        position: Pos
+                        position.z: Pos
                         reading: Reading
                     relationships:
                       - name: label
@@ -98,7 +98,9 @@ class MappingLoaderTests {
                                 .contains("has no property 'labell'", "label", "notes9"))
                         .anySatisfy(p -> assertThat(p).contains("twin.properties.linksTo: 'linksTo' is a relationship"))
                         .anySatisfy(p -> assertThat(p)
-                                .contains("twin.properties.position", "has schema Object, which transform cannot fill"))
+                                .contains(
+                                        "twin.properties.position.z",
+                                        "'position' is an Object with the fields [x, y]; it has no field 'z'"))
                         .anySatisfy(p -> assertThat(p).contains("twin.properties.reading: 'reading' is a Telemetry"))
                         .anySatisfy(p -> assertThat(p)
                                 .contains("relationships[0].name: 'label' is a property of dtmi:test:Thing;1"))
