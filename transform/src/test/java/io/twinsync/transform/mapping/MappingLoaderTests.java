@@ -21,7 +21,7 @@ class MappingLoaderTests {
         // when the sample mapping is loaded from the sample-twins jar
         Mapping mapping = MappingLoader.loadFromClasspath("io/twinsync/sample/twins/mapping.yaml");
 
-        // then it has the five entities, their sources and the seven models
+        // then it has the five entities, their sources and the eight models
         assertThat(mapping.entities())
                 .extracting(EntityMapping::name)
                 .containsExactly("cost-center", "site", "building", "production-line", "equipment");
@@ -31,7 +31,7 @@ class MappingLoaderTests {
         assertThat(equipment.source().keyColumns()).containsExactly("EquipmentId");
         assertThat(equipment.twin().id().text()).isEqualTo("asset-{AssetTag}");
         assertThat(mapping.entity("site").orElseThrow().source().table()).isEqualTo("Site");
-        assertThat(mapping.modelDocuments()).hasSize(7);
+        assertThat(mapping.modelDocuments()).hasSize(8);
         assertThat(mapping.source()).isEqualTo("classpath:io/twinsync/sample/twins/mapping.yaml");
     }
 
