@@ -170,15 +170,14 @@ final class EntityReader {
             }
             return resolution.found();
         }
-        name = first;
-        if (models.relationship(model, name).isPresent()) {
-            problems.add(at + ": '" + name + "' is a relationship of " + model + ", not a property; map it under"
+        if (models.relationship(model, first).isPresent()) {
+            problems.add(at + ": '" + first + "' is a relationship of " + model + ", not a property; map it under"
                     + " relationships");
-        } else if (models.otherContentType(model, name).isPresent()) {
-            problems.add(at + ": '" + name + "' is a "
-                    + models.otherContentType(model, name).get() + " of " + model + "; only properties can be mapped");
+        } else if (models.otherContentType(model, first).isPresent()) {
+            problems.add(at + ": '" + first + "' is a "
+                    + models.otherContentType(model, first).get() + " of " + model + "; only properties can be mapped");
         } else {
-            problems.add(at + ": " + model + " (with the interfaces it extends) has no property '" + name
+            problems.add(at + ": " + model + " (with the interfaces it extends) has no property '" + first
                     + "'; its properties are " + models.propertyNames(model)
                     + (models.components(model).isEmpty()
                             ? ""
