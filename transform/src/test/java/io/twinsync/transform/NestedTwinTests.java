@@ -1,12 +1,14 @@
 package io.twinsync.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.transform.mapping.Mapping;
+import io.twinsync.transform.mapping.MappingException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +148,21 @@ class NestedTwinTests {
         JsonNode reject = TestBatches.rejects(batch).get(0);
         assertThat(reject.get("field").asText()).isEqualTo("location.altitude");
         assertThat(reject.get("reason").asText()).contains("no field 'altitude'");
+    }
+
+    @Test
+    void structuredValueFromANonTextColumnIsAMappingError() {
+        // given a whole location mapped from an integer column
+        Mapping mapping = PathMappings.load(dir, "location: Location");
+        TestBatches.rows("gadget", "Id", "Id INTEGER, Code STRING, Location INTEGER")
+                .row(1L, "G1", 5L)
+                .stageInto(batch);
+
+        // when transformed, then it fails before any row, naming the path, the column and the schema
+        assertThatThrownBy(() -> new TwinTransformer(mapping).transform(batch))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("twin.properties.location")
+                .hasMessageContaining("column 'Location' is INTEGER, which cannot become Object");
     }
 
     private static JsonNode json(String text) {
