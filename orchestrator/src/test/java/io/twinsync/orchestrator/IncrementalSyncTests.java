@@ -98,8 +98,8 @@ class IncrementalSyncTests {
             String mapping = read(SAMPLE + "mapping.yaml")
                     .replaceAll("(?m)^(\\s+)key: (.*)$", "$1key: $2\n$1watermark: ModifiedAt");
             Files.writeString(mappingDir.resolveSibling("mapping.yaml"), mapping);
-            for (String model :
-                    List.of("Space", "Site", "Building", "ProductionLine", "Asset", "Equipment", "CostCenter")) {
+            for (String model : List.of(
+                    "Space", "Site", "Building", "ProductionLine", "Nameplate", "Asset", "Equipment", "CostCenter")) {
                 Files.writeString(mappingDir.resolve(model + ".json"), read(SAMPLE + "models/" + model + ".json"));
             }
             return home;

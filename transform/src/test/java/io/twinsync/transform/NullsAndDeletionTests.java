@@ -68,7 +68,7 @@ class NullsAndDeletionTests {
 
         // then only label is to be removed, and neither is in the document
         TwinFile file = TestBatches.twinFile(batch, "thing-A");
-        assertThat(file.removals()).containsExactly("label");
+        assertThat(file.removals()).containsExactly("/label");
         assertThat(file.twin().has("label")).isFalse();
         assertThat(file.twin().has("text")).isFalse();
     }

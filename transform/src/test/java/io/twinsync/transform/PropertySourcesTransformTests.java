@@ -72,7 +72,7 @@ class PropertySourcesTransformTests {
         // then the property is left out and goes into removals
         TwinFile file = TestBatches.twinFile(batch, "thing-A");
         assertThat(file.twin().has("label")).isFalse();
-        assertThat(file.removals()).containsExactly("label");
+        assertThat(file.removals()).containsExactly("/label");
     }
 
     @Test
@@ -155,7 +155,7 @@ class PropertySourcesTransformTests {
         // then the property is removed, not rejected
         TwinFile file = TestBatches.twinFile(batch, "thing-A");
         assertThat(file.twin().has("text")).isFalse();
-        assertThat(file.removals()).containsExactly("text");
+        assertThat(file.removals()).containsExactly("/text");
         assertThat(TestBatches.rejects(batch)).isEmpty();
     }
 

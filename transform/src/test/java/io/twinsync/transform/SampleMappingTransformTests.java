@@ -119,7 +119,10 @@ class SampleMappingTransformTests {
         assertThat(robot).extracting(r -> r.get("$relationshipName").asText()).containsExactly("installedOn");
         assertThat(robot.get(0).has("installedAt")).isFalse();
         assertThat(TestBatches.twinFile(batch, "cc-CC-100").relationships()).isEmpty();
-        assertThat(TestBatches.twinFile(batch, "asset-CMP-0001").twin().has("serialNumber"))
+        assertThat(TestBatches.twinFile(batch, "asset-CMP-0001")
+                        .twin()
+                        .path("nameplate")
+                        .has("serialNumber"))
                 .isFalse();
     }
 
@@ -132,14 +135,16 @@ class SampleMappingTransformTests {
 
     @Test
     void modelsFileHoldsEveryInterfaceAfterWhatItExtends() {
-        // then models.json is the mapping's seven interfaces, each after the ones it extends
+        // then models.json is the mapping's eight interfaces, each after the ones it extends or uses as a component
         JsonNode models = TestBatches.json(batch, BatchLayout.MODELS);
         List<String> ids = new ArrayList<>();
         models.forEach(m -> ids.add(m.get("@id").asText()));
-        assertThat(ids).hasSize(7);
+        assertThat(ids).hasSize(8);
         assertThat(ids.indexOf("dtmi:twinsync:sample:Space;1")).isLessThan(ids.indexOf("dtmi:twinsync:sample:Site;1"));
         assertThat(ids.indexOf("dtmi:twinsync:sample:Asset;1"))
                 .isLessThan(ids.indexOf("dtmi:twinsync:sample:Equipment;1"));
+        assertThat(ids.indexOf("dtmi:twinsync:sample:Nameplate;1"))
+                .isLessThan(ids.indexOf("dtmi:twinsync:sample:Asset;1"));
         assertThat(models).containsExactlyElementsOf(mapping.modelDocuments());
     }
 }

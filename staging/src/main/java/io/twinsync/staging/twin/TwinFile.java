@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param tombstone true when the source deleted the twin
  * @param twin the ADT twin document ({@code $dtId}, {@code $metadata.$model}, properties)
  * @param relationships outgoing relationships as ADT relationship documents
- * @param removals top-level property names to remove from the twin
+ * @param removals JSON Pointers to the values to remove from the twin, such as {@code /ratedPowerKw} or
+ *     {@code /nameplate/serialNumber} (RFC 6901 escaping)
  * @param contentHash SHA-256 over twin, relationships, removals and tombstone
  */
 public record TwinFile(

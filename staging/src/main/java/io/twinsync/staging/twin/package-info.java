@@ -3,13 +3,16 @@
  *
  * <p>{@code twins/{hh}/{file}.json} holds one twin as one compact JSON object: {@code {"format":"twinsync.twin/1", "twinId", "entity", "sourceKey",
  * "tombstone", "twin", "relationships", "removals", "contentHash"}}. {@code twin} is the ADT twin document as it would be
- * PUT ({@code $dtId}, {@code $metadata.$model}, properties); {@code relationships} are the twin's outgoing
- * relationships as ADT relationship documents ({@code $relationshipId}, {@code $targetId}, {@code $relationshipName},
- * properties); {@code removals} lists top-level property names the source set to null where the mapping says null
- * removes; {@code contentHash} is the SHA-256 of the canonical form of the other content fields, so a writer can tell
- * an unchanged twin without reading ADT. File names and their sub-folder {@code hh} (the first two hex digits of the
- * name's hash, so that a folder holds a few thousand files even for millions of twins) come from
- * {@link io.twinsync.staging.twin.TwinFileNames}. Transform writes the whole {@code twins/} folder at once (see
- * {@link io.twinsync.staging.StagedFolder}).
+ * PUT ({@code $dtId}, {@code $metadata.$model}, properties; components and Object and Map values as nested objects,
+ * each component with its own {@code $metadata}); {@code relationships} are the twin's outgoing relationships as ADT
+ * relationship documents ({@code $relationshipId}, {@code $targetId}, {@code $relationshipName}, properties);
+ * {@code removals} lists JSON Pointers (RFC 6901) to the values the source set to null where the mapping says null
+ * removes, such as {@code /ratedPowerKw}, {@code /nameplate/serialNumber} or {@code /attributes/color} ({@code ~} is
+ * written {@code ~0} and {@code /} is written {@code ~1} inside a name; files written before removals were pointers
+ * hold plain top-level names, which readers take as {@code /name}); {@code contentHash} is the SHA-256 of the canonical
+ * form of the other content fields, so a writer can tell an unchanged twin without reading ADT. File names and
+ * their sub-folder {@code hh} (the first two hex digits of the name's hash, so that a folder holds a few thousand
+ * files even for millions of twins) come from {@link io.twinsync.staging.twin.TwinFileNames}. Transform writes the
+ * whole {@code twins/} folder at once (see {@link io.twinsync.staging.StagedFolder}).
  */
 package io.twinsync.staging.twin;

@@ -31,6 +31,11 @@ public final class ValueConverters {
                 case STRING -> StringConverter.INSTANCE;
             };
         }
+        if (schema instanceof DtdlSchema.ObjectType
+                || schema instanceof DtdlSchema.MapType
+                || schema instanceof DtdlSchema.ArrayType) {
+            return new StructuredValueConverter(schema);
+        }
         throw new IllegalArgumentException("No converter for schema " + schema.describe());
     }
 }

@@ -1,6 +1,8 @@
 package io.twinsync.transform.dtdl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import java.util.Map;
  * @param properties its own properties by name, in declaration order
  * @param relationships its own relationships by name
  * @param otherContents the names of its other contents (Telemetry, Command, Component) and their type, for messages
+ * @param components its own components: name to the {@code @id} of the component's interface
  * @param source where the interface was read from, for messages
  * @param document the interface as written; never handed out without copying
  */
@@ -20,12 +23,17 @@ record DtdlInterface(
         Map<String, DtdlProperty> properties,
         Map<String, DtdlRelationship> relationships,
         Map<String, String> otherContents,
-        List<String> componentSchemas,
+        Map<String, String> components,
         String source,
         ObjectNode document) {
 
     DtdlInterface {
         extendsIds = List.copyOf(extendsIds);
-        componentSchemas = List.copyOf(componentSchemas);
+        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+    }
+
+    /** The interfaces its components use. */
+    List<String> componentSchemas() {
+        return List.copyOf(components.values());
     }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -58,7 +60,7 @@ final class DtdlInterfaceReader {
         Map<String, DtdlProperty> properties = new LinkedHashMap<>();
         Map<String, DtdlRelationship> relationships = new LinkedHashMap<>();
         Map<String, String> others = new LinkedHashMap<>();
-        List<String> componentSchemas = new ArrayList<>();
+        Map<String, String> components = new LinkedHashMap<>();
         JsonNode contents = node.path("contents");
         if (!contents.isMissingNode() && !contents.isArray()) {
             problems.accept(at + ": contents must be an array");
@@ -85,7 +87,7 @@ final class DtdlInterfaceReader {
                         : content.path("@type").asText("(no @type)");
                 others.put(name, type);
                 if (hasType(content, "Component") && content.path("schema").isTextual()) {
-                    componentSchemas.add(content.path("schema").asText());
+                    components.put(name, content.path("schema").asText());
                 }
             }
         }
@@ -95,7 +97,7 @@ final class DtdlInterfaceReader {
                 Collections.unmodifiableMap(properties),
                 Collections.unmodifiableMap(relationships),
                 Collections.unmodifiableMap(others),
-                componentSchemas,
+                components,
                 source,
                 ((ObjectNode) node).deepCopy());
     }
@@ -142,39 +144,113 @@ final class DtdlInterfaceReader {
         return ids;
     }
 
+    /**
+     * The interface's named schemas ({@code schemas}), read lazily so that one may use another declared after it;
+     * a reference cycle (an Object holding itself) is reported once and read as unsupported.
+     */
     private Map<String, DtdlSchema> readInterfaceSchemas(JsonNode node, String at) {
-        Map<String, DtdlSchema> schemas = new HashMap<>();
+        Map<String, JsonNode> declared = new LinkedHashMap<>();
         for (JsonNode schema : node) {
             String id = schema.path("@id").asText(null);
             if (id == null) {
                 problems.accept(at + ": an entry of schemas has no @id");
                 continue;
             }
-            schemas.put(id, readComplexSchema(schema, id, at + " schema " + id));
+            declared.put(id, schema);
         }
+        Map<String, DtdlSchema> schemas = new HashMap<>();
+        NamedSchemas named = new NamedSchemas(declared, schemas, new HashSet<>(), at);
+        declared.keySet().forEach(named::resolve);
         return schemas;
     }
 
+    /** Resolves the named schemas of one interface, each once. */
+    private final class NamedSchemas {
+        private final Map<String, JsonNode> declared;
+        private final Map<String, DtdlSchema> resolved;
+        private final Set<String> resolving;
+        private final String at;
+
+        NamedSchemas(
+                Map<String, JsonNode> declared, Map<String, DtdlSchema> resolved, Set<String> resolving, String at) {
+            this.declared = declared;
+            this.resolved = resolved;
+            this.resolving = resolving;
+            this.at = at;
+        }
+
+        DtdlSchema resolve(String id) {
+            DtdlSchema done = resolved.get(id);
+            if (done != null) {
+                return done;
+            }
+            if (!resolving.add(id)) {
+                problems.accept(at + " schema " + id + ": refers to itself; DTDL schemas must not be recursive");
+                return new DtdlSchema.Unsupported("a recursive schema " + id);
+            }
+            DtdlSchema schema = readComplexSchema(declared.get(id), id, this, at + " schema " + id);
+            resolving.remove(id);
+            resolved.put(id, schema);
+            return schema;
+        }
+
+        boolean declares(String id) {
+            return declared.containsKey(id);
+        }
+    }
+
     private DtdlSchema readSchema(JsonNode node, Map<String, DtdlSchema> schemas, String where) {
+        return readSchema(node, new NamedSchemas(Map.of(), schemas, new HashSet<>(), where), where);
+    }
+
+    private DtdlSchema readSchema(JsonNode node, NamedSchemas schemas, String where) {
         if (node.isTextual()) {
             String term = node.asText();
-            return PrimitiveSchema.fromTerm(term)
-                    .<DtdlSchema>map(DtdlSchema.Primitive::new)
-                    .orElseGet(() -> schemas.getOrDefault(
-                            term,
-                            new DtdlSchema.Unsupported(
-                                    term.startsWith("dtmi:")
-                                            ? "'" + term + "', which is not among the interface's schemas"
-                                            : "'" + term + "'")));
+            if (PrimitiveSchema.fromTerm(term).isPresent()) {
+                return new DtdlSchema.Primitive(PrimitiveSchema.fromTerm(term).get());
+            }
+            if (schemas.declares(term) || schemas.resolved.containsKey(term)) {
+                return schemas.resolve(term);
+            }
+            return new DtdlSchema.Unsupported(
+                    term.startsWith("dtmi:")
+                            ? "'" + term + "', which is not among the interface's schemas"
+                            : "'" + term + "'");
         }
         if (node.isObject()) {
-            return readComplexSchema(node, node.path("@id").asText(null), where);
+            return readComplexSchema(node, node.path("@id").asText(null), schemas, where);
         }
         problems.accept(where + ": schema must be a term such as \"string\" or an object, found " + node);
         return new DtdlSchema.Unsupported("a missing schema");
     }
 
-    private DtdlSchema readComplexSchema(JsonNode node, String id, String where) {
+    private DtdlSchema readComplexSchema(JsonNode node, String id, NamedSchemas schemas, String where) {
+        if (hasType(node, "Object")) {
+            Map<String, DtdlSchema> fields = new LinkedHashMap<>();
+            for (JsonNode field : node.path("fields")) {
+                String name = field.path("name").asText(null);
+                if (name == null) {
+                    problems.accept(where + ": an Object field has no name");
+                    continue;
+                }
+                fields.put(name, readSchema(field.path("schema"), schemas, where + " field " + name));
+            }
+            return new DtdlSchema.ObjectType(id, fields);
+        }
+        if (hasType(node, "Map")) {
+            JsonNode key = node.path("mapKey");
+            JsonNode value = node.path("mapValue");
+            if (!key.isObject() || !value.isObject()) {
+                problems.accept(where + ": a Map needs a mapKey and a mapValue object");
+                return new DtdlSchema.Unsupported("a malformed Map");
+            }
+            return new DtdlSchema.MapType(
+                    id, key.path("name").asText("key"), readSchema(value.path("schema"), schemas, where + " mapValue"));
+        }
+        if (hasType(node, "Array")) {
+            return new DtdlSchema.ArrayType(
+                    id, readSchema(node.path("elementSchema"), schemas, where + " elementSchema"));
+        }
         if (!hasType(node, "Enum")) {
             return new DtdlSchema.Unsupported(node.path("@type").asText("(a schema without @type)"));
         }

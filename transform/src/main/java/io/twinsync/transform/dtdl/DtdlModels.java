@@ -119,6 +119,18 @@ public final class DtdlModels {
         return find(modelId, m -> m.otherContents().get(name));
     }
 
+    /** The interface id of a component of the model or of an interface it extends. */
+    public Optional<String> component(String modelId, String name) {
+        return find(modelId, m -> m.components().get(name));
+    }
+
+    /** Every component of the model, own and inherited: name to the component's interface id. */
+    public Map<String, String> components(String modelId) {
+        Map<String, String> components = new LinkedHashMap<>();
+        lineage(modelId, byId).forEach(id -> byId.get(id).components().forEach(components::putIfAbsent));
+        return Collections.unmodifiableMap(components);
+    }
+
     /** Every property name the model has, own and inherited, for messages. */
     public List<String> propertyNames(String modelId) {
         Set<String> names = new LinkedHashSet<>();

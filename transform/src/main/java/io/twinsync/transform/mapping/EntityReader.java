@@ -4,6 +4,7 @@ import io.twinsync.transform.dtdl.DtdlModels;
 import io.twinsync.transform.dtdl.DtdlProperty;
 import io.twinsync.transform.dtdl.DtdlRelationship;
 import io.twinsync.transform.dtdl.DtdlSchema;
+import io.twinsync.transform.dtdl.PropertyPathResolver;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,13 +110,16 @@ final class EntityReader {
         YamlFields mapped = twin.object("properties", false);
         for (String name : mapped == null ? List.<String>of() : mapped.keys()) {
             PropertySpec spec = valueSources.read(mapped, name, defaultNulls, this::nulls);
-            if (spec != null && modelKnown && checkTwinProperty(model, name, mapped.at(name))) {
-                spec = valueSources.check(spec, models.property(model, name).orElseThrow(), mapped.at(name));
-            }
-            if (spec != null && modelKnown) {
-                properties.add(spec);
+            Optional<DtdlProperty> target =
+                    spec != null && modelKnown ? twinProperty(model, name, mapped.at(name)) : Optional.empty();
+            if (target.isPresent()) {
+                spec = valueSources.check(spec, target.get(), mapped.at(name));
+                if (spec != null) {
+                    properties.add(spec);
+                }
             }
         }
+        checkPathsDoNotOverlap(twin, properties);
         YamlFields deletedFields = twin.object("deleted", false);
         DeletionFlag deleted = readDeleted(deletedFields);
         MissingRows missing = readMissing(deletedFields, source);
@@ -185,31 +189,67 @@ final class EntityReader {
         return new MissingRows(limit);
     }
 
-    private boolean checkTwinProperty(String model, String name, String at) {
-        Optional<DtdlProperty> property = models.property(model, name);
-        if (property.isPresent()) {
-            return checkSchema(property.get(), at);
+    /** The property a twin property path leads to, with the schema there; empty (reported) when there is none. */
+    private Optional<DtdlProperty> twinProperty(String model, String name, String at) {
+        PropertyPath path;
+        try {
+            path = PropertyPath.parse(name);
+        } catch (IllegalArgumentException e) {
+            problems.add(at + ": '" + name + "' is not a property path; " + e.getMessage());
+            return Optional.empty();
         }
-        if (models.relationship(model, name).isPresent()) {
-            problems.add(at + ": '" + name + "' is a relationship of " + model + ", not a property; map it under"
+        String first = path.segments().get(0);
+        Optional<DtdlProperty> property = models.property(model, first);
+        if (property.isPresent() && path.segments().size() == 1) {
+            return checkSchema(property.get(), at) ? property : Optional.empty();
+        }
+        if (property.isPresent() || models.component(model, first).isPresent()) {
+            PropertyPathResolver.Resolution resolution = PropertyPathResolver.resolve(models, model, path.segments());
+            if (!resolution.found()) {
+                problems.add(at + ": " + resolution.problem());
+                return Optional.empty();
+            }
+            return Optional.of(new DtdlProperty(name, resolution.schema(), model));
+        }
+        if (models.relationship(model, first).isPresent()) {
+            problems.add(at + ": '" + first + "' is a relationship of " + model + ", not a property; map it under"
                     + " relationships");
-        } else if (models.otherContentType(model, name).isPresent()) {
-            problems.add(at + ": '" + name + "' is a "
-                    + models.otherContentType(model, name).get() + " of " + model + "; only properties can be mapped");
+        } else if (models.otherContentType(model, first).isPresent()) {
+            problems.add(at + ": '" + first + "' is a "
+                    + models.otherContentType(model, first).get() + " of " + model + "; only properties can be mapped");
         } else {
-            problems.add(at + ": " + model + " (with the interfaces it extends) has no property '" + name
-                    + "'; its properties are " + models.propertyNames(model));
+            problems.add(at + ": " + model + " (with the interfaces it extends) has no property '" + first
+                    + "'; its properties are " + models.propertyNames(model)
+                    + (models.components(model).isEmpty()
+                            ? ""
+                            : " and its components "
+                                    + List.copyOf(models.components(model).keySet())));
         }
-        return false;
+        return Optional.empty();
     }
 
     private boolean checkSchema(DtdlProperty property, String at) {
         if (property.schema() instanceof DtdlSchema.Unsupported unsupported) {
             problems.add(at + ": property '" + property.name() + "' has schema " + unsupported.describe()
-                    + ", which transform cannot fill from one column; map primitive or Enum properties only");
+                    + ", which transform cannot fill; map primitive, Enum, Object, Map or Array properties only");
             return false;
         }
         return true;
+    }
+
+    /** Two paths where one lies inside the other would both set the same value; the mapping must choose. */
+    private void checkPathsDoNotOverlap(YamlFields twin, List<PropertySpec> properties) {
+        List<PropertyPath> paths =
+                properties.stream().map(p -> PropertyPath.parse(p.property())).toList();
+        for (int i = 0; i < paths.size(); i++) {
+            for (int j = 0; j < paths.size(); j++) {
+                if (paths.get(j).segments().size() > paths.get(i).segments().size()
+                        && paths.get(j).within(paths.get(i))) {
+                    problems.add(twin.at("properties") + ": '" + paths.get(i) + "' and '" + paths.get(j) + "' both set "
+                            + paths.get(i) + "; map either the whole value or its parts, not both");
+                }
+            }
+        }
     }
 
     private RelationshipSpec readRelationship(YamlFields item, String model) {

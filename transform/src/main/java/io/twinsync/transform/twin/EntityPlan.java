@@ -18,6 +18,7 @@ public final class EntityPlan {
     private final int[] keyIndexes;
     private final DeletionCheck deletion;
     private final MissingRows missing;
+    private final List<String> components;
 
     EntityPlan(
             String entity,
@@ -28,7 +29,8 @@ public final class EntityPlan {
             List<String> keyColumns,
             int[] keyIndexes,
             DeletionCheck deletion,
-            MissingRows missing) {
+            MissingRows missing,
+            List<String> components) {
         this.entity = entity;
         this.model = model;
         this.id = id;
@@ -38,6 +40,7 @@ public final class EntityPlan {
         this.keyIndexes = keyIndexes.clone();
         this.deletion = deletion;
         this.missing = missing;
+        this.components = List.copyOf(components);
     }
 
     /** The entity name, which also names its rows file. */
@@ -74,6 +77,11 @@ public final class EntityPlan {
     /** Deletion by absence, or null when the entity has none. */
     MissingRows missing() {
         return missing;
+    }
+
+    /** The names of the model's components (own and inherited); every twin document carries each of them. */
+    List<String> components() {
+        return components;
     }
 
     int keyIndex(int i) {

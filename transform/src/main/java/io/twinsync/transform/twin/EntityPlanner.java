@@ -10,10 +10,12 @@ import io.twinsync.transform.dtdl.DtdlModels;
 import io.twinsync.transform.dtdl.DtdlProperty;
 import io.twinsync.transform.dtdl.DtdlRelationship;
 import io.twinsync.transform.dtdl.DtdlSchema;
+import io.twinsync.transform.dtdl.PropertyPathResolver;
 import io.twinsync.transform.mapping.EntityMapping;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingProblem;
 import io.twinsync.transform.mapping.MappingProblems;
+import io.twinsync.transform.mapping.PropertyPath;
 import io.twinsync.transform.mapping.PropertySpec;
 import io.twinsync.transform.mapping.RelationshipSpec;
 import java.util.ArrayList;
@@ -101,8 +103,7 @@ public final class EntityPlanner {
         List<PropertyPlan> properties = new ArrayList<>();
         for (PropertySpec spec : entity.twin().properties()) {
             String at = "twin.properties." + spec.property();
-            PropertyPlan plan =
-                    property(spec, models.property(model, spec.property()).orElse(null), columns, at);
+            PropertyPlan plan = property(spec, twinProperty(models, model, spec.property()), columns, at);
             if (plan != null) {
                 properties.add(plan);
             }
@@ -152,7 +153,20 @@ public final class EntityPlanner {
                 keys,
                 keyIndexes,
                 deletion,
-                entity.twin().missing());
+                entity.twin().missing(),
+                List.copyOf(models.components(model).keySet()));
+    }
+
+    /** The property a twin property path leads to (its last part, with the schema there), or null. */
+    private static DtdlProperty twinProperty(DtdlModels models, String model, String path) {
+        PropertyPath parsed;
+        try {
+            parsed = PropertyPath.parse(path);
+        } catch (IllegalArgumentException e) {
+            return null; // MappingLoader never lets this through; a Mapping built by hand might
+        }
+        PropertyPathResolver.Resolution resolution = PropertyPathResolver.resolve(models, model, parsed.segments());
+        return resolution.found() ? new DtdlProperty(path, resolution.schema(), model) : null;
     }
 
     private static PropertyPlan property(PropertySpec spec, DtdlProperty property, ColumnBinder columns, String at) {

@@ -57,6 +57,8 @@ final class TwinRowBuilder {
                     : new Result(null, problems, twinId);
         }
         List<String> removals = new ArrayList<>();
+        // ADT needs every component of the model on the twin from its creation, at least as {"$metadata": {}}
+        plan.components().forEach(name -> twin.putObject(name).putObject("$metadata"));
         convertProperties(row, plan.properties(), twin, "", problems, removals);
         List<ObjectNode> relationships = new ArrayList<>();
         Set<String> relationshipIds = new HashSet<>();
@@ -195,7 +197,7 @@ final class TwinRowBuilder {
             if (value == null) {
                 // NULL leaves the property out, so ADT keeps what it has, unless the mapping says to remove it
                 if (property.nulls() == NullHandling.REMOVE) {
-                    removals.add(property.property());
+                    removals.add(property.path().pointer());
                 }
                 continue;
             }
@@ -203,6 +205,7 @@ final class TwinRowBuilder {
             try {
                 converted = property.value().convert(value, property.converter());
             } catch (UnconvertibleValueException e) {
+                field += e.path() == null ? "" : e.path();
                 problems.add(new RowProblem(
                         RejectCode.UNCONVERTIBLE_VALUE,
                         field,
@@ -222,7 +225,7 @@ final class TwinRowBuilder {
                                 + AdtLimits.MAX_STRING_BYTES + "; shorten it in the source or the query"));
                 continue;
             }
-            into.set(property.property(), converted);
+            DocumentPaths.set(into, property.path(), converted);
         }
     }
 

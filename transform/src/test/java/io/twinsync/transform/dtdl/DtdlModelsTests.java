@@ -73,7 +73,7 @@ class DtdlModelsTests {
     }
 
     @Test
-    void schemasTransformCannotFillAreUnsupportedNotErrors() {
+    void objectsAreReadAndGeospatialSchemasAreUnsupportedNotErrors() {
         // given properties of an Object schema and of a geospatial schema
         DtdlModels models = read(model(
                 "Truck",
@@ -81,10 +81,10 @@ class DtdlModelsTests {
                 "{\"@type\":\"Property\",\"name\":\"load\",\"schema\":{\"@type\":\"Object\",\"fields\":[]}},"
                         + "{\"@type\":\"Property\",\"name\":\"where\",\"schema\":\"point\"}"));
 
-        // then the model reads without problems, and the schemas are marked unsupported
+        // then the model reads without problems, the Object as an Object and the point as unsupported
         assertThat(problems).isEmpty();
         assertThat(models.property("dtmi:t:Truck;1", "load").orElseThrow().schema())
-                .isInstanceOf(DtdlSchema.Unsupported.class);
+                .isInstanceOf(DtdlSchema.ObjectType.class);
         assertThat(models.property("dtmi:t:Truck;1", "where")
                         .orElseThrow()
                         .schema()
@@ -143,6 +143,62 @@ class DtdlModelsTests {
             sources.add(new ModelSource("file" + i + ".json", documents[i]));
         }
         return DtdlModels.read(sources, problems::add);
+    }
+
+    @Test
+    void mapsArraysAndObjectsReadThroughNamedSchemasInAnyOrder() {
+        // given a Map whose value is an Object declared after it, with an Array field
+        DtdlModels models = read(
+                json(
+                        """
+                {"@context":"dtmi:dtdl:context;3","@id":"dtmi:t:Tank;1","@type":"Interface",
+                 "contents":[{"@type":"Property","name":"levels","schema":"dtmi:t:Levels;1"}],
+                 "schemas":[
+                   {"@id":"dtmi:t:Levels;1","@type":"Map","mapKey":{"name":"sensor","schema":"string"},
+                    "mapValue":{"name":"level","schema":"dtmi:t:Level;1"}},
+                   {"@id":"dtmi:t:Level;1","@type":"Object","fields":[
+                     {"name":"value","schema":"double"},
+                     {"name":"history","schema":{"@type":"Array","elementSchema":"double"}}]}]}
+                """));
+
+        // then the whole structure is known
+        assertThat(problems).isEmpty();
+        DtdlSchema schema =
+                models.property("dtmi:t:Tank;1", "levels").orElseThrow().schema();
+        assertThat(schema.describe())
+                .isEqualTo("Map dtmi:t:Levels;1 (sensor -> Object dtmi:t:Level;1 [value, history])");
+        DtdlSchema.ObjectType level = (DtdlSchema.ObjectType) ((DtdlSchema.MapType) schema).valueSchema();
+        assertThat(level.fields().get("history"))
+                .isEqualTo(new DtdlSchema.ArrayType(null, new DtdlSchema.Primitive(PrimitiveSchema.DOUBLE)));
+    }
+
+    @Test
+    void aSchemaThatHoldsItselfIsAProblem() {
+        // given an Object with a field of its own schema
+        read(
+                json(
+                        """
+                {"@context":"dtmi:dtdl:context;3","@id":"dtmi:t:Node;1","@type":"Interface",
+                 "contents":[{"@type":"Property","name":"tree","schema":"dtmi:t:Tree;1"}],
+                 "schemas":[{"@id":"dtmi:t:Tree;1","@type":"Object","fields":[
+                   {"name":"child","schema":"dtmi:t:Tree;1"}]}]}
+                """));
+
+        // then it is reported, not followed forever
+        assertThat(problems).singleElement().asString().contains("dtmi:t:Tree;1", "refers to itself");
+    }
+
+    @Test
+    void componentsAreFoundThroughExtends() {
+        // given Pump extends Asset, which has the component plate
+        DtdlModels models = read(
+                model("Plate", "", "{\"@type\":\"Property\",\"name\":\"serial\",\"schema\":\"string\"}"),
+                model("Asset", "", "{\"@type\":\"Component\",\"name\":\"plate\",\"schema\":\"dtmi:t:Plate;1\"}"),
+                model("Pump", "\"extends\":\"dtmi:t:Asset;1\",", ""));
+
+        // then
+        assertThat(models.component("dtmi:t:Pump;1", "plate")).contains("dtmi:t:Plate;1");
+        assertThat(models.components("dtmi:t:Pump;1")).containsOnlyKeys("plate");
     }
 
     private static ObjectNode model(String name, String extendsJson, String contents) {

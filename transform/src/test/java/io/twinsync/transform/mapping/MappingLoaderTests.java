@@ -21,7 +21,7 @@ class MappingLoaderTests {
         // when the sample mapping is loaded from the sample-twins jar
         Mapping mapping = MappingLoader.loadFromClasspath("io/twinsync/sample/twins/mapping.yaml");
 
-        // then it has the five entities, their sources and the seven models
+        // then it has the five entities, their sources and the eight models
         assertThat(mapping.entities())
                 .extracting(EntityMapping::name)
                 .containsExactly("cost-center", "site", "building", "production-line", "equipment");
@@ -31,7 +31,7 @@ class MappingLoaderTests {
         assertThat(equipment.source().keyColumns()).containsExactly("EquipmentId");
         assertThat(equipment.twin().id().text()).isEqualTo("asset-{AssetTag}");
         assertThat(mapping.entity("site").orElseThrow().source().table()).isEqualTo("Site");
-        assertThat(mapping.modelDocuments()).hasSize(7);
+        assertThat(mapping.modelDocuments()).hasSize(8);
         assertThat(mapping.source()).isEqualTo("classpath:io/twinsync/sample/twins/mapping.yaml");
     }
 
@@ -76,7 +76,7 @@ class MappingLoaderTests {
                       properties:
                         labell: Label
                         linksTo: Link
-                        position: Pos
+                        position.z: Pos
                         reading: Reading
                     relationships:
                       - name: label
@@ -98,7 +98,9 @@ class MappingLoaderTests {
                                 .contains("has no property 'labell'", "label", "notes9"))
                         .anySatisfy(p -> assertThat(p).contains("twin.properties.linksTo: 'linksTo' is a relationship"))
                         .anySatisfy(p -> assertThat(p)
-                                .contains("twin.properties.position", "has schema Object, which transform cannot fill"))
+                                .contains(
+                                        "twin.properties.position.z",
+                                        "'position' is an Object with the fields [x, y]; it has no field 'z'"))
                         .anySatisfy(p -> assertThat(p).contains("twin.properties.reading: 'reading' is a Telemetry"))
                         .anySatisfy(p -> assertThat(p)
                                 .contains("relationships[0].name: 'label' is a property of dtmi:test:Thing;1"))

@@ -174,6 +174,20 @@ class MappingSchemaTests {
     }
 
     @Test
+    void propertyPathWithAnEmptySegmentIsRefused() {
+        // given a property path with two dots in a row
+        ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
+        ObjectNode twin = (ObjectNode) mapping.get("entities").get(0).get("twin");
+        ((ObjectNode) twin.get("properties")).put("location..latitude", "Latitude");
+
+        // when validated
+        Set<ValidationMessage> messages = schema().validate(mapping);
+
+        // then it is refused
+        assertThat(messages).isNotEmpty();
+    }
+
+    @Test
     void schemaListsExactlyTheKeysTheLoaderAccepts() {
         // given the schema and the loader's key sets
         JsonNode schema = read(JSON, SCHEMA);

@@ -1,13 +1,14 @@
 package io.twinsync.writer.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
  * One JSON Patch operation. Only {@code add} (sets a property whether or not it exists; {@code replace} would fail
  * on an absent one) and {@code remove}.
  *
  * @param op add or remove
- * @param path a JSON Pointer such as {@code /temperature}
+ * @param path a JSON Pointer such as {@code /temperature} or {@code /nameplate/serialNumber}
  * @param value the new value for add, null for remove
  */
 public record PatchOperation(Op op, String path, JsonNode value) {
@@ -24,6 +25,16 @@ public record PatchOperation(Op op, String path, JsonNode value) {
 
     public static PatchOperation remove(String property) {
         return new PatchOperation(Op.REMOVE, pointer(property), null);
+    }
+
+    /** Sets the value at a nested place, such as {@code [nameplate, serialNumber]}. */
+    public static PatchOperation addAt(List<String> path, JsonNode value) {
+        return new PatchOperation(Op.ADD, JsonPointers.of(path), value);
+    }
+
+    /** Removes the value at a nested place. */
+    public static PatchOperation removeAt(List<String> path) {
+        return new PatchOperation(Op.REMOVE, JsonPointers.of(path), null);
     }
 
     /** A JSON Pointer to a top-level property, with {@code ~} and {@code /} escaped (RFC 6901). */

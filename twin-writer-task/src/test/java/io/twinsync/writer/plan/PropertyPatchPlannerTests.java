@@ -60,6 +60,19 @@ class PropertyPatchPlannerTests {
         JsonNode actual = json("{\"name\":\"P1\",\"site\":\"North\"}");
 
         // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of("/site"));
+
+        // then
+        assertThat(ops).containsExactly(PatchOperation.remove("site"));
+    }
+
+    @Test
+    void readsARemovalWithoutSlashAsATopLevelName() {
+        // given a removal as files written before removals were pointers hold it
+        ObjectNode desired = json("{\"name\":\"P1\"}");
+        JsonNode actual = json("{\"name\":\"P1\",\"site\":\"North\"}");
+
+        // when
         List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of("site"));
 
         // then
@@ -73,7 +86,7 @@ class PropertyPatchPlannerTests {
         JsonNode actual = json("{\"name\":\"P1\"}");
 
         // when
-        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of("site"));
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of("/site"));
 
         // then
         assertThat(ops).isEmpty();
@@ -107,16 +120,96 @@ class PropertyPatchPlannerTests {
     }
 
     @Test
-    void setsANestedObjectWholeWhenOneOfItsFieldsChanged() {
-        // given
+    void patchesOnlyTheChangedLeafOfANestedObject() {
+        // given an Object value whose kw changed
         ObjectNode desired = json("{\"motor\":{\"kw\":7,\"phase\":3}}");
         JsonNode actual = json("{\"motor\":{\"kw\":5,\"phase\":3}}");
 
         // when
         List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
 
+        // then only the leaf is set
+        assertThat(ops).containsExactly(PatchOperation.addAt(List.of("motor", "kw"), desired.at("/motor/kw")));
+    }
+
+    @Test
+    void keepsComponentPropertiesTheSourceDoesNotMap() {
+        // given a component where ADT also holds a property someone else wrote
+        ObjectNode desired = json("{\"nameplate\":{\"$metadata\":{},\"serialNumber\":\"S-2\"}}");
+        JsonNode actual = json("{\"nameplate\":{\"$metadata\":{},\"serialNumber\":\"S-1\",\"notes\":\"x\"}}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then only the mapped leaf changes; notes is not touched
+        assertThat(ops)
+                .containsExactly(PatchOperation.addAt(
+                        List.of("nameplate", "serialNumber"), desired.at("/nameplate/serialNumber")));
+    }
+
+    @Test
+    void addsAnObjectWholeWhenTheTwinLacksIt() {
+        // given a twin without location
+        ObjectNode desired = json("{\"location\":{\"latitude\":51.9,\"longitude\":4.4}}");
+        JsonNode actual = json("{}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
         // then
-        assertThat(ops).containsExactly(PatchOperation.add("motor", desired.get("motor")));
+        assertThat(ops).containsExactly(PatchOperation.add("location", desired.get("location")));
+    }
+
+    @Test
+    void addsAMapEntryInsideAnExistingMap() {
+        // given a map with another key in ADT
+        ObjectNode desired = json("{\"attributes\":{\"color\":\"red\"}}");
+        JsonNode actual = json("{\"attributes\":{\"size\":\"L\"}}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then the other key stays
+        assertThat(ops).extracting(PatchOperation::path).containsExactly("/attributes/color");
+    }
+
+    @Test
+    void setsAnArrayWholeWhenAnElementChanged() {
+        // given
+        ObjectNode desired = json("{\"tags\":[\"a\",\"c\"]}");
+        JsonNode actual = json("{\"tags\":[\"a\",\"b\"]}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of());
+
+        // then
+        assertThat(ops).containsExactly(PatchOperation.add("tags", desired.get("tags")));
+    }
+
+    @Test
+    void removesANestedPointerThatTheTwinHas() {
+        // given
+        ObjectNode desired = json("{\"nameplate\":{\"$metadata\":{}}}");
+        JsonNode actual = json("{\"nameplate\":{\"$metadata\":{},\"serialNumber\":\"S-1\"}}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of("/nameplate/serialNumber"));
+
+        // then
+        assertThat(ops).containsExactly(PatchOperation.removeAt(List.of("nameplate", "serialNumber")));
+    }
+
+    @Test
+    void readsEscapedRemovalPointers() {
+        // given a map key with a slash and a tilde
+        ObjectNode desired = json("{\"attributes\":{}}");
+        JsonNode actual = json("{\"attributes\":{\"a/b~c\":\"x\"}}");
+
+        // when
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of("/attributes/a~1b~0c"));
+
+        // then the pointer is sent escaped as it came
+        assertThat(ops).extracting(PatchOperation::path).containsExactly("/attributes/a~1b~0c");
     }
 
     @Test
