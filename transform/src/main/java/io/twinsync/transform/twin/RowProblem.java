@@ -9,6 +9,20 @@ package io.twinsync.transform.twin;
  */
 record RowProblem(RejectCode code, String field, String value, String reason) {
 
+    /** Longer values are cut where a reason quotes them; the reject's own {@code value} keeps 200 characters. */
+    static final int MAX_QUOTED = 80;
+
+    /**
+     * A reason quotes the offending value (an id of 1,000 characters, a 5 KB string); it is shortened there, so a
+     * reject line stays readable. The full value is the source row's, which the row key finds.
+     */
+    RowProblem {
+        if (value != null && value.length() > MAX_QUOTED && reason != null && reason.contains(value)) {
+            int cut = Character.isHighSurrogate(value.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+            reason = reason.replace(value, value.substring(0, cut) + "...(" + value.length() + " characters)");
+        }
+    }
+
     /** An earlier row, of {@code firstEntity} with key {@code firstKey}, already produced {@code twinId}. */
     static RowProblem duplicateTwinId(String twinId, String firstEntity, Object firstKey, String rowKey) {
         return new RowProblem(
