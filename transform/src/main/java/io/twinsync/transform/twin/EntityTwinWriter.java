@@ -4,16 +4,17 @@ import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StateArea;
+import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.reject.Reject;
 import io.twinsync.staging.reject.RejectWriter;
 import io.twinsync.staging.rows.StagedRow;
 import io.twinsync.staging.rows.StagedRowReader;
+import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.transform.presence.PresenceEntry;
 import io.twinsync.transform.presence.PresenceWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Streams the staged rows of planned entities into twin files, one row at a time, and records a reject for every
@@ -40,7 +41,7 @@ public final class EntityTwinWriter implements AutoCloseable {
         this.batch = batch;
         this.rejects = rejects;
         this.twins = twins;
-        this.sink = new TwinFileSink(twins);
+        this.sink = new TwinFileSink(twins, TwinFileSink.defaultWriterThreads());
     }
 
     public EntityCounts write(EntityPlan plan) {
@@ -59,9 +60,8 @@ public final class EntityTwinWriter implements AutoCloseable {
                 TwinRowBuilder.Result result = builder.build(row);
                 List<RowProblem> problems = result.problems();
                 if (result.file() != null) {
-                    Optional<RowProblem> duplicate = sink.write(
-                            result.file(), () -> StagedValues.key(plan, row).toString());
-                    problems = duplicate.map(List::of).orElse(List.of());
+                    // counted as written; a duplicate twin id is found when the files are flushed, below
+                    sink.write(result.file(), row.number());
                 }
                 if (problems.isEmpty()) {
                     twinFiles++;
@@ -78,6 +78,17 @@ public final class EntityTwinWriter implements AutoCloseable {
                         sweep.rejected(result.twinId(), StagedValues.key(plan, row));
                     }
                 }
+            }
+        }
+        for (TwinFileSink.Duplicate duplicate : sink.flush()) {
+            TwinFile file = duplicate.file();
+            twinFiles--;
+            tombstones -= file.tombstone() ? 1 : 0;
+            relationships -= file.relationships().size();
+            rejected++;
+            rejects.write(reject(plan, duplicate.rowNumber(), keyOf(file), duplicate.problem()));
+            if (sweep != null) {
+                sweep.rejected(file.twinId(), file.sourceKey());
             }
         }
         return new EntityCounts(plan.entity(), rows, twinFiles, tombstones, relationships, rejected);
@@ -106,7 +117,11 @@ public final class EntityTwinWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        sweeps.values().forEach(MissingRowSweep::close);
+        try {
+            sink.close();
+        } finally {
+            sweeps.values().forEach(MissingRowSweep::close);
+        }
     }
 
     private MissingRowSweep sweep(EntityPlan plan) {
@@ -123,16 +138,25 @@ public final class EntityTwinWriter implements AutoCloseable {
     static List<Reject> rejects(EntityPlan plan, StagedRow row, List<RowProblem> problems) {
         Map<String, Object> key = rowKey(plan, row);
         return problems.stream()
-                .map(problem -> new Reject(
-                        STAGE,
-                        plan.entity(),
-                        row.number(),
-                        key,
-                        problem.field(),
-                        problem.value(),
-                        problem.code().name(),
-                        problem.reason()))
+                .map(problem -> reject(plan, row.number(), key, problem))
                 .toList();
+    }
+
+    private static Reject reject(EntityPlan plan, long rowNumber, Map<String, Object> key, RowProblem problem) {
+        return new Reject(
+                STAGE,
+                plan.entity(),
+                rowNumber,
+                key,
+                problem.field(),
+                problem.value(),
+                problem.code().name(),
+                problem.reason());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> keyOf(TwinFile file) {
+        return StagingJson.mapper().convertValue(file.sourceKey(), LinkedHashMap.class);
     }
 
     private static Map<String, Object> rowKey(EntityPlan plan, StagedRow row) {

@@ -8,26 +8,104 @@ import io.twinsync.staging.twin.TwinFileCodec;
 import io.twinsync.staging.twin.TwinFileNames;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Writes twin files as they are built into the batch's new {@code twins/} folder, and keeps each twin id to the first
- * row that produced it. Nothing is kept in memory: a twin id always gives the same file name, so a file that is
- * already there is the earlier row's, and its key for the duplicate's message is read back from it.
+ * Writes twin files into the batch's new {@code twins/} folder and keeps each twin id to the first row that produced
+ * it. Nothing is kept in memory per twin: a twin id always gives the same file name, so a file that is already there
+ * is an earlier row's, and its key for the duplicate's message is read back from it.
+ *
+ * <p>Creating a million small files is mostly kernel work, so the files are written by writer threads while the
+ * caller builds the next twins. Each file name always goes to the same writer, in the order submitted, so the first
+ * row of a twin id always wins, as it would one at a time. A duplicate is therefore known only later: {@link #flush()}
+ * waits for every file submitted so far and returns the duplicates found. With no writer threads every write
+ * happens in the caller's thread. A writer's failure is thrown to the caller at its next call. Used from one thread.
  */
-final class TwinFileSink {
+final class TwinFileSink implements AutoCloseable {
+
+    /** A row whose twin id an earlier row already produced; its file was not written. */
+    record Duplicate(TwinFile file, long rowNumber, RowProblem problem) {}
+
+    private static final int QUEUE_PER_WRITER = 256;
+    private static final Task STOP = new Task(null, 0, null);
+
+    private record Task(TwinFile file, long rowNumber, CountDownLatch barrier) {}
 
     private final StagedFolder twins;
+    private final List<Writer> writers = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Duplicate> duplicates = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
-    TwinFileSink(StagedFolder twins) {
+    /** @param writerThreads 0 to write in the caller's thread */
+    TwinFileSink(StagedFolder twins, int writerThreads) {
         this.twins = twins;
+        for (int i = 0; i < writerThreads; i++) {
+            Writer writer = new Writer("twinsync-twin-files-" + (i + 1));
+            writers.add(writer);
+            writer.thread.start();
+        }
     }
 
-    /** Writes the file, or returns the duplicate problem when an earlier row already produced this twin id. */
-    Optional<RowProblem> write(TwinFile file, Supplier<String> rowKey) {
+    /** The writer threads for this machine: enough to overlap file creation with building twins. */
+    static int defaultWriterThreads() {
+        return Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Writes the file, now or soon; a duplicate twin id shows up in a later {@link #flush()}. */
+    void write(TwinFile file, long rowNumber) {
+        rethrow();
+        if (writers.isEmpty()) {
+            writeNow(file, rowNumber);
+            return;
+        }
         String name = TwinFileNames.pathFor(file.twinId());
-        Optional<StagedOutput> created = twins.createNew(name);
+        Writer writer = writers.get(Math.floorMod(name.hashCode(), writers.size()));
+        put(writer, new Task(file, rowNumber, null));
+    }
+
+    /** Waits until every file submitted so far is written, and returns the duplicates found since the last flush. */
+    List<Duplicate> flush() {
+        CountDownLatch done = new CountDownLatch(writers.size());
+        for (Writer writer : writers) {
+            put(writer, new Task(null, 0, done));
+        }
+        await(done);
+        rethrow();
+        List<Duplicate> found = new ArrayList<>();
+        for (Duplicate d = duplicates.poll(); d != null; d = duplicates.poll()) {
+            found.add(d);
+        }
+        found.sort((a, b) -> Long.compare(a.rowNumber(), b.rowNumber()));
+        return found;
+    }
+
+    /** Stops the writer threads; files not flushed may or may not be written (the folder is then discarded). */
+    @Override
+    public void close() {
+        for (Writer writer : writers) {
+            writer.queue.clear();
+            writer.queue.offer(STOP);
+        }
+        for (Writer writer : writers) {
+            try {
+                writer.thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void writeNow(TwinFile file, long rowNumber) {
+        String name = TwinFileNames.pathFor(file.twinId());
+        var created = twins.createNew(name);
         if (created.isEmpty()) {
             TwinFile first = read(name);
             if (!first.twinId().equals(file.twinId())) {
@@ -35,14 +113,20 @@ final class TwinFileSink {
                 throw new StagingException("Twin ids '" + first.twinId() + "' and '" + file.twinId()
                         + "' map to one file name " + name + "; please report this");
             }
-            return Optional.of(
-                    RowProblem.duplicateTwinId(file.twinId(), first.entity(), first.sourceKey(), rowKey.get()));
+            duplicates.add(new Duplicate(
+                    file,
+                    rowNumber,
+                    RowProblem.duplicateTwinId(
+                            file.twinId(),
+                            first.entity(),
+                            first.sourceKey(),
+                            file.sourceKey().toString())));
+            return;
         }
         try (StagedOutput out = created.get()) {
             TwinFileCodec.write(file, out);
             out.commit();
         }
-        return Optional.empty();
     }
 
     private TwinFile read(String name) {
@@ -50,6 +134,86 @@ final class TwinFileSink {
             return TwinFileCodec.read(in, twins.path() + name);
         } catch (IOException e) {
             throw new StagingException("Cannot read back " + twins.path() + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void put(Writer writer, Task task) {
+        try {
+            while (!writer.queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
+                rethrow(); // a writer that died would never take it
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StagingException("Interrupted while writing twin files", e);
+        }
+    }
+
+    private void await(CountDownLatch done) {
+        try {
+            while (!done.await(100, TimeUnit.MILLISECONDS)) {
+                rethrow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StagingException("Interrupted while writing twin files", e);
+        }
+    }
+
+    private void rethrow() {
+        RuntimeException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    /** One writer thread and its queue. */
+    private final class Writer implements Runnable {
+
+        final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_PER_WRITER);
+        final Thread thread;
+
+        Writer(String name) {
+            thread = new Thread(this, name);
+            thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Task task = queue.take();
+                    if (task == STOP) {
+                        return;
+                    }
+                    if (task.barrier() != null) {
+                        task.barrier().countDown();
+                    } else if (failure.get() == null) {
+                        writeNow(task.file(), task.rowNumber());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                // keep answering barriers so that the caller learns of the failure instead of waiting
+                drainAfterFailure();
+            }
+        }
+
+        private void drainAfterFailure() {
+            try {
+                while (true) {
+                    Task task = queue.take();
+                    if (task == STOP) {
+                        return;
+                    }
+                    if (task.barrier() != null) {
+                        task.barrier().countDown();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
