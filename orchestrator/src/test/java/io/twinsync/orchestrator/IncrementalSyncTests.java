@@ -95,7 +95,10 @@ class IncrementalSyncTests {
         try {
             Path home = Files.createTempDirectory(Path.of("target"), "incremental-");
             Path mappingDir = Files.createDirectories(home.resolve("mapping/models"));
+            // Every entity incremental: equipment already is; the lines' deletion by absence needs a full read.
             String mapping = read(SAMPLE + "mapping.yaml")
+                    .replaceAll("(?m)^(\\s+)watermark: .*\n", "")
+                    .replaceAll("(?m)^\\s+deleted:\n\\s+missing: true\n", "")
                     .replaceAll("(?m)^(\\s+)key: (.*)$", "$1key: $2\n$1watermark: ModifiedAt");
             Files.writeString(mappingDir.resolveSibling("mapping.yaml"), mapping);
             for (String model : List.of(

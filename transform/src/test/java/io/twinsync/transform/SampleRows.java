@@ -92,7 +92,7 @@ final class SampleRows {
                         "EquipmentId INTEGER, AssetTag STRING, Name STRING, Category STRING, "
                                 + "Manufacturer STRING, ModelNumber STRING, SerialNumber STRING, "
                                 + "Status STRING, IsCritical BOOLEAN, RatedPowerKw DECIMAL, "
-                                + "InstalledOn DATE, LastServiceAt TIMESTAMP, ModifiedAt TIMESTAMP, "
+                                + "InstalledOn DATE, LastServiceAt TIMESTAMP, ModifiedAt TIMESTAMP, IsDeleted BOOLEAN, "
                                 + "LineCode STRING, CostCenterCode STRING")
                 .row(
                         1L,
@@ -108,6 +108,7 @@ final class SampleRows {
                         LocalDate.parse("2020-02-05"),
                         LocalDateTime.parse("2024-12-21T09:30:00"),
                         MODIFIED,
+                        false,
                         "RTM-L01",
                         "CC-110")
                 .row(
@@ -124,6 +125,7 @@ final class SampleRows {
                         LocalDate.parse("2015-11-03"),
                         LocalDateTime.parse("2024-12-02T09:30:00"),
                         MODIFIED,
+                        false,
                         "MTY-L19",
                         "CC-310")
                 .row(
@@ -140,6 +142,7 @@ final class SampleRows {
                         LocalDate.parse("2012-07-04"),
                         LocalDateTime.parse("2024-03-31T09:00:00"),
                         MODIFIED,
+                        false,
                         null,
                         "CC-330")
                 .row(
@@ -156,6 +159,7 @@ final class SampleRows {
                         null,
                         LocalDateTime.parse("2024-03-27T08:00:00"),
                         MODIFIED,
+                        false,
                         "GOT-L18",
                         null)
                 .stageInto(batch);

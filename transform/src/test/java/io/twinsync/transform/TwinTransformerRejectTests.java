@@ -115,6 +115,37 @@ class TwinTransformerRejectTests {
     }
 
     @Test
+    void aReasonQuotesALongValueShortenedAndTheValueFieldKeepsTwoHundredCharacters() {
+        // given a 5,000-character text for an integer property, and a 1,001-character id with a control character
+        Mapping mapping = TestMappings.thing(dir, "count: Text", "");
+        String longText = "9".repeat(4999) + "x";
+        TestBatches.rows("thing", "Id", "Id INTEGER, Code STRING, Text STRING")
+                .row(1L, "A", longText)
+                .row(2L, "\t" + "c".repeat(1000), "1")
+                .stageInto(batch);
+
+        // when transformed
+        new TwinTransformer(mapping).transform(batch);
+
+        // then each reason quotes the value cut to 80 characters with its length, and says what to do
+        var rejects = TestBatches.rejects(batch);
+        assertThat(rejects).hasSize(2);
+        JsonNode unconvertible = rejects.get(0);
+        assertThat(unconvertible.get("code").asText()).isEqualTo("UNCONVERTIBLE_VALUE");
+        assertThat(unconvertible.get("reason").asText())
+                .contains("9".repeat(80) + "...(5000 characters)")
+                .doesNotContain("9".repeat(81))
+                .endsWith("or map a different column")
+                .hasSizeLessThan(800);
+        assertThat(unconvertible.get("value").asText()).startsWith("9".repeat(200) + "...");
+        JsonNode invalidId = rejects.get(1);
+        assertThat(invalidId.get("code").asText()).isEqualTo("INVALID_TWIN_ID");
+        assertThat(invalidId.get("reason").asText())
+                .contains("...(1007 characters)")
+                .hasSizeLessThan(500);
+    }
+
+    @Test
     void twinOverThirtyTwoKilobytesIsTwinTooLarge() {
         // given nine strings of 4,000 characters: each fits, together they pass 32 KB
         Mapping mapping = TestMappings.thing(dir, notes("notes", "Note"), "");

@@ -73,6 +73,8 @@ CREATE TABLE Equipment (
     InstalledOn   DATE           NULL,
     LastServiceAt TIMESTAMP      NULL,
     ModifiedAt    TIMESTAMP      NOT NULL,
+    -- Soft delete, as many ERPs do it: the row stays, flagged; twinsync deletes the twin (mapping twin.deleted).
+    IsDeleted     BOOLEAN        DEFAULT FALSE NOT NULL,
     CONSTRAINT PK_Equipment PRIMARY KEY (EquipmentId),
     CONSTRAINT UQ_Equipment_AssetTag UNIQUE (AssetTag),
     CONSTRAINT FK_Equipment_ProductionLine FOREIGN KEY (LineId) REFERENCES ProductionLine (LineId),

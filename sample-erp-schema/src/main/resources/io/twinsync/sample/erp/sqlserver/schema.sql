@@ -72,6 +72,8 @@ CREATE TABLE Equipment (
     InstalledOn   DATE           NULL,
     LastServiceAt DATETIME2      NULL,
     ModifiedAt    DATETIME2      NOT NULL,
+    -- Soft delete, as many ERPs do it: the row stays, flagged; twinsync deletes the twin (mapping twin.deleted).
+    IsDeleted     BIT            NOT NULL CONSTRAINT DF_Equipment_IsDeleted DEFAULT 0,
     CONSTRAINT PK_Equipment PRIMARY KEY (EquipmentId),
     CONSTRAINT UQ_Equipment_AssetTag UNIQUE (AssetTag),
     CONSTRAINT FK_Equipment_ProductionLine FOREIGN KEY (LineId) REFERENCES ProductionLine (LineId),
