@@ -186,33 +186,21 @@ final class TwinFileSink implements AutoCloseable {
                         return;
                     }
                     if (task.barrier() != null) {
-                        task.barrier().countDown();
+                        task.barrier().countDown(); // also after a failure, so the caller learns of it
                     } else if (failure.get() == null) {
-                        writeNow(task.file(), task.rowNumber());
+                        write(task);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
-                // keep answering barriers so that the caller learns of the failure instead of waiting
-                drainAfterFailure();
             }
         }
 
-        private void drainAfterFailure() {
+        private void write(Task task) {
             try {
-                while (true) {
-                    Task task = queue.take();
-                    if (task == STOP) {
-                        return;
-                    }
-                    if (task.barrier() != null) {
-                        task.barrier().countDown();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                writeNow(task.file(), task.rowNumber());
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
             }
         }
     }
