@@ -5,6 +5,7 @@
 # slows every file system call for minutes after, which would penalise whichever run comes next.
 # Usage: scripts/bench-extract-transform-compare.sh <git ref of the baseline> [rounds, default 2]
 #        ROWS=1000000 HEAP=256m STAGING_DIR=/path scripts/bench-extract-transform-compare.sh 059ab85 3
+#        REMOVE_EACH=1 STAGING_DIR=/dev/shm/x ...   (remove each run's staging right away: for tmpfs, where it is cheap)
 # Prints each run's figures and, per round, the new/old ratio of combined rows per second.
 # Needs: JDK 17, git. Builds both versions (a temporary worktree for the baseline).
 set -euo pipefail
@@ -59,6 +60,9 @@ run() {
         2>/dev/null >"$WORK/$which-$RUN.txt"
     sed "s/^/$which /" "$WORK/$which-$RUN.txt" | grep -E 'per_second|_seconds|rows_extracted|twin_files|heap_peak'
     awk '/^combined_rows_per_second/ {print $2}' "$WORK/$which-$RUN.txt" >>"$WORK/$which.rates"
+    if [ "${REMOVE_EACH:-0}" = "1" ]; then
+        rm -rf "$staging"
+    fi
 }
 
 for round in $(seq 1 "$ROUNDS"); do
