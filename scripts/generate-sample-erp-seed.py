@@ -118,6 +118,13 @@ SITES = [
     (3, "MX-MTY", "Monterrey Apodaca Plant", "Apodaca", "MX", "25.781520", "-100.188540", "America/Monterrey", 6),
 ]
 
+# Certifications per site, as the JSON text the ERP keeps (None: the column is NULL)
+SITE_CERTIFICATIONS = {
+    1: '["ISO 9001", "ISO 14001", "ISO 45001"]',
+    2: '["ISO 9001"]',
+    3: None,
+}
+
 BUILDINGS = [
     # id, code, site, name, floors, gross area in centi-m2, year built
     (1, "RTM-B01", 1, "Assembly Hall 1", 2, 1_245_000, 1998),
@@ -265,8 +272,9 @@ def generate():
     out += ["", "-- Site"]
     for site_id, code, name, city, country, lat, lon, zone, _ in SITES:
         out.append(insert("Site", ["SiteId", "SiteCode", "Name", "City", "CountryCode", "Latitude", "Longitude",
-                                   "TimeZone", "ModifiedAt"],
-                          [site_id, code, name, city, country, Dec(lat), Dec(lon), zone, MODIFIED_AT]))
+                                   "TimeZone", "Certifications", "ModifiedAt"],
+                          [site_id, code, name, city, country, Dec(lat), Dec(lon), zone,
+                           SITE_CERTIFICATIONS[site_id], MODIFIED_AT]))
 
     out += ["", "-- Building"]
     for building_id, code, site_id, name, floors, area, year in BUILDINGS:

@@ -30,7 +30,7 @@ final class SampleRows {
                         "SiteId",
                         "SiteId INTEGER, SiteCode STRING, Name STRING, City STRING, "
                                 + "CountryCode STRING, Latitude DECIMAL, Longitude DECIMAL, "
-                                + "TimeZone STRING, ModifiedAt TIMESTAMP")
+                                + "TimeZone STRING, Certifications STRING, ModifiedAt TIMESTAMP")
                 .row(
                         1L,
                         "NL-RTM",
@@ -40,6 +40,7 @@ final class SampleRows {
                         new BigDecimal("51.885190"),
                         new BigDecimal("4.286130"),
                         "Europe/Amsterdam",
+                        "[\"ISO 9001\", \"ISO 14001\", \"ISO 45001\"]",
                         MODIFIED)
                 .row(
                         2L,
@@ -50,6 +51,7 @@ final class SampleRows {
                         new BigDecimal("57.718890"),
                         new BigDecimal("11.937220"),
                         "Europe/Stockholm",
+                        null,
                         MODIFIED)
                 .stageInto(batch);
         TestBatches.rows(

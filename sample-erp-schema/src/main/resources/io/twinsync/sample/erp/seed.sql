@@ -18,9 +18,9 @@ INSERT INTO CostCenter (CostCenterId, Code, Name, ParentCostCenterId, Budget, Mo
 INSERT INTO CostCenter (CostCenterId, Code, Name, ParentCostCenterId, Budget, ModifiedAt) VALUES (12, 'CC-330', 'Warehouse & Stores', 3, NULL, '2025-01-15 08:00:00');
 
 -- Site
-INSERT INTO Site (SiteId, SiteCode, Name, City, CountryCode, Latitude, Longitude, TimeZone, ModifiedAt) VALUES (1, 'NL-RTM', 'Rotterdam Botlek Plant', 'Rotterdam', 'NL', 51.885190, 4.286130, 'Europe/Amsterdam', '2025-01-15 08:00:00');
-INSERT INTO Site (SiteId, SiteCode, Name, City, CountryCode, Latitude, Longitude, TimeZone, ModifiedAt) VALUES (2, 'SE-GOT', 'Göteborg Hisingen Plant', 'Göteborg', 'SE', 57.718890, 11.937220, 'Europe/Stockholm', '2025-01-15 08:00:00');
-INSERT INTO Site (SiteId, SiteCode, Name, City, CountryCode, Latitude, Longitude, TimeZone, ModifiedAt) VALUES (3, 'MX-MTY', 'Monterrey Apodaca Plant', 'Apodaca', 'MX', 25.781520, -100.188540, 'America/Monterrey', '2025-01-15 08:00:00');
+INSERT INTO Site (SiteId, SiteCode, Name, City, CountryCode, Latitude, Longitude, TimeZone, Certifications, ModifiedAt) VALUES (1, 'NL-RTM', 'Rotterdam Botlek Plant', 'Rotterdam', 'NL', 51.885190, 4.286130, 'Europe/Amsterdam', '["ISO 9001", "ISO 14001", "ISO 45001"]', '2025-01-15 08:00:00');
+INSERT INTO Site (SiteId, SiteCode, Name, City, CountryCode, Latitude, Longitude, TimeZone, Certifications, ModifiedAt) VALUES (2, 'SE-GOT', 'Göteborg Hisingen Plant', 'Göteborg', 'SE', 57.718890, 11.937220, 'Europe/Stockholm', '["ISO 9001"]', '2025-01-15 08:00:00');
+INSERT INTO Site (SiteId, SiteCode, Name, City, CountryCode, Latitude, Longitude, TimeZone, Certifications, ModifiedAt) VALUES (3, 'MX-MTY', 'Monterrey Apodaca Plant', 'Apodaca', 'MX', 25.781520, -100.188540, 'America/Monterrey', NULL, '2025-01-15 08:00:00');
 
 -- Building
 INSERT INTO Building (BuildingId, BuildingCode, SiteId, Name, FloorCount, GrossAreaM2, YearBuilt, ModifiedAt) VALUES (1, 'RTM-B01', 1, 'Assembly Hall 1', 2, 12450.00, 1998, '2025-01-15 08:00:00');

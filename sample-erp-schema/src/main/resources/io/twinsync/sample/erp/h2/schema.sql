@@ -23,6 +23,8 @@ CREATE TABLE Site (
     Latitude    DECIMAL(9,6)   NULL,
     Longitude   DECIMAL(9,6)   NULL,
     TimeZone    VARCHAR(50)    NULL,
+    -- Certifications held, as a JSON array of strings (ERPs often keep such lists as JSON text).
+    Certifications NVARCHAR(400) NULL,
     ModifiedAt  DATETIME2      NOT NULL,
     CONSTRAINT PK_Site PRIMARY KEY (SiteId),
     CONSTRAINT UQ_Site_SiteCode UNIQUE (SiteCode)

@@ -24,6 +24,8 @@ CREATE TABLE Site (
     Latitude    NUMERIC(9,6)   NULL,
     Longitude   NUMERIC(9,6)   NULL,
     TimeZone    VARCHAR(50)    NULL,
+    -- Certifications held, as a JSON array of strings (ERPs often keep such lists as JSON text).
+    Certifications VARCHAR(400) NULL,
     ModifiedAt  TIMESTAMP      NOT NULL,
     CONSTRAINT PK_Site PRIMARY KEY (SiteId),
     CONSTRAINT UQ_Site_SiteCode UNIQUE (SiteCode)
