@@ -21,7 +21,8 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Not thread-safe.
+ * <p>{@link #createNew}, {@link #exists} and {@link #open} may be called from several threads at once (transform
+ * writes twin files from writer threads); {@link #commit} and {@link #close} only once every writer is done.
  */
 public interface StagedFolder extends AutoCloseable {
 
