@@ -10,6 +10,7 @@ import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.staging.reject.RejectWriter;
 import io.twinsync.transform.mapping.Mapping;
+import io.twinsync.transform.presence.PresenceStore;
 import io.twinsync.transform.twin.EntityCounts;
 import io.twinsync.transform.twin.EntityPlan;
 import io.twinsync.transform.twin.EntityPlanner;
@@ -128,9 +129,11 @@ public final class TwinTransformer {
         }
     }
 
-    /** The twin files of an earlier run go when the new {@code twins/} folder replaces them; its rejects now. */
+    /** The twin files of an earlier run go when the new {@code twins/} folder replaces them; the rest now. */
     private static void clearEarlierRun(Batch batch) {
         batch.delete(BatchLayout.rejectsFile(EntityTwinWriter.STAGE));
+        // an earlier run's presence list of an entity that no longer asks for deleted.missing must not be committed
+        batch.list(PresenceStore.BATCH_FOLDER).forEach(batch::delete);
     }
 
     private void writeModels(Batch batch) {

@@ -259,6 +259,21 @@ class MissingRowsTests {
     }
 
     @Test
+    void aRerunWithoutMissingLeavesNoEarlierPresenceListToCommit() {
+        // given a batch transformed with deleted.missing, then again after the mapping dropped it
+        Batch batch = batchOf(mapping("{ missing: true }"), row(1, "A", "1"));
+        new TwinTransformer(mapping("{ missing: true }")).transform(batch, state);
+        assertThat(batch.exists(PresenceStore.batchFile("thing"))).isTrue();
+
+        // when transformed again without it
+        new TwinTransformer(mapping("{ column: Count, when: gone }")).transform(batch, state);
+
+        // then the earlier run's list is gone, so committing the batch publishes nothing stale
+        assertThat(batch.exists(PresenceStore.batchFile("thing"))).isFalse();
+        assertThat(PresenceStore.commit(batch, state)).isEmpty();
+    }
+
+    @Test
     void thePresenceListIsCommittedOnlyByPresenceStoreCommit() {
         // given a transformed batch
         Mapping mapping = mapping("{ missing: true }");

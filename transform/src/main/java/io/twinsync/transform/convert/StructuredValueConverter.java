@@ -22,6 +22,9 @@ import java.util.Map;
  */
 final class StructuredValueConverter implements ValueConverter {
 
+    /** Digits or exponent beyond this are no double, float, long or integer. */
+    private static final int MAX_DIGITS = 1000;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final DtdlSchema schema;
@@ -134,7 +137,13 @@ final class StructuredValueConverter implements ValueConverter {
             value = json.asLong();
             type = ValueType.INTEGER;
         } else if (json.isNumber()) {
-            value = json.decimalValue();
+            BigDecimal number = json.decimalValue();
+            // JSON allows 1e999999999; written out in full it would take a gigabyte, and no DTDL number holds it
+            if (Math.abs((long) number.scale()) > MAX_DIGITS || number.precision() > MAX_DIGITS) {
+                throw new UnconvertibleValueException(
+                        "the number " + number + " is beyond any DTDL numeric schema", blank(path));
+            }
+            value = number;
             type = ValueType.DECIMAL;
         } else {
             throw new UnconvertibleValueException(

@@ -141,6 +141,7 @@ final class TwinFileSink implements AutoCloseable {
         try {
             while (!writer.queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
                 rethrow(); // a writer that died would never take it
+                checkAlive(writer);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -152,10 +153,18 @@ final class TwinFileSink implements AutoCloseable {
         try {
             while (!done.await(100, TimeUnit.MILLISECONDS)) {
                 rethrow();
+                writers.forEach(this::checkAlive);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StagingException("Interrupted while writing twin files", e);
+        }
+    }
+
+    private void checkAlive(Writer writer) {
+        if (!writer.thread.isAlive()) {
+            throw new StagingException("Twin file writer " + writer.thread.getName() + " stopped unexpectedly;"
+                    + " the transform is abandoned, run it again");
         }
     }
 
@@ -201,6 +210,9 @@ final class TwinFileSink implements AutoCloseable {
                 writeNow(task.file(), task.rowNumber());
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
+            } catch (Error e) {
+                // an OutOfMemoryError must fail the transform, not end this thread and leave the caller waiting
+                failure.compareAndSet(null, new StagingException("Writing twin files failed: " + e, e));
             }
         }
     }

@@ -73,6 +73,15 @@ class StructuredConversionTests {
     }
 
     @Test
+    void aNumberWithAHugeExponentIsRefusedWithoutWritingItOut() {
+        // 1e999999999 written out in full would take a gigabyte; it must be a reject, not an OutOfMemoryError
+        UnconvertibleValueException e = refused(location, "{\"latitude\": 1e999999999}");
+        assertThat(e.path()).isEqualTo(".latitude");
+        assertThat(e.getMessage()).contains("beyond any DTDL numeric schema").hasSizeLessThan(200);
+        assertThat(refused(limits, "[1, 1e-999999999]").path()).isEqualTo("[1]");
+    }
+
+    @Test
     void numberForAStringFieldIsRefused() {
         UnconvertibleValueException e = refused(location, "{\"address\": {\"city\": 12}}");
         assertThat(e.path()).isEqualTo(".address.city");

@@ -70,6 +70,23 @@ class TwinFileSinkTests {
         }
     }
 
+    @Test
+    void anErrorInAWriterFailsTheCallerInsteadOfLeavingItWaiting() {
+        // given a folder whose writes end in an Error, as an OutOfMemoryError would
+        StagedFolder failing = new FailingFolder() {
+            @Override
+            public Optional<StagedOutput> createNew(String name) {
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        try (TwinFileSink sink = new TwinFileSink(failing, 2)) {
+            sink.write(twin("t-1", 1), 1);
+
+            // when flushed, then the failure surfaces (the test would hang here otherwise)
+            assertThatThrownBy(sink::flush).isInstanceOf(StagingException.class).hasMessageContaining("simulated");
+        }
+    }
+
     private static TwinFile twin(String id, int row) {
         ObjectNode twin = JsonNodeFactory.instance.objectNode();
         twin.put("$dtId", id);
@@ -79,7 +96,7 @@ class TwinFileSinkTests {
     }
 
     /** A folder that fails every write, as a full disk would. */
-    private static final class FailingFolder implements StagedFolder {
+    private static class FailingFolder implements StagedFolder {
 
         @Override
         public String path() {
