@@ -78,6 +78,8 @@ class NestedTwinTests {
                          "tags": ["b", "a"]}
                         """));
         assertThat(file.removals()).isEmpty();
+        // and only the Map given whole by one JSON column is marked whole; objects built from paths are not
+        assertThat(file.wholeValues()).containsExactly("/readings");
     }
 
     @Test

@@ -20,7 +20,10 @@ import java.util.Objects;
  * @param relationships outgoing relationships as ADT relationship documents
  * @param removals JSON Pointers to the values to remove from the twin, such as {@code /ratedPowerKw} or
  *     {@code /nameplate/serialNumber} (RFC 6901 escaping)
- * @param contentHash SHA-256 over twin, relationships, removals and tombstone
+ * @param contentHash SHA-256 over twin, relationships, removals, whole values and tombstone
+ * @param wholeValues JSON Pointers of the Object and Map values the source gives whole (from one column, template,
+ *     constant or expression): the writer sets each as a whole, so that keys the source no longer has go. Other
+ *     objects (components, values built from property paths) are patched leaf by leaf, keeping what others wrote.
  */
 public record TwinFile(
         String twinId,
@@ -30,13 +33,28 @@ public record TwinFile(
         ObjectNode twin,
         List<ObjectNode> relationships,
         List<String> removals,
-        String contentHash) {
+        String contentHash,
+        List<String> wholeValues) {
 
     public TwinFile {
         Objects.requireNonNull(twinId, "twinId");
         Objects.requireNonNull(twin, "twin");
         relationships = List.copyOf(relationships);
         removals = List.copyOf(removals);
+        wholeValues = wholeValues == null ? List.of() : List.copyOf(wholeValues);
+    }
+
+    /** A twin file without whole values. */
+    public TwinFile(
+            String twinId,
+            String entity,
+            ObjectNode sourceKey,
+            boolean tombstone,
+            ObjectNode twin,
+            List<ObjectNode> relationships,
+            List<String> removals,
+            String contentHash) {
+        this(twinId, entity, sourceKey, tombstone, twin, relationships, removals, contentHash, List.of());
     }
 
     public static TwinFile of(
@@ -46,6 +64,18 @@ public record TwinFile(
             ObjectNode twin,
             List<ObjectNode> relationships,
             List<String> removals) {
+        return of(entity, sourceKey, tombstone, twin, relationships, removals, List.of());
+    }
+
+    /** With the pointers of the Object and Map values the source gives whole. */
+    public static TwinFile of(
+            String entity,
+            ObjectNode sourceKey,
+            boolean tombstone,
+            ObjectNode twin,
+            List<ObjectNode> relationships,
+            List<String> removals,
+            List<String> wholeValues) {
         String twinId = twin.path("$dtId").asText(null);
         if (twinId == null) {
             throw new IllegalArgumentException("A twin document needs a $dtId");
@@ -58,7 +88,8 @@ public record TwinFile(
                 twin,
                 relationships,
                 removals,
-                hash(tombstone, twin, relationships, removals));
+                hash(tombstone, twin, relationships, removals, wholeValues),
+                wholeValues);
     }
 
     /** The model id from {@code $metadata.$model}. */
@@ -68,10 +99,15 @@ public record TwinFile(
 
     /** True when the stored hash matches the content, i.e. the file was not edited by hand or truncated. */
     public boolean hashMatchesContent() {
-        return contentHash != null && contentHash.equals(hash(tombstone, twin, relationships, removals));
+        return contentHash != null && contentHash.equals(hash(tombstone, twin, relationships, removals, wholeValues));
     }
 
-    static String hash(boolean tombstone, JsonNode twin, List<ObjectNode> relationships, List<String> removals) {
+    static String hash(
+            boolean tombstone,
+            JsonNode twin,
+            List<ObjectNode> relationships,
+            List<String> removals,
+            List<String> wholeValues) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode content = nodes.objectNode();
         content.put("tombstone", tombstone);
@@ -84,6 +120,11 @@ public record TwinFile(
                 .forEach(rels::add);
         ArrayNode removed = content.putArray("removals");
         removals.stream().sorted().forEach(removed::add);
+        if (!wholeValues.isEmpty()) {
+            // only when there are any, so the hashes of twins without them stay what they were
+            ArrayNode whole = content.putArray("wholeValues");
+            wholeValues.stream().sorted().forEach(whole::add);
+        }
         return ContentHash.of(content);
     }
 }

@@ -30,6 +30,12 @@ public final class TwinFileCodec {
                 .addAll(file.removals().stream()
                         .map(r -> StagingJson.mapper().getNodeFactory().textNode(r))
                         .toList());
+        if (!file.wholeValues().isEmpty()) {
+            json.putArray("wholeValues")
+                    .addAll(file.wholeValues().stream()
+                            .map(r -> StagingJson.mapper().getNodeFactory().textNode(r))
+                            .toList());
+        }
         json.put("contentHash", file.contentHash());
         try {
             // Compact: a million twin files are written per large batch; jq shows one readably.
@@ -75,6 +81,8 @@ public final class TwinFileCodec {
         }
         List<String> removals = new ArrayList<>();
         json.path("removals").forEach(r -> removals.add(r.asText()));
+        List<String> wholeValues = new ArrayList<>();
+        json.path("wholeValues").forEach(w -> wholeValues.add(w.asText()));
         TwinFile file = new TwinFile(
                 json.path("twinId").asText(),
                 json.path("entity").asText(null),
@@ -85,7 +93,8 @@ public final class TwinFileCodec {
                 (ObjectNode) twin,
                 relationships,
                 removals,
-                json.path("contentHash").asText(null));
+                json.path("contentHash").asText(null),
+                wholeValues);
         if (!file.hashMatchesContent()) {
             throw new StagingException(source + ": contentHash does not match the content; the file was changed or"
                     + " cut short after transform wrote it. Re-run transform for this batch.");

@@ -59,7 +59,8 @@ final class TwinRowBuilder {
         List<String> removals = new ArrayList<>();
         // ADT needs every component of the model on the twin from its creation, at least as {"$metadata": {}}
         plan.components().forEach(name -> twin.putObject(name).putObject("$metadata"));
-        convertProperties(row, plan.properties(), twin, "", problems, removals);
+        List<String> wholeValues = new ArrayList<>();
+        convertProperties(row, plan.properties(), twin, "", problems, removals, wholeValues);
         List<ObjectNode> relationships = new ArrayList<>();
         Set<String> relationshipIds = new HashSet<>();
         for (RelationshipPlan relationship : plan.relationships()) {
@@ -95,7 +96,8 @@ final class TwinRowBuilder {
             return new Result(null, problems, twinId);
         }
         return new Result(
-                TwinFile.of(plan.entity(), StagedValues.key(plan, row), false, twin, relationships, removals),
+                TwinFile.of(
+                        plan.entity(), StagedValues.key(plan, row), false, twin, relationships, removals, wholeValues),
                 List.of(),
                 twinId);
     }
@@ -144,7 +146,8 @@ final class TwinRowBuilder {
         document.put("$relationshipId", id);
         document.put("$targetId", target.text());
         document.put("$relationshipName", name);
-        convertProperties(row, relationship.properties(), document, name + ".", problems, new ArrayList<>());
+        convertProperties(
+                row, relationship.properties(), document, name + ".", problems, new ArrayList<>(), new ArrayList<>());
         return id == null ? null : document;
     }
 
@@ -184,7 +187,8 @@ final class TwinRowBuilder {
             ObjectNode into,
             String fieldPrefix,
             List<RowProblem> problems,
-            List<String> removals) {
+            List<String> removals,
+            List<String> wholeValues) {
         for (PropertyPlan property : properties) {
             String field = fieldPrefix + property.property();
             Object value;
@@ -226,6 +230,10 @@ final class TwinRowBuilder {
                 continue;
             }
             DocumentPaths.set(into, property.path(), converted);
+            if (converted.isObject()) {
+                // an Object or Map the source gives whole: the writer replaces it, so keys it no longer has go
+                wholeValues.add(property.path().pointer());
+            }
         }
     }
 

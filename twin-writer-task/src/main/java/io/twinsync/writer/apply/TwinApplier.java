@@ -63,7 +63,8 @@ final class TwinApplier {
                             + "; changing a twin's model is not supported"
                             + " yet: delete the twin in ADT (relationships first) and run again, or fix the mapping.");
         }
-        List<PatchOperation> ops = PropertyPatchPlanner.plan(file.twin(), twin.json(), file.removals());
+        List<PatchOperation> ops =
+                PropertyPatchPlanner.plan(file.twin(), twin.json(), file.removals(), file.wholeValues());
         if (ops.isEmpty()) {
             return Step.done(ItemAction.UNCHANGED, twin.etag());
         }

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Plans the JSON Patch that turns ADT's copy of a twin or relationship into what the source wants, touching only
  * values that differ. Where both sides hold an object (a component, an Object or a Map value) it descends and patches
  * only the differing leaves ({@code add /nameplate/serialNumber}), so parts the source does not map, written by
- * someone else, are kept; where ADT lacks the object it adds it whole. Arrays and other values are set whole. System
+ * someone else, are kept; where ADT lacks the object it adds it whole. Objects the source gives whole (a Map or Object
+ * from one JSON column, listed in the twin file's {@code wholeValues}), arrays and other values are set whole. System
  * properties ({@code $...}) are never patched; the model and relationship target are checked by the caller.
  */
 public final class PropertyPatchPlanner {
@@ -26,8 +29,19 @@ public final class PropertyPatchPlanner {
      * @return the operations, empty when nothing differs
      */
     public static List<PatchOperation> plan(ObjectNode desired, JsonNode actual, Collection<String> removals) {
+        return plan(desired, actual, removals, List.of());
+    }
+
+    /**
+     * @param wholeValues JSON Pointers of objects the source gives whole: set as a whole when they differ, so keys
+     *     the source no longer has are removed (other objects are patched leaf by leaf)
+     */
+    public static List<PatchOperation> plan(
+            ObjectNode desired, JsonNode actual, Collection<String> removals, Collection<String> wholeValues) {
         List<PatchOperation> ops = new ArrayList<>();
-        diff(desired, actual, new ArrayList<>(), ops);
+        Set<List<String>> whole = new HashSet<>();
+        wholeValues.forEach(pointer -> whole.add(JsonPointers.segments(pointer)));
+        diff(desired, actual, new ArrayList<>(), whole, ops);
         for (String removal : removals) {
             List<String> path = JsonPointers.segments(removal);
             if (path.stream().anyMatch(JsonValues::isSystemKey)) {
@@ -40,7 +54,8 @@ public final class PropertyPatchPlanner {
         return ops;
     }
 
-    private static void diff(JsonNode desired, JsonNode actual, List<String> at, List<PatchOperation> ops) {
+    private static void diff(
+            JsonNode desired, JsonNode actual, List<String> at, Set<List<String>> whole, List<PatchOperation> ops) {
         for (Map.Entry<String, JsonNode> field : desired.properties()) {
             String name = field.getKey();
             JsonNode want = field.getValue();
@@ -55,8 +70,8 @@ public final class PropertyPatchPlanner {
                 if (have != null) {
                     ops.add(PatchOperation.removeAt(path));
                 }
-            } else if (want.isObject() && have != null && have.isObject()) {
-                diff(want, have, path, ops);
+            } else if (want.isObject() && have != null && have.isObject() && !whole.contains(path)) {
+                diff(want, have, path, whole, ops);
             } else if (have == null || !JsonValues.sameValue(want, have)) {
                 ops.add(PatchOperation.addAt(path, want));
             }

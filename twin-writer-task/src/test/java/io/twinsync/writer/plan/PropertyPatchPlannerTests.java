@@ -174,6 +174,28 @@ class PropertyPatchPlannerTests {
     }
 
     @Test
+    void setsAMapTheSourceGivesWholeAsAWholeSoAKeyItDroppedGoes() {
+        // given a map filled whole from a JSON column, whose "size" key the source no longer has
+        ObjectNode desired = json("{\"readings\":{\"color\":\"red\"}}");
+        JsonNode actual = json("{\"readings\":{\"color\":\"red\",\"size\":\"L\"}}");
+
+        // when planned with the map listed as a whole value
+        List<PatchOperation> ops = PropertyPatchPlanner.plan(desired, actual, List.of(), List.of("/readings"));
+
+        // then the map is set whole, which drops "size"
+        assertThat(ops).containsExactly(PatchOperation.add("readings", desired.get("readings")));
+    }
+
+    @Test
+    void leavesAWholeValueAloneWhenItIsEqual() {
+        ObjectNode desired = json("{\"readings\":{\"a\":1,\"b\":2}}");
+        JsonNode actual = json("{\"readings\":{\"b\":2,\"a\":1}}");
+
+        assertThat(PropertyPatchPlanner.plan(desired, actual, List.of(), List.of("/readings")))
+                .isEmpty();
+    }
+
+    @Test
     void setsAnArrayWholeWhenAnElementChanged() {
         // given
         ObjectNode desired = json("{\"tags\":[\"a\",\"c\"]}");
