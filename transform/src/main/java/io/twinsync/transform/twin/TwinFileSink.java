@@ -34,9 +34,9 @@ final class TwinFileSink implements AutoCloseable {
     record Duplicate(TwinFile file, long rowNumber, RowProblem problem) {}
 
     private static final int QUEUE_PER_WRITER = 256;
-    private static final Task STOP = new Task(null, 0, null);
+    private static final Task STOP = new Task(null, null, 0, null);
 
-    private record Task(TwinFile file, long rowNumber, CountDownLatch barrier) {}
+    private record Task(String name, TwinFile file, long rowNumber, CountDownLatch barrier) {}
 
     private final StagedFolder twins;
     private final List<Writer> writers = new ArrayList<>();
@@ -61,20 +61,20 @@ final class TwinFileSink implements AutoCloseable {
     /** Writes the file, now or soon; a duplicate twin id shows up in a later {@link #flush()}. */
     void write(TwinFile file, long rowNumber) {
         rethrow();
+        String name = TwinFileNames.pathFor(file.twinId()); // a SHA-256 of the id: once per twin, not per use
         if (writers.isEmpty()) {
-            writeNow(file, rowNumber);
+            writeNow(name, file, rowNumber);
             return;
         }
-        String name = TwinFileNames.pathFor(file.twinId());
         Writer writer = writers.get(Math.floorMod(name.hashCode(), writers.size()));
-        put(writer, new Task(file, rowNumber, null));
+        put(writer, new Task(name, file, rowNumber, null));
     }
 
     /** Waits until every file submitted so far is written, and returns the duplicates found since the last flush. */
     List<Duplicate> flush() {
         CountDownLatch done = new CountDownLatch(writers.size());
         for (Writer writer : writers) {
-            put(writer, new Task(null, 0, done));
+            put(writer, new Task(null, null, 0, done));
         }
         await(done);
         rethrow();
@@ -103,8 +103,7 @@ final class TwinFileSink implements AutoCloseable {
         }
     }
 
-    private void writeNow(TwinFile file, long rowNumber) {
-        String name = TwinFileNames.pathFor(file.twinId());
+    private void writeNow(String name, TwinFile file, long rowNumber) {
         var created = twins.createNew(name);
         if (created.isEmpty()) {
             TwinFile first = read(name);
@@ -207,7 +206,7 @@ final class TwinFileSink implements AutoCloseable {
 
         private void write(Task task) {
             try {
-                writeNow(task.file(), task.rowNumber());
+                writeNow(task.name(), task.file(), task.rowNumber());
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
             } catch (Error e) {
