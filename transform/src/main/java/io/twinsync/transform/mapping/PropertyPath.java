@@ -1,5 +1,6 @@
 package io.twinsync.transform.mapping;
 
+import io.twinsync.staging.twin.TwinPointers;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,11 +39,7 @@ public record PropertyPath(List<String> segments) {
 
     /** The JSON Pointer (RFC 6901) to the value in the twin document, such as {@code /location/latitude}. */
     public String pointer() {
-        StringBuilder pointer = new StringBuilder();
-        for (String segment : segments) {
-            pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
-        }
-        return pointer.toString();
+        return TwinPointers.of(segments);
     }
 
     /** True when this path is {@code other} or lies inside it ({@code location.latitude} within {@code location}). */

@@ -1,6 +1,7 @@
 package io.twinsync.writer.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsync.staging.twin.TwinPointers;
 import java.util.List;
 
 /**
@@ -20,25 +21,20 @@ public record PatchOperation(Op op, String path, JsonNode value) {
     }
 
     public static PatchOperation add(String property, JsonNode value) {
-        return new PatchOperation(Op.ADD, pointer(property), value);
+        return addAt(List.of(property), value);
     }
 
     public static PatchOperation remove(String property) {
-        return new PatchOperation(Op.REMOVE, pointer(property), null);
+        return removeAt(List.of(property));
     }
 
     /** Sets the value at a nested place, such as {@code [nameplate, serialNumber]}. */
     public static PatchOperation addAt(List<String> path, JsonNode value) {
-        return new PatchOperation(Op.ADD, JsonPointers.of(path), value);
+        return new PatchOperation(Op.ADD, TwinPointers.of(path), value);
     }
 
     /** Removes the value at a nested place. */
     public static PatchOperation removeAt(List<String> path) {
-        return new PatchOperation(Op.REMOVE, JsonPointers.of(path), null);
-    }
-
-    /** A JSON Pointer to a top-level property, with {@code ~} and {@code /} escaped (RFC 6901). */
-    static String pointer(String property) {
-        return "/" + property.replace("~", "~0").replace("/", "~1");
+        return new PatchOperation(Op.REMOVE, TwinPointers.of(path), null);
     }
 }

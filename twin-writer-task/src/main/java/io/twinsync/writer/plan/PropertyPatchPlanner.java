@@ -2,6 +2,7 @@ package io.twinsync.writer.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.twin.TwinPointers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -40,14 +41,14 @@ public final class PropertyPatchPlanner {
             ObjectNode desired, JsonNode actual, Collection<String> removals, Collection<String> wholeValues) {
         List<PatchOperation> ops = new ArrayList<>();
         Set<List<String>> whole = new HashSet<>();
-        wholeValues.forEach(pointer -> whole.add(JsonPointers.segments(pointer)));
+        wholeValues.forEach(pointer -> whole.add(TwinPointers.segments(pointer)));
         diff(desired, actual, new ArrayList<>(), whole, ops);
         for (String removal : removals) {
-            List<String> path = JsonPointers.segments(removal);
+            List<String> path = TwinPointers.segments(removal);
             if (path.stream().anyMatch(JsonValues::isSystemKey)) {
                 continue;
             }
-            if (JsonPointers.find(desired, path) == null && JsonPointers.find(actual, path) != null) {
+            if (find(desired, path) == null && find(actual, path) != null) {
                 ops.add(PatchOperation.removeAt(path));
             }
         }
@@ -76,5 +77,17 @@ public final class PropertyPatchPlanner {
                 ops.add(PatchOperation.addAt(path, want));
             }
         }
+    }
+
+    /** The value at the keys, or null when any object on the way lacks the key. */
+    private static JsonNode find(JsonNode document, List<String> segments) {
+        JsonNode current = document;
+        for (String segment : segments) {
+            if (current == null || !current.isObject()) {
+                return null;
+            }
+            current = current.get(segment);
+        }
+        return current;
     }
 }
