@@ -9,7 +9,11 @@ import io.twinsync.staging.StateArea;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.staging.reject.RejectWriter;
+import io.twinsync.staging.rows.RowsHandOff;
+import io.twinsync.staging.rows.StagedRowReader;
+import io.twinsync.transform.mapping.EntityMapping;
 import io.twinsync.transform.mapping.Mapping;
+import io.twinsync.transform.mapping.MappingProblems;
 import io.twinsync.transform.presence.PresenceStore;
 import io.twinsync.transform.twin.EntityCounts;
 import io.twinsync.transform.twin.EntityPlan;
@@ -19,8 +23,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +80,69 @@ public final class TwinTransformer {
     public TransformSummary transform(Batch batch, StateArea state) {
         Instant started = clock.instant();
         List<EntityPlan> plans = EntityPlanner.plan(mapping, batch);
-        clearEarlierRun(batch);
+        Iterator<EntityPlan> next = plans.iterator();
+        return run(batch, state, started, () -> {
+            if (!next.hasNext()) {
+                return null;
+            }
+            EntityPlan plan = next.next();
+            String path = BatchLayout.rowsFile(plan.entity());
+            return new PlannedRows(plan, new StagedRowReader(batch.open(path), batch.location() + "/" + path));
+        });
+    }
+
+    /**
+     * Transforms a batch's rows while the extract is still writing them: each rows file is read as it is handed
+     * over, instead of from the batch once it is complete. The output is the same as {@link #transform(Batch,
+     * StateArea)} would write from the finished files, in the same order.
+     *
+     * <p>An entity is planned against its rows when they start to arrive, so a mapping problem fails the transform
+     * at the first entity that has one, listing that entity's problems (reading the staged files lists every
+     * entity's).
+     *
+     * @param rows the hand-off of the rows files being written into {@code batch}
+     */
+    public TransformSummary transform(Batch batch, StateArea state, RowsHandOff rows) {
+        Instant started = clock.instant();
+        return run(batch, state, started, () -> {
+            for (Optional<RowsHandOff.Rows> handed = rows.next(); handed.isPresent(); handed = rows.next()) {
+                String path = handed.get().path();
+                StagedRowReader reader =
+                        new StagedRowReader(handed.get().stream(), batch.location() + "/" + path + " (handed over)");
+                Optional<EntityPlan> plan = planHandedOver(batch, path, reader);
+                if (plan.isPresent()) {
+                    return new PlannedRows(plan.get(), reader);
+                }
+                reader.close();
+            }
+            return null;
+        });
+    }
+
+    private Optional<EntityPlan> planHandedOver(Batch batch, String path, StagedRowReader reader) {
+        Optional<EntityMapping> entity = mapping.entities().stream()
+                .filter(e -> BatchLayout.rowsFile(e.name()).equals(path))
+                .findFirst();
+        if (entity.isEmpty()) {
+            log.info("Batch {}: {} belongs to no mapping entity; skipped", batch.id(), path);
+            return Optional.empty();
+        }
+        MappingProblems problems = new MappingProblems();
+        Optional<EntityPlan> plan = EntityPlanner.planEntity(entity.get(), mapping.models(), reader.schema(), problems);
+        problems.throwIfAny(mapping.source() + " (against the staged rows of batch " + batch.id() + ")");
+        return plan;
+    }
+
+    /** An entity's plan and its rows, ready to read. */
+    private record PlannedRows(EntityPlan plan, StagedRowReader rows) {}
+
+    /** Each entity's rows in turn; null after the last. */
+    @FunctionalInterface
+    private interface EntityRows {
+        PlannedRows next();
+    }
+
+    private TransformSummary run(Batch batch, StateArea state, Instant started, EntityRows entities) {
         writeModels(batch);
         long rows = 0;
         long twins = 0;
@@ -84,9 +152,13 @@ public final class TwinTransformer {
         try (StagedFolder twinFolder = batch.createFolder(BatchLayout.TWINS);
                 RejectWriter rejects = new RejectWriter(batch, EntityTwinWriter.STAGE);
                 EntityTwinWriter writer = new EntityTwinWriter(batch, twinFolder, rejects)) {
+            List<EntityPlan> plans = new ArrayList<>();
             List<EntityCounts> all = new ArrayList<>();
-            for (EntityPlan plan : plans) {
-                all.add(writer.write(plan));
+            for (PlannedRows entity = entities.next(); entity != null; entity = entities.next()) {
+                plans.add(entity.plan());
+                try (StagedRowReader reader = entity.rows()) {
+                    all.add(writer.write(entity.plan(), reader));
+                }
             }
             // After every entity, so that a twin another entity produces now is not taken for gone.
             for (EntityPlan plan : plans) {
@@ -122,6 +194,8 @@ public final class TwinTransformer {
                         summary.rejectsByReason(),
                         BatchLayout.rejectsFile(EntityTwinWriter.STAGE));
             }
+            // Only now, so that a run that fails leaves the earlier run's output whole.
+            clearEarlierRun(batch);
             twinFolder.commit();
             writer.commitPresence();
             rejects.commit();
@@ -129,7 +203,10 @@ public final class TwinTransformer {
         }
     }
 
-    /** The twin files of an earlier run go when the new {@code twins/} folder replaces them; the rest now. */
+    /**
+     * The twin files of an earlier run go when the new {@code twins/} folder replaces them; its rejects and presence
+     * lists go here, just before this run's are published (this run may have none).
+     */
     private static void clearEarlierRun(Batch batch) {
         batch.delete(BatchLayout.rejectsFile(EntityTwinWriter.STAGE));
         // an earlier run's presence list of an entity that no longer asks for deleted.missing must not be committed

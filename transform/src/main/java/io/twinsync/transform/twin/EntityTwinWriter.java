@@ -1,7 +1,6 @@
 package io.twinsync.transform.twin;
 
 import io.twinsync.staging.Batch;
-import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StateArea;
 import io.twinsync.staging.json.StagingJson;
@@ -44,8 +43,8 @@ public final class EntityTwinWriter implements AutoCloseable {
         this.sink = new TwinFileSink(twins, TwinFileSink.defaultWriterThreads());
     }
 
-    public EntityCounts write(EntityPlan plan) {
-        String path = BatchLayout.rowsFile(plan.entity());
+    /** Writes the twin files of an entity's rows, read to their end from {@code reader}, which the caller closes. */
+    public EntityCounts write(EntityPlan plan, StagedRowReader reader) {
         TwinRowBuilder builder = new TwinRowBuilder(plan);
         MissingRowSweep sweep = plan.missing() == null ? null : sweep(plan);
         long rows = 0;
@@ -53,30 +52,28 @@ public final class EntityTwinWriter implements AutoCloseable {
         long tombstones = 0;
         long relationships = 0;
         long rejected = 0;
-        try (StagedRowReader reader = new StagedRowReader(batch.open(path), batch.location() + "/" + path)) {
-            while (reader.hasNext()) {
-                StagedRow row = reader.next();
-                rows++;
-                TwinRowBuilder.Result result = builder.build(row);
-                List<RowProblem> problems = result.problems();
-                if (result.file() != null) {
-                    // counted as written; a duplicate twin id is found when the files are flushed, below
-                    sink.write(result.file(), row.number());
+        while (reader.hasNext()) {
+            StagedRow row = reader.next();
+            rows++;
+            TwinRowBuilder.Result result = builder.build(row);
+            List<RowProblem> problems = result.problems();
+            if (result.file() != null) {
+                // counted as written; a duplicate twin id is found when the files are flushed, below
+                sink.write(result.file(), row.number());
+            }
+            if (problems.isEmpty()) {
+                twinFiles++;
+                tombstones += result.file().tombstone() ? 1 : 0;
+                relationships += result.file().relationships().size();
+                if (sweep != null && !result.file().tombstone()) {
+                    sweep.present(new PresenceEntry(
+                            result.file().twinId(), result.file().sourceKey()));
                 }
-                if (problems.isEmpty()) {
-                    twinFiles++;
-                    tombstones += result.file().tombstone() ? 1 : 0;
-                    relationships += result.file().relationships().size();
-                    if (sweep != null && !result.file().tombstone()) {
-                        sweep.present(new PresenceEntry(
-                                result.file().twinId(), result.file().sourceKey()));
-                    }
-                } else {
-                    rejected++;
-                    reject(plan, row, problems);
-                    if (sweep != null) {
-                        sweep.rejected(result.twinId(), StagedValues.key(plan, row));
-                    }
+            } else {
+                rejected++;
+                reject(plan, row, problems);
+                if (sweep != null) {
+                    sweep.rejected(result.twinId(), StagedValues.key(plan, row));
                 }
             }
         }
