@@ -7,14 +7,7 @@ import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,15 +30,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetSourceTests {
 
-    private static final String FLEET = "fleet/";
     private static final int DEPOTS = 3;
     private static final int VEHICLES = 12;
     private static final int DRIVERS = 8;
     private static final int DRIVERS_WITH_A_VEHICLE = 6;
 
     // Created (and the database filled) before the Spring context starts, which needs both.
-    static final Path home = createHome();
-    static final String sourceUrl = createFleetDatabase(home);
+    static final Path home = FleetHome.create("fleet-", mapping -> mapping);
+    static final String sourceUrl = FleetHome.createDatabase(home);
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -73,6 +65,8 @@ class FleetSourceTests {
                 .containsEntry("vehicle", (long) VEHICLES)
                 .containsEntry("driver", (long) DRIVERS);
         assertThat(manifest.transform().rowsRejected()).isZero();
+        // transform ran while extract was reading, not after it
+        assertThat(manifest.transform().startedAt()).isBefore(manifest.extract().finishedAt());
         assertThat(manifest.write().twins().created()).isEqualTo(DEPOTS + VEHICLES + DRIVERS);
         assertThat(manifest.write().relationships().created()).isEqualTo(VEHICLES + DRIVERS_WITH_A_VEHICLE);
         assertThat(manifest.write().twins().failed()
@@ -183,36 +177,4 @@ class FleetSourceTests {
     }
 
     /** A home folder holding a copy of the fleet mapping and its models, as a user would keep them. */
-    private static Path createHome() {
-        try {
-            Path home = CliRun.newHome("fleet-");
-            Path models = Files.createDirectories(home.resolve("fleet/models"));
-            Files.writeString(models.resolveSibling("mapping.yaml"), read(FLEET + "mapping.yaml"));
-            for (String model : List.of("Depot", "Vehicle", "Driver")) {
-                Files.writeString(models.resolve(model + ".json"), read(FLEET + "models/" + model + ".json"));
-            }
-            return home;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The fleet database: an H2 file in SQL Server mode, created and filled with plain JDBC. */
-    private static String createFleetDatabase(Path home) {
-        String url = "jdbc:h2:file:" + home.resolve("fleet/db").toAbsolutePath()
-                + ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-        try (Connection connection = DriverManager.getConnection(url);
-                Statement statement = connection.createStatement()) {
-            statement.execute("RUNSCRIPT FROM 'classpath:/" + FLEET + "fleet.sql'");
-            return url;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create the fleet database", e);
-        }
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = FleetSourceTests.class.getClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
 }

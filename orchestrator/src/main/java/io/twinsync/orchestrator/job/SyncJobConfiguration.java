@@ -1,6 +1,7 @@
 package io.twinsync.orchestrator.job;
 
 import io.twinsync.extract.jdbc.JdbcRowExtractor;
+import io.twinsync.extract.watermark.IncrementalExtract;
 import io.twinsync.extract.watermark.WatermarkStore;
 import io.twinsync.extract.watermark.Watermarks;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
@@ -11,12 +12,15 @@ import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.staging.manifest.ExtractSummary;
 import io.twinsync.staging.manifest.TransformSummary;
+import io.twinsync.staging.rows.RowsHandOff;
 import io.twinsync.transform.TwinTransformer;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.presence.PresenceStore;
 import io.twinsync.writer.Partition;
 import io.twinsync.writer.TwinWriter;
 import io.twinsync.writer.WriteReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,6 +28,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +46,11 @@ public class SyncJobConfiguration {
     public static final String FULL_COMPARE = "fullCompare";
     public static final String NO_WRITE = "noWrite";
 
+    /** Job context key: the batch whose rows the extract step already transformed. */
+    static final String TRANSFORMED_WHILE_EXTRACTING = "transformedWhileExtracting";
+
+    private static final Logger log = LoggerFactory.getLogger(SyncJobConfiguration.class);
+
     @Bean
     Job syncJob(JobRepository jobs, Step extractStep, Step transformStep, Step writeStep) {
         return new JobBuilder(JOB_NAME, jobs)
@@ -50,16 +60,39 @@ public class SyncJobConfiguration {
                 .build();
     }
 
+    /**
+     * Extracts the batch and, at the same time, transforms its rows as they are written (see {@link RowsHandOff}):
+     * the two stages overlap instead of running one after the other. When that transform fails, the rows are still
+     * staged whole and the transform step transforms them from the files, reporting the failure there.
+     */
     @Bean
     Step extractStep(JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, SourceDatabase source) {
         return new StepBuilder("extract", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     Watermarks committed = WatermarkStore.readCommitted(staging.state());
-                    ExtractSummary summary = new JdbcRowExtractor(source.dataSource(), source.fetchSize())
-                            .extract(batch, SourceEntities.of(mapping.getObject()), committed)
-                            .summary();
+                    JdbcRowExtractor extractor = new JdbcRowExtractor(source.dataSource(), source.fetchSize());
+                    TwinTransformer transformer = new TwinTransformer(mapping.getObject());
+                    RowsHandOff.Overlap<IncrementalExtract, TransformSummary> done = RowsHandOff.overlap(
+                            batch,
+                            tapped -> extractor.extract(tapped, SourceEntities.of(mapping.getObject()), committed),
+                            rows -> transformer.transform(batch, staging.state(), rows),
+                            "twinsync-transform-" + batch.id());
+                    ExtractSummary summary = done.written().summary();
                     BatchManifests.update(batch, m -> m.withExtract(summary));
                     contribution.incrementWriteCount(summary.totalRows());
+                    if (done.readResult().isPresent()) {
+                        BatchManifests.update(
+                                batch, m -> m.withTransform(done.readResult().get()));
+                        jobContext(contribution)
+                                .putString(
+                                        TRANSFORMED_WHILE_EXTRACTING, batch.id().value());
+                    } else {
+                        log.info(
+                                "Batch {}: transforming while extracting failed ({}); the transform step transforms"
+                                        + " the staged rows",
+                                batch.id(),
+                                done.readFailure().toString());
+                    }
                 }))
                 .build();
     }
@@ -68,6 +101,12 @@ public class SyncJobConfiguration {
     Step transformStep(JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping) {
         return new StepBuilder("transform", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
+                    if (batch.id()
+                            .value()
+                            .equals(jobContext(contribution).getString(TRANSFORMED_WHILE_EXTRACTING, ""))) {
+                        log.debug("Batch {} was transformed while it was extracted", batch.id());
+                        return;
+                    }
                     TransformSummary summary =
                             new TwinTransformer(mapping.getObject()).transform(batch, staging.state());
                     BatchManifests.update(batch, m -> m.withTransform(summary));
@@ -110,6 +149,10 @@ public class SyncJobConfiguration {
                     contribution.incrementWriteCount(report.summary().twins().total());
                 }))
                 .build();
+    }
+
+    private static ExecutionContext jobContext(StepContribution contribution) {
+        return contribution.getStepExecution().getJobExecution().getExecutionContext();
     }
 
     private static Tasklet stage(StagingStore staging, BatchStage stage) {
