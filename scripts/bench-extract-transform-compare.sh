@@ -6,7 +6,10 @@
 # Usage: scripts/bench-extract-transform-compare.sh <git ref of the baseline> [rounds, default 2]
 #        ROWS=1000000 HEAP=256m STAGING_DIR=/path scripts/bench-extract-transform-compare.sh 059ab85 3
 #        REMOVE_EACH=1 STAGING_DIR=/dev/shm/x ...   (remove each run's staging right away: for tmpfs, where it is cheap)
-# Prints each run's figures and, per round, the new/old ratio of combined rows per second.
+# Each round also runs the file-system floor between the two new runs: the same number of files of the twin files'
+# average size (FLOOR_BYTES, default 678) in 256 folders from two threads, nothing else, which shows how much of a
+# run the file system alone costs on that disk. FLOOR=0 leaves it out.
+# Prints each run's figures and the mean combined rows per second of old, new and the floor's files per second.
 # Needs: JDK 17, git. Builds both versions (a temporary worktree for the baseline).
 set -euo pipefail
 
@@ -65,15 +68,33 @@ run() {
     fi
 }
 
+floor() {
+    RUN=$((RUN + 1))
+    local folder="$STAGING_PARENT/run-$RUN-floor"
+    sync
+    java -cp "$WORK/new/lib/*" "$MAIN" floor "$folder" "$((ROWS + 1000))" "${FLOOR_BYTES:-678}" >"$WORK/floor-$RUN.txt"
+    sed "s/^/floor /" "$WORK/floor-$RUN.txt"
+    awk '/^floor_files_per_second/ {print $2}' "$WORK/floor-$RUN.txt" >>"$WORK/floor.rates"
+    if [ "${REMOVE_EACH:-0}" = "1" ]; then
+        rm -rf "$folder"
+    fi
+}
+
 for round in $(seq 1 "$ROUNDS"); do
     say "round $round of $ROUNDS"
     run old
     run new
+    [ "${FLOOR:-1}" = "1" ] && floor
     run new
     run old
 done
 awk 'FNR == NR { o += $1; no++; next } { n += $1; nn++ }
      END { printf "combined rows/s, mean of %d runs each: old %.0f, new %.0f, new/old %.2f\n", no, o / no, n / nn, (n / nn) / (o / no) }' \
     "$WORK/old.rates" "$WORK/new.rates"
+if [ -f "$WORK/floor.rates" ]; then
+    awk 'FNR == NR { f += $1; nf++; next } { n += $1; nn++ }
+         END { printf "file-system floor, mean of %d runs: %.0f files/s; new/floor %.2f\n", nf, f / nf, (n / nn) / (f / nf) }' \
+        "$WORK/floor.rates" "$WORK/new.rates"
+fi
 say "removing the staging folders"
 rm -rf "$STAGING_PARENT"

@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  *                                    extracts it into a new batch and transforms it: by default as the orchestrator
  *                                    does, the transform reading the rows as extract writes them (RowsHandOff);
  *                                    sequential: transform once extract is done, from the staged files
+ * floor {folder} {files} {bytes}     creates that many files of that size in 256 sub-folders, two threads, and
+ *                                    nothing else: what the file system alone costs for the twin files
  * </pre>
  *
  * The run prints one {@code key: value} line per figure on standard output.
@@ -45,6 +47,8 @@ public final class ExtractTransformBenchmark {
             long start = System.nanoTime();
             GeneratedErp.generate(args[1], Long.parseLong(args[2]));
             System.out.printf(Locale.ROOT, "generate_seconds: %.1f%n", seconds(start));
+        } else if (args.length == 4 && args[0].equals("floor")) {
+            FileSystemFloor.run(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         } else if ((args.length == 5 || args.length == 6) && args[0].equals("run")) {
             boolean overlapped = args.length == 5 || args[5].equals("overlapped");
             if (args.length == 6 && !overlapped && !args[5].equals("sequential")) {
@@ -53,8 +57,9 @@ public final class ExtractTransformBenchmark {
             }
             run(args[1], Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]), overlapped);
         } else {
-            System.err.println("usage: generate {db path} {machines} | run {db path} {mapping} {staging} {fetch size}"
-                    + " [overlapped|sequential]");
+            System.err.println(
+                    "usage: generate {db path} {machines} | floor {folder} {files} {bytes} | run {db path} {mapping} {staging} {fetch size}"
+                            + " [overlapped|sequential]");
             System.exit(2);
         }
     }
