@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  *                                    extracts it into a new batch and transforms it: by default as the orchestrator
  *                                    does, the transform reading the rows as extract writes them (RowsHandOff);
  *                                    sequential: transform once extract is done, from the staged files
+ * generate-postgres {jdbc url} {machines}   the same tables in PostgreSQL; run then takes the URL as {db path}
  * floor {folder} {files} {bytes}     creates that many files of that size in 256 sub-folders, two threads, and
  *                                    nothing else: what the file system alone costs for the twin files
  * </pre>
@@ -46,6 +47,10 @@ public final class ExtractTransformBenchmark {
         if (args.length == 3 && args[0].equals("generate")) {
             long start = System.nanoTime();
             GeneratedErp.generate(args[1], Long.parseLong(args[2]));
+            System.out.printf(Locale.ROOT, "generate_seconds: %.1f%n", seconds(start));
+        } else if (args.length == 3 && args[0].equals("generate-postgres")) {
+            long start = System.nanoTime();
+            GeneratedErp.generatePostgres(args[1], Long.parseLong(args[2]));
             System.out.printf(Locale.ROOT, "generate_seconds: %.1f%n", seconds(start));
         } else if (args.length == 4 && args[0].equals("floor")) {
             FileSystemFloor.run(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -72,7 +77,10 @@ public final class ExtractTransformBenchmark {
                 .map(ExtractTransformBenchmark::sourceOf)
                 .toList();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        JdbcSourceSettings settings = new JdbcSourceSettings(GeneratedErp.url(db), "sa", "", 2, fetchSize);
+        // {db path} is an H2 file, or a JDBC URL of a database made by generate-postgres
+        JdbcSourceSettings settings = db.startsWith("jdbc:")
+                ? new JdbcSourceSettings(db, null, null, 2, fetchSize)
+                : new JdbcSourceSettings(GeneratedErp.url(db), "sa", "", 2, fetchSize);
         TwinTransformer transformer = new TwinTransformer(mapping);
         double[] transformThreadCpu = new double[2]; // total, user
 
