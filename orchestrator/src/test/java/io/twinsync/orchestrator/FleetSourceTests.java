@@ -175,6 +175,4 @@ class FleetSourceTests {
     private CliRun cli(String... args) {
         return CliRun.of(cli, args);
     }
-
-    /** A home folder holding a copy of the fleet mapping and its models, as a user would keep them. */
 }

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * ({@code models.json}). Rows stream through; memory does not grow with them.
  *
  * <p>Safe to run twice on a batch: its {@code twins/} folder replaces the earlier run's as a whole, and the earlier
- * rejects are removed. A mapping that does not fit the staged rows fails the whole run before anything is written or
- * removed. The twin files are written into a private folder that is published once, at the end; a run that fails
+ * rejects and presence lists are removed just before this run's are published. A mapping that does not fit the
+ * staged rows fails the whole run before anything but {@code models.json} is written, and before anything is removed. The twin files are written into a private folder that is published once, at the end; a run that fails
  * part-way publishes neither twin files nor a rejects file. Reusable and thread-safe: each call
  * keeps its own state.
  */

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StateArea;
 import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.staging.rows.RowsHandOff;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingException;
 import io.twinsync.transform.mapping.MappingLoader;
+import io.twinsync.transform.presence.PresenceStore;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,84 @@ class HandedOverRowsTransformTests {
         assertThat(done.readResult().orElseThrow().rowsRejected()).isEqualTo(2);
         assertThat(TestBatches.rejects(handedOver)).isEqualTo(TestBatches.rejects(fromFiles));
         assertThat(TestBatches.twinFile(handedOver, "thing-a")).isEqualTo(TestBatches.twinFile(fromFiles, "thing-a"));
+    }
+
+    @Test
+    void missingRowsDuplicatesAcrossEntitiesAndPresenceListsAreTheSameWhenRowsAreHandedOver() {
+        // given two entities producing twins of one id space, one with deletion by absence, and a committed state in
+        // which the first entity had A, B and C
+        Mapping mapping = MappingLoader.load(
+                TestMappings.write(
+                        dir,
+                        """
+                  - name: thing
+                    source: { table: Thing, key: [Id] }
+                    twin:
+                      model: dtmi:test:Thing;1
+                      id: "thing-{Code}"
+                      properties: { count: Count }
+                      deleted: { missing: true }
+                  - name: other
+                    source: { table: Other, key: [Id] }
+                    twin:
+                      model: dtmi:test:Thing;1
+                      id: "thing-{Code}"
+                """));
+        StateArea fileState = committedState(staging, mapping);
+        StateArea handedState = committedState(otherStaging, mapping);
+        // and a next batch where B is gone, and the other entity repeats the id of C (a duplicate) and adds D
+        Batch fromFiles = TestBatches.newBatch(staging);
+        Batch handedOver = TestBatches.newBatch(otherStaging);
+
+        // when it is transformed from its files and while being handed over
+        stageNext(fromFiles);
+        TransformSummary expected = new TwinTransformer(mapping).transform(fromFiles, fileState);
+        RowsHandOff.Overlap<Void, TransformSummary> done = RowsHandOff.overlap(
+                handedOver,
+                tapped -> {
+                    stageNext(tapped);
+                    return null;
+                },
+                handOff -> new TwinTransformer(mapping).transform(handedOver, handedState, handOff),
+                "test-transform");
+
+        // then both tombstone B, reject the duplicate alike, and hold the same pending presence list
+        TransformSummary actual = done.readResult().orElseThrow();
+        assertThat(actual.tombstones()).isEqualTo(expected.tombstones()).isEqualTo(1);
+        assertThat(actual.rowsRejected()).isEqualTo(expected.rowsRejected()).isEqualTo(1);
+        assertThat(TestBatches.twinFiles(handedOver)).isEqualTo(TestBatches.twinFiles(fromFiles));
+        assertThat(TestBatches.rejects(handedOver)).isEqualTo(TestBatches.rejects(fromFiles));
+        assertThat(handedOver.list("present/"))
+                .isEqualTo(fromFiles.list("present/"))
+                .isNotEmpty();
+        for (String presence : fromFiles.list("present/")) {
+            assertThat(TestBatches.jsonLines(handedOver, presence))
+                    .isEqualTo(TestBatches.jsonLines(fromFiles, presence));
+        }
+    }
+
+    private static StateArea committedState(Path root, Mapping mapping) {
+        StateArea state = new LocalStagingStore(root).state();
+        Batch first = TestBatches.newBatch(root);
+        TestBatches.rows("thing", "Id", "Id INTEGER, Code STRING, Count STRING")
+                .row(1L, "A", "1")
+                .row(2L, "B", "2")
+                .row(3L, "C", "3")
+                .stageInto(first);
+        new TwinTransformer(mapping).transform(first, state);
+        PresenceStore.commit(first, state);
+        return state;
+    }
+
+    private static void stageNext(Batch batch) {
+        TestBatches.rows("thing", "Id", "Id INTEGER, Code STRING, Count STRING")
+                .row(1L, "A", "1")
+                .row(3L, "C", "33")
+                .stageInto(batch);
+        TestBatches.rows("other", "Id", "Id INTEGER, Code STRING")
+                .row(7L, "C")
+                .row(8L, "D")
+                .stageInto(batch);
     }
 
     @Test

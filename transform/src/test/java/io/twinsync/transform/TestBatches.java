@@ -80,7 +80,8 @@ public final class TestBatches {
         }
     }
 
-    private static List<JsonNode> jsonLines(Batch batch, String path) {
+    /** Each line of an NDJSON file of the batch as JSON; empty when the file is absent. */
+    public static List<JsonNode> jsonLines(Batch batch, String path) {
         List<JsonNode> lines = new ArrayList<>();
         if (!batch.exists(path)) {
             return lines;

@@ -69,6 +69,8 @@ public class SyncJobConfiguration {
     Step extractStep(JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, SourceDatabase source) {
         return new StepBuilder("extract", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
+                    // A restarted extract must not leave an earlier attempt's word that the batch is transformed.
+                    jobContext(contribution).remove(TRANSFORMED_WHILE_EXTRACTING);
                     Watermarks committed = WatermarkStore.readCommitted(staging.state());
                     JdbcRowExtractor extractor = new JdbcRowExtractor(source.dataSource(), source.fetchSize());
                     TwinTransformer transformer = new TwinTransformer(mapping.getObject());
@@ -80,18 +82,17 @@ public class SyncJobConfiguration {
                     ExtractSummary summary = done.written().summary();
                     BatchManifests.update(batch, m -> m.withExtract(summary));
                     contribution.incrementWriteCount(summary.totalRows());
-                    if (done.readResult().isPresent()) {
-                        BatchManifests.update(
-                                batch, m -> m.withTransform(done.readResult().get()));
+                    if (done.readCompleted()) {
+                        BatchManifests.update(batch, m -> m.withTransform(done.read()));
                         jobContext(contribution)
                                 .putString(
                                         TRANSFORMED_WHILE_EXTRACTING, batch.id().value());
                     } else {
-                        log.info(
-                                "Batch {}: transforming while extracting failed ({}); the transform step transforms"
-                                        + " the staged rows",
+                        log.warn(
+                                "Batch {}: transforming while extracting failed; the transform step transforms the"
+                                        + " staged rows instead and reports any failure there",
                                 batch.id(),
-                                done.readFailure().toString());
+                                done.readFailure());
                     }
                 }))
                 .build();

@@ -36,37 +36,51 @@ public final class RowsHandOff {
     static final int CHUNK_BYTES = 64 * 1024;
     static final int CHUNKS = 32;
 
-    private static final Object END = new Object();
-    private static final Object FINISHED = new Object();
+    /** What the queue carries besides chunks of bytes ({@code byte[]}) and the starts of files. */
+    private enum Marker {
+        END_OF_FILE,
+        END_OF_BATCH
+    }
 
     private record Start(String path) {}
 
-    private record Failed(RuntimeException failure) {}
+    /** The writer closed a rows file without publishing it. */
+    private record Discarded(String path) {}
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CHUNKS);
     private volatile boolean abandoned;
-    private boolean writerDone;
+    /** Set once the writer failed; the reader checks it whenever the queue runs dry, so it never waits for nothing. */
+    private volatile RuntimeException writerFailure;
+
     private HandedOffStream current;
 
     /** One rows file as it is being written: its batch path ({@code rows/{entity}.ndjson}) and its bytes. */
     public record Rows(String path, InputStream stream) {}
 
-    /** What {@link #overlap} returns: the writer's result, and the reader's result or its failure. */
+    /**
+     * What {@link #overlap} returns: the writer's result, and the reader's result or its failure.
+     *
+     * @param readFailure why the reader did not complete; null when it did (its result may still be null)
+     */
     public record Overlap<W, R>(W written, R read, RuntimeException readFailure) {
 
-        /** The reader's result, empty when it failed ({@link #readFailure()} says why). */
+        public boolean readCompleted() {
+            return readFailure == null;
+        }
+
+        /** The reader's result, empty when it failed ({@link #readFailure()} says why) or returned null. */
         public Optional<R> readResult() {
-            return Optional.ofNullable(read);
+            return readCompleted() ? Optional.ofNullable(read) : Optional.empty();
         }
     }
 
     /**
      * Runs {@code writer} on a tapped batch in the calling thread and {@code reader} on this hand-off in a second
-     * thread, and waits for both.
+     * thread, and waits for both: no thread of the reader's is left running when this returns or throws.
      *
-     * <p>A writer's failure is thrown, after the reader has stopped (it fails on its next read). A reader's failure
-     * does not stop the writer: it is returned in {@link Overlap#readFailure()}, so the caller can fall back to
-     * reading the staged files once the writer is done.
+     * <p>A writer's failure is thrown, after the reader has stopped (its reads fail, and its thread is interrupted).
+     * A reader's failure does not stop the writer: it is returned in {@link Overlap#readFailure()}, so the caller can
+     * fall back to reading the staged files once the writer is done. Interrupting the calling thread stops both.
      */
     public static <W, R> Overlap<W, R> overlap(
             Batch batch, Function<Batch, W> writer, Function<RowsHandOff, R> reader, String readerName) {
@@ -76,19 +90,21 @@ public final class RowsHandOff {
         W written;
         try {
             written = writer.apply(handOff.tap(batch));
+            handOff.finish();
         } catch (RuntimeException | Error e) {
-            handOff.fail(e instanceof RuntimeException r ? r : new StagingException("The writing stage failed", e));
-            thread.awaitQuietly();
+            handOff.fail(
+                    e instanceof RuntimeException r ? r : new StagingException("The writing stage failed: " + e, e));
+            thread.interrupt();
+            thread.awaitEnd();
             throw e;
         }
-        handOff.finish();
-        thread.awaitQuietly();
-        return new Overlap<>(written, thread.result, thread.failure);
+        thread.awaitEnd();
+        return new Overlap<>(written, thread.result, thread.completed ? null : thread.failure);
     }
 
     /**
-     * The batch as the writer should see it: creating a rows file ({@code rows/*.ndjson}) also hands its bytes to the
-     * reader; everything else goes straight to {@code batch}.
+     * The batch as the writer should see it: creating a rows file ({@code rows/*.ndjson}) with {@link Batch#create}
+     * also hands its bytes to the reader; everything else goes straight to {@code batch}.
      */
     public Batch tap(Batch batch) {
         return new TappedBatch(batch);
@@ -106,14 +122,12 @@ public final class RowsHandOff {
             current = null;
         }
         Object item = take();
-        if (item == FINISHED) {
+        if (item == Marker.END_OF_BATCH) {
             return Optional.empty();
         }
-        if (item instanceof Failed failed) {
-            throw stopped(failed);
-        }
         if (!(item instanceof Start start)) {
-            throw new IllegalStateException("Rows hand-off out of step: expected the start of a file, got " + item);
+            throw new IllegalStateException(
+                    "Rows hand-off out of step: expected the start of a file, got " + describe(item));
         }
         current = new HandedOffStream(start.path());
         return Optional.of(new Rows(start.path(), current));
@@ -121,15 +135,13 @@ public final class RowsHandOff {
 
     /** The writer has staged every rows file; the reader's {@link #next()} then returns empty. */
     public void finish() {
-        put(FINISHED);
-        writerDone = true;
+        put(Marker.END_OF_BATCH);
     }
 
-    /** The writer failed: the reader's next read fails too, naming {@code failure}. */
+    /** The writer failed: the reader's reads fail too, naming {@code failure}, as soon as it has read what came before. */
     public void fail(RuntimeException failure) {
-        if (!writerDone) {
-            put(new Failed(failure));
-            writerDone = true;
+        if (writerFailure == null) {
+            writerFailure = failure;
         }
     }
 
@@ -151,25 +163,34 @@ public final class RowsHandOff {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon();
             throw new StagingException("Interrupted while handing rows over to the next stage", e);
         }
     }
 
+    /** The next item, or a failure once the writer failed and everything it put before is read. */
     private Object take() {
         try {
-            return queue.take();
+            while (true) {
+                Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    return item;
+                }
+                RuntimeException failure = writerFailure;
+                if (failure != null) {
+                    throw new StagingException(
+                            "The rows being handed over stopped: the stage writing them failed (" + failure.getMessage()
+                                    + ")",
+                            failure);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StagingException("Interrupted while waiting for rows from the previous stage", e);
         }
     }
 
-    private static StagingException stopped(Failed failed) {
-        return new StagingException(
-                "The rows being handed over stopped: the stage writing them failed ("
-                        + failed.failure().getMessage() + ")",
-                failed.failure());
+    private static String describe(Object item) {
+        return item instanceof byte[] bytes ? bytes.length + " bytes of rows" : String.valueOf(item);
     }
 
     /** The reader's side of one rows file: the chunks the writer puts, up to its end. */
@@ -179,6 +200,7 @@ public final class RowsHandOff {
         private byte[] chunk = new byte[0];
         private int position;
         private boolean ended;
+        private IOException failure;
 
         HandedOffStream(String path) {
             this.path = path;
@@ -209,27 +231,28 @@ public final class RowsHandOff {
 
         /** True when bytes are available in {@code chunk}, false at the end of the file. */
         private boolean fill() throws IOException {
+            if (failure != null) {
+                throw failure; // every read after a failure fails: a cut-off file must never look complete
+            }
             while (!ended && position == chunk.length) {
                 Object item;
                 try {
-                    item = queue.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("Interrupted while waiting for the rows of " + path, e);
+                    item = take();
+                } catch (StagingException e) {
+                    failure =
+                            new IOException("the rows of " + path + " stopped before their end: " + e.getMessage(), e);
+                    throw failure;
                 }
                 if (item instanceof byte[] bytes) {
                     chunk = bytes;
                     position = 0;
-                } else if (item == END) {
+                } else if (item == Marker.END_OF_FILE) {
                     ended = true;
-                } else if (item instanceof Failed failed) {
-                    ended = true;
-                    throw new IOException(
-                            "the rows of " + path + " stopped before their end: "
-                                    + failed.failure().getMessage(),
-                            failed.failure());
+                } else if (item instanceof Discarded) {
+                    failure = new IOException(path + " was discarded by the stage writing it, before its last row");
+                    throw failure;
                 } else {
-                    throw new IllegalStateException("Rows hand-off out of step in " + path + ": got " + item);
+                    throw new IllegalStateException("Rows hand-off out of step in " + path + ": got " + describe(item));
                 }
             }
             return !ended;
@@ -271,7 +294,12 @@ public final class RowsHandOff {
             if (abandoned || !path.startsWith(BatchLayout.ROWS) || !path.endsWith(".ndjson")) {
                 return out;
             }
-            put(new Start(path));
+            try {
+                put(new Start(path));
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
+            }
             return new HandingOffOutput(path, out);
         }
 
@@ -353,7 +381,7 @@ public final class RowsHandOff {
                 handOver();
             }
             done = true;
-            put(END);
+            put(Marker.END_OF_FILE);
         }
 
         @Override
@@ -363,8 +391,7 @@ public final class RowsHandOff {
             } finally {
                 if (!done) {
                     done = true;
-                    put(new Failed(new StagingException(
-                            path + " was discarded by the stage writing it, before its last row")));
+                    put(new Discarded(path));
                 }
             }
         }
@@ -383,6 +410,7 @@ public final class RowsHandOff {
         private final RowsHandOff handOff;
         private final Function<RowsHandOff, R> reader;
         private R result;
+        private boolean completed;
         private RuntimeException failure;
 
         ReaderThread(RowsHandOff handOff, Function<RowsHandOff, R> reader, String name) {
@@ -396,23 +424,37 @@ public final class RowsHandOff {
         public void run() {
             try {
                 result = reader.apply(handOff);
+                completed = true;
             } catch (RuntimeException e) {
                 failure = e;
-            } catch (Error e) {
+            } catch (Throwable e) {
                 failure = new StagingException("The reading stage failed: " + e, e);
             } finally {
                 handOff.abandon();
             }
         }
 
-        /** Waits for the reader; an interrupt abandons it (the writer is already done or failed). */
-        void awaitQuietly() {
-            try {
-                join();
-            } catch (InterruptedException e) {
-                handOff.abandon();
+        /**
+         * Waits for the reader to end, interrupts or not (an interrupt is kept for the caller): returning while it
+         * still runs would let it publish output beside whatever the caller does next.
+         */
+        void awaitEnd() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    handOff.fail(new StagingException("Interrupted while the rows were being handed over", e));
+                    interrupt();
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                failure = new StagingException("Interrupted while waiting for the reading stage", e);
+            }
+            if (!completed && failure == null) {
+                failure = new StagingException("The reading stage ended without a result or a failure");
             }
         }
     }

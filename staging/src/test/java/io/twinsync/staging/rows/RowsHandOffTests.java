@@ -127,7 +127,7 @@ class RowsHandOffTests {
         // and the reader failed too, knowing the rows stopped before their end, and no rows file was staged
         assertThat(readerSaw.get())
                 .hasMessageContaining("rows/machine.ndjson")
-                .hasMessageContaining("stopped before their end");
+                .hasMessageContaining("discarded by the stage writing it");
         assertThat(batch.exists("rows/machine.ndjson")).isFalse();
     }
 
@@ -223,6 +223,92 @@ class RowsHandOffTests {
         assertThat(done.readFailure())
                 .isInstanceOf(StagingException.class)
                 .hasMessageContaining("rows/machine.ndjson was discarded");
+    }
+
+    @Test
+    void interruptingTheCallerStopsBothSidesAndLeavesNoReaderRunning() throws Exception {
+        // given a writer blocked on a full hand-off, and a reader that has not read yet
+        Batch batch = newBatch();
+        CountDownLatch readerStarted = new CountDownLatch(1);
+        AtomicReference<Thread> readerThread = new AtomicReference<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                RowsHandOff.overlap(
+                        batch,
+                        tapped -> {
+                            writeInPieces(tapped, "rows/machine.ndjson", text('m', LARGE * 10));
+                            return "written";
+                        },
+                        handOff -> {
+                            readerThread.set(Thread.currentThread());
+                            RowsHandOff.Rows rows = handOff.next().orElseThrow();
+                            readerStarted.countDown();
+                            try {
+                                Thread.sleep(60_000); // a slow reader
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException("reader interrupted", e);
+                            }
+                            return readFully(rows.stream());
+                        },
+                        "test-reader");
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        caller.start();
+        assertThat(readerStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when the calling thread is interrupted
+        caller.interrupt();
+        caller.join(TimeUnit.SECONDS.toMillis(10));
+
+        // then overlap has thrown, and the reader's thread has ended too
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(StagingException.class).hasMessageContaining("Interrupted");
+        assertThat(readerThread.get().isAlive()).isFalse();
+        assertThat(batch.exists("rows/machine.ndjson")).isFalse();
+    }
+
+    @Test
+    void anErrorInTheWriterStopsTheReaderAndIsThrown() {
+        // given a writer that stages part of a file and then runs out of memory
+        Batch batch = newBatch();
+        AtomicReference<Thread> readerThread = new AtomicReference<>();
+
+        // when it runs overlapped with a reader waiting for the rest
+        assertThatThrownBy(() -> RowsHandOff.overlap(
+                        batch,
+                        tapped -> {
+                            StagedOutput out = tapped.create("rows/machine.ndjson");
+                            try {
+                                out.write('x'); // left open: an Error skips the writer's own clean-up
+                            } catch (IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            throw new OutOfMemoryError("test");
+                        },
+                        handOff -> {
+                            readerThread.set(Thread.currentThread());
+                            return readAll(handOff);
+                        },
+                        "test-reader"))
+                // then the Error is what the caller gets, and the reader has ended rather than wait forever
+                .isInstanceOf(OutOfMemoryError.class);
+        assertThat(readerThread.get().isAlive()).isFalse();
+    }
+
+    @Test
+    void aReaderReturningNullCompletedAndAFailedOneDidNot() {
+        // given a reader whose result is null
+        RowsHandOff.Overlap<String, String> done =
+                RowsHandOff.overlap(newBatch(), tapped -> "written", handOff -> null, "test-reader");
+
+        // then it counts as completed, with no result
+        assertThat(done.readCompleted()).isTrue();
+        assertThat(done.readFailure()).isNull();
+        assertThat(done.readResult()).isEmpty();
     }
 
     private static Map<String, String> readAll(RowsHandOff handOff) {
