@@ -13,6 +13,8 @@ import io.twinsync.writer.apply.ModelUploader;
 import io.twinsync.writer.apply.RelationshipPhase;
 import io.twinsync.writer.apply.TwinOutcome;
 import io.twinsync.writer.apply.TwinPhase;
+import io.twinsync.writer.limit.Pacer;
+import io.twinsync.writer.limit.RequestLimiter;
 import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.report.ItemResult;
 import io.twinsync.writer.report.ResultsWriter;
@@ -85,7 +87,8 @@ public final class TwinWriter {
     public WriteReport write(Batch batch, Partition partition) {
         Instant startedAt = clock.instant();
         RequestCounters counters = new RequestCounters();
-        AdtGateway adt = new AdtGateway(client, retrier(counters));
+        RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM);
+        AdtGateway adt = new AdtGateway(client, retrier(counters, limiter));
         KnownStateStore store = new KnownStateStore(state, targetKey);
         try (StateLock lock = store.lock()) {
             new ModelUploader(adt).uploadMissing(batch);
@@ -160,8 +163,8 @@ public final class TwinWriter {
         }
     }
 
-    private RequestRetrier retrier(RequestCounters counters) {
+    private RequestRetrier retrier(RequestCounters counters, RequestLimiter limiter) {
         RetrySchedule schedule = new RetrySchedule(settings.initialBackoff(), settings.maxBackoff());
-        return new RequestRetrier(settings.maxRetries(), schedule, sleeper, counters);
+        return new RequestRetrier(settings.maxRetries(), schedule, sleeper, counters, limiter);
     }
 }

@@ -1,12 +1,13 @@
 package io.twinsync.writer;
 
+import io.twinsync.writer.limit.RateLimits;
 import java.time.Duration;
 
 /**
  * How the writer talks to ADT. Validated on construction; use {@link #defaults()} and the {@code with...} methods.
  *
- * @param concurrency twins handled at once within a phase (default 8); ADT allows 10 writes per second on one twin
- *     and about 500 creates per second per instance, so more is rarely faster
+ * @param concurrency twins handled at once within a phase (default 64): enough requests in flight to use the
+ *     instance's rate at 20-50 ms per request; the rate itself is bounded by {@code rateLimits}, not by this
  * @param maxRetries retries of one request after a throttle (429), a timeout or server error (408, 500, 502, 503,
  *     504) or an I/O error (default 5); the SDK's own retries are off so this is the only retry layer
  * @param initialBackoff wait before the first retry when the service gives no {@code Retry-After} (default 500 ms);
@@ -15,14 +16,21 @@ import java.time.Duration;
  *     cut to it, so that one answer cannot stall the run; raise it to honour longer waits
  * @param ignoreKnownState read every twin from ADT even when the known state says its file was already applied;
  *     use it after twins were changed in ADT directly (default false)
+ * @param rateLimits the request rates the writer keeps to, per API class and per twin, and its share of them
+ *     (default: ADT's documented limits, all of them)
  */
 public record WriterSettings(
-        int concurrency, int maxRetries, Duration initialBackoff, Duration maxBackoff, boolean ignoreKnownState) {
+        int concurrency,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        boolean ignoreKnownState,
+        RateLimits rateLimits) {
 
     public WriterSettings {
         if (concurrency < 1 || concurrency > 256) {
             throw new IllegalArgumentException(
-                    "Writer concurrency must be between 1 and 256, was " + concurrency + "; the default is 8");
+                    "Writer concurrency must be between 1 and 256, was " + concurrency + "; the default is 64");
         }
         if (maxRetries < 0 || maxRetries > 20) {
             throw new IllegalArgumentException(
@@ -36,26 +44,34 @@ public record WriterSettings(
             throw new IllegalArgumentException("Writer maxBackoff (" + maxBackoff
                     + ") must be at least initialBackoff (" + initialBackoff + "); the default is 30 s");
         }
+        if (rateLimits == null) {
+            throw new IllegalArgumentException("Writer rateLimits are missing; use RateLimits.serviceDefaults()");
+        }
     }
 
     /** Settings without {@code ignoreKnownState}. */
     public WriterSettings(int concurrency, int maxRetries, Duration initialBackoff, Duration maxBackoff) {
-        this(concurrency, maxRetries, initialBackoff, maxBackoff, false);
+        this(concurrency, maxRetries, initialBackoff, maxBackoff, false, RateLimits.serviceDefaults());
     }
 
     public static WriterSettings defaults() {
-        return new WriterSettings(8, 5, Duration.ofMillis(500), Duration.ofSeconds(30), false);
+        return new WriterSettings(
+                64, 5, Duration.ofMillis(500), Duration.ofSeconds(30), false, RateLimits.serviceDefaults());
     }
 
     public WriterSettings withConcurrency(int value) {
-        return new WriterSettings(value, maxRetries, initialBackoff, maxBackoff, ignoreKnownState);
+        return new WriterSettings(value, maxRetries, initialBackoff, maxBackoff, ignoreKnownState, rateLimits);
     }
 
     public WriterSettings withRetries(int retries, Duration initial, Duration max) {
-        return new WriterSettings(concurrency, retries, initial, max, ignoreKnownState);
+        return new WriterSettings(concurrency, retries, initial, max, ignoreKnownState, rateLimits);
     }
 
     public WriterSettings withIgnoreKnownState(boolean value) {
-        return new WriterSettings(concurrency, maxRetries, initialBackoff, maxBackoff, value);
+        return new WriterSettings(concurrency, maxRetries, initialBackoff, maxBackoff, value, rateLimits);
+    }
+
+    public WriterSettings withRateLimits(RateLimits value) {
+        return new WriterSettings(concurrency, maxRetries, initialBackoff, maxBackoff, ignoreKnownState, value);
     }
 }

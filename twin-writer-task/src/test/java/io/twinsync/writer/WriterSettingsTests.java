@@ -3,18 +3,22 @@ package io.twinsync.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinsync.writer.limit.ApiClass;
+import io.twinsync.writer.limit.RateLimits;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class WriterSettingsTests {
 
     @Test
-    void defaultsToEightThreadsAndFiveRetriesWithKnownState() {
+    void defaultsTo64InFlightFiveRetriesKnownStateAndTheServiceLimits() {
         // when
         WriterSettings settings = WriterSettings.defaults();
 
         // then
-        assertThat(settings.concurrency()).isEqualTo(8);
+        assertThat(settings.concurrency()).isEqualTo(64);
+        assertThat(settings.rateLimits()).isEqualTo(RateLimits.serviceDefaults());
+        assertThat(settings.rateLimits().effective(ApiClass.CREATES_DELETES)).isEqualTo(500.0);
         assertThat(settings.maxRetries()).isEqualTo(5);
         assertThat(settings.ignoreKnownState()).isFalse();
     }
@@ -32,6 +36,6 @@ class WriterSettingsTests {
         // when / then
         assertThatThrownBy(() -> WriterSettings.defaults().withConcurrency(0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("default is 8");
+                .hasMessageContaining("default is 64");
     }
 }

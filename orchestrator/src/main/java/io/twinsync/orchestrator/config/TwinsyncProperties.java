@@ -3,7 +3,9 @@ package io.twinsync.orchestrator.config;
 import io.twinsync.extract.jdbc.JdbcSourceSettings;
 import io.twinsync.extract.jdbc.JdbcUrls;
 import io.twinsync.writer.WriterSettings;
+import io.twinsync.writer.limit.RateLimits;
 import java.nio.file.Path;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -115,28 +117,51 @@ public record TwinsyncProperties(
      *
      * @param concurrency requests in flight at once
      * @param maxRetries retries of a request that failed transiently (throttled, 5xx, I/O)
+     * @param rateShare this writer's part of the instance's rate limits, {@code 1} or a fraction such as {@code 1/4}
+     * @param limits the instance's rate limits where they differ from ADT's documented ones, by class
+     *     ({@code reads}, {@code patches}, {@code creates-deletes}, {@code queries}, {@code models}, and
+     *     {@code twin-writes} per twin)
      */
-    public record Writer(@DefaultValue("8") int concurrency, @DefaultValue("5") int maxRetries) {
+    public record Writer(
+            @DefaultValue("64") int concurrency,
+            @DefaultValue("5") int maxRetries,
+            @DefaultValue("1") String rateShare,
+            Map<String, Double> limits) {
 
         public Writer {
+            limits = limits == null ? Map.of() : Map.copyOf(limits);
             if (concurrency < 1 || concurrency > 256) {
                 throw new InvalidSettingException("twinsync.writer.concurrency", concurrency, "use 1 to 256");
             }
             if (maxRetries < 0 || maxRetries > 20) {
                 throw new InvalidSettingException("twinsync.writer.max-retries", maxRetries, "use 0 to 20");
             }
+            try {
+                RateLimits.parseShare(rateShare);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("twinsync.writer.rate-share", rateShare, e.getMessage());
+            }
+            try {
+                RateLimits.serviceDefaults().withLimits(limits);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("twinsync.writer.limits", limits, e.getMessage());
+            }
             // Building the writer's own settings here checks every rule the writer has, at start-up.
-            settings(concurrency, maxRetries);
+            settings(concurrency, maxRetries, rateShare, limits);
         }
 
         /** The writer's settings for these values. */
         public WriterSettings settings() {
-            return settings(concurrency, maxRetries);
+            return settings(concurrency, maxRetries, rateShare, limits);
         }
 
-        private static WriterSettings settings(int concurrency, int maxRetries) {
+        private static WriterSettings settings(
+                int concurrency, int maxRetries, String rateShare, Map<String, Double> limits) {
             WriterSettings defaults = WriterSettings.defaults();
-            return new WriterSettings(concurrency, maxRetries, defaults.initialBackoff(), defaults.maxBackoff());
+            return new WriterSettings(concurrency, maxRetries, defaults.initialBackoff(), defaults.maxBackoff())
+                    .withRateLimits(RateLimits.serviceDefaults()
+                            .withLimits(limits)
+                            .withShare(RateLimits.parseShare(rateShare)));
         }
     }
 }

@@ -3,7 +3,10 @@ package io.twinsync.orchestrator.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinsync.writer.limit.ApiClass;
+import io.twinsync.writer.limit.RateLimits;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TwinsyncPropertiesTests {
@@ -27,10 +30,32 @@ class TwinsyncPropertiesTests {
 
     @Test
     void writerSettingsOutsideTheWritersRulesAreRefusedAtStartUp() {
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(8, 25))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(8, 25, "1", null))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.max-retries");
-        assertThat(new TwinsyncProperties.Writer(4, 3).settings().concurrency()).isEqualTo(4);
+        assertThat(new TwinsyncProperties.Writer(4, 3, "1", null).settings().concurrency())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void theRateShareAndLimitsReachTheWriterAndBadOnesAreRefusedAtStartUp() {
+        // given a writer that is one of four and an instance whose patch limit was raised
+        TwinsyncProperties.Writer writer = new TwinsyncProperties.Writer(64, 5, "1/4", Map.of("patches", 4000.0));
+
+        // then the writer's rates are a quarter of those limits
+        RateLimits limits = writer.settings().rateLimits();
+        assertThat(limits.effective(ApiClass.PATCHES)).isEqualTo(1000.0);
+        assertThat(limits.effective(ApiClass.CREATES_DELETES)).isEqualTo(125.0);
+        assertThat(limits.perTwinWrites()).isEqualTo(10.0);
+        // and a share or a class that makes no sense is refused, naming the setting
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "4", null))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.writer.rate-share")
+                .hasMessageContaining("1/n");
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", Map.of("writes", 5.0)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.writer.limits")
+                .hasMessageContaining("creates-deletes");
     }
 
     @Test
@@ -57,7 +82,7 @@ class TwinsyncPropertiesTests {
                 null,
                 null,
                 new TwinsyncProperties.Target(null, null, "service"),
-                new TwinsyncProperties.Writer(8, 5));
+                new TwinsyncProperties.Writer(8, 5, "1", null));
 
         assertThat(properties.stagingRoot()).isEqualTo(Path.of("/tmp/h/staging"));
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.json.StagingJson;
+import io.twinsync.writer.limit.RequestKind;
 import io.twinsync.writer.plan.JsonPatches;
 import io.twinsync.writer.plan.PatchOperation;
 import io.twinsync.writer.retry.Attempts;
@@ -50,7 +51,7 @@ public final class AdtGateway {
     public Optional<Versioned> getTwin(String twinId, Attempts attempts) {
         return absentOn404(() -> {
             DigitalTwinsResponse<String> response = retrier.call(
-                    "GET twin " + twinId,
+                    RequestKind.read("GET twin " + twinId),
                     attempts,
                     () -> client.getDigitalTwinWithResponse(twinId, String.class, Context.NONE));
             return versioned(response.getValue(), response.getHeaders());
@@ -60,7 +61,7 @@ public final class AdtGateway {
     /** Creates a twin that must not exist yet ({@code If-None-Match: *}); 412 when it does. */
     public Versioned createTwin(String twinId, ObjectNode twin, Attempts attempts) {
         Response<Object> response = retrier.call(
-                "PUT twin " + twinId,
+                RequestKind.create(twinId, "PUT twin " + twinId),
                 attempts,
                 () -> client.createOrReplaceDigitalTwinWithResponse(
                         twinId,
@@ -74,7 +75,7 @@ public final class AdtGateway {
     /** Patches a twin if it still has {@code etag} (412 otherwise); returns the new ETag. */
     public String patchTwin(String twinId, List<PatchOperation> ops, String etag, Attempts attempts) {
         DigitalTwinsResponse<Void> response = retrier.call(
-                "PATCH twin " + twinId,
+                RequestKind.patch(twinId, "PATCH twin " + twinId),
                 attempts,
                 () -> client.updateDigitalTwinWithResponse(
                         twinId,
@@ -88,7 +89,7 @@ public final class AdtGateway {
     public boolean deleteTwin(String twinId, Attempts attempts) {
         return absentOn404(() -> {
                     retrier.call(
-                            "DELETE twin " + twinId,
+                            RequestKind.delete(twinId, "DELETE twin " + twinId),
                             attempts,
                             () -> client.deleteDigitalTwinWithResponse(
                                     twinId, new DeleteDigitalTwinOptions(), Context.NONE),
@@ -101,7 +102,7 @@ public final class AdtGateway {
     public Optional<Versioned> getRelationship(String sourceId, String relationshipId, Attempts attempts) {
         return absentOn404(() -> {
             DigitalTwinsResponse<String> response = retrier.call(
-                    "GET relationship " + sourceId + "/" + relationshipId,
+                    RequestKind.read("GET relationship " + sourceId + "/" + relationshipId),
                     attempts,
                     () -> client.getRelationshipWithResponse(sourceId, relationshipId, String.class, Context.NONE));
             return versioned(response.getValue(), response.getHeaders());
@@ -112,7 +113,7 @@ public final class AdtGateway {
     public Versioned createRelationship(
             String sourceId, String relationshipId, ObjectNode relationship, Attempts attempts) {
         DigitalTwinsResponse<Object> response = retrier.call(
-                "PUT relationship " + sourceId + "/" + relationshipId,
+                RequestKind.create(sourceId, "PUT relationship " + sourceId + "/" + relationshipId),
                 attempts,
                 () -> client.createOrReplaceRelationshipWithResponse(
                         sourceId,
@@ -128,7 +129,7 @@ public final class AdtGateway {
     public void patchRelationship(
             String sourceId, String relationshipId, List<PatchOperation> ops, String etag, Attempts attempts) {
         retrier.call(
-                "PATCH relationship " + sourceId + "/" + relationshipId,
+                RequestKind.patch(sourceId, "PATCH relationship " + sourceId + "/" + relationshipId),
                 attempts,
                 () -> client.updateRelationshipWithResponse(
                         sourceId,
@@ -140,7 +141,8 @@ public final class AdtGateway {
 
     public void deleteRelationship(RelationshipRef ref, Attempts attempts) {
         absentOn404(() -> retrier.call(
-                "DELETE relationship " + ref.sourceId() + "/" + ref.relationshipId(),
+                RequestKind.delete(
+                        ref.sourceId(), "DELETE relationship " + ref.sourceId() + "/" + ref.relationshipId()),
                 attempts,
                 () -> client.deleteRelationshipWithResponse(
                         ref.sourceId(), ref.relationshipId(), new DeleteRelationshipOptions(), Context.NONE)));
@@ -149,7 +151,7 @@ public final class AdtGateway {
     /** The twin's outgoing relationships (all pages, counted as one request). */
     public List<RelationshipRef> listRelationships(String twinId, Attempts attempts) {
         return retrier.call(
-                "LIST relationships of " + twinId,
+                RequestKind.read("LIST relationships of " + twinId),
                 attempts,
                 () -> client.listRelationships(twinId, BasicRelationship.class).stream()
                         .map(r -> new RelationshipRef(twinId, r.getId()))
@@ -159,7 +161,7 @@ public final class AdtGateway {
     /** The relationships pointing at the twin (all pages, counted as one request). */
     public List<RelationshipRef> listIncomingRelationships(String twinId, Attempts attempts) {
         return retrier.call(
-                "LIST incoming relationships of " + twinId,
+                RequestKind.read("LIST incoming relationships of " + twinId),
                 attempts,
                 () -> client.listIncomingRelationships(twinId).stream()
                         .map(r -> new RelationshipRef(r.getSourceId(), r.getRelationshipId()))
@@ -169,7 +171,7 @@ public final class AdtGateway {
     /** The ids of the models the instance has (all pages, counted as one request). */
     public Set<String> listModelIds(Attempts attempts) {
         return retrier.call(
-                "LIST models",
+                RequestKind.models("LIST models"),
                 attempts,
                 () -> client.listModels(new ListModelsOptions().setIncludeModelDefinition(false), Context.NONE).stream()
                         .map(DigitalTwinsModelData::getModelId)
@@ -179,7 +181,7 @@ public final class AdtGateway {
     /** Uploads models in one call; ADT accepts all or none. */
     public void createModels(List<String> models, Attempts attempts) {
         retrier.call(
-                "POST " + models.size() + " models",
+                RequestKind.models("POST " + models.size() + " models"),
                 attempts,
                 () -> client.createModelsWithResponse(models, Context.NONE));
     }

@@ -1,6 +1,8 @@
 package io.twinsync.writer.retry;
 
 import com.azure.core.exception.HttpResponseException;
+import io.twinsync.writer.limit.RequestKind;
+import io.twinsync.writer.limit.RequestLimiter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -21,16 +23,20 @@ public final class RequestRetrier {
     private final RetrySchedule schedule;
     private final Sleeper sleeper;
     private final RequestCounters counters;
+    private final RequestLimiter limiter;
 
-    public RequestRetrier(int maxRetries, RetrySchedule schedule, Sleeper sleeper, RequestCounters counters) {
+    /** @param limiter paces every attempt and learns from throttles; {@link RequestLimiter#none()} for no limit */
+    public RequestRetrier(
+            int maxRetries, RetrySchedule schedule, Sleeper sleeper, RequestCounters counters, RequestLimiter limiter) {
         this.maxRetries = maxRetries;
         this.schedule = schedule;
         this.sleeper = sleeper;
         this.counters = counters;
+        this.limiter = limiter;
     }
 
-    public <T> T call(String what, Attempts attempts, Supplier<T> request) {
-        return call(what, attempts, request, e -> false);
+    public <T> T call(RequestKind kind, Attempts attempts, Supplier<T> request) {
+        return call(kind, attempts, request, e -> false);
     }
 
     /**
@@ -38,8 +44,11 @@ public final class RequestRetrier {
      * (such as {@code RelationshipsNotDeleted} right after deleting relationships, which ADT reports while it
      * catches up).
      */
-    public <T> T call(String what, Attempts attempts, Supplier<T> request, Predicate<HttpResponseException> alsoRetry) {
+    public <T> T call(
+            RequestKind kind, Attempts attempts, Supplier<T> request, Predicate<HttpResponseException> alsoRetry) {
+        String what = kind.what();
         for (int retry = 0; ; retry++) {
+            awaitRate(kind);
             counters.sent(retry > 0);
             attempts.add();
             try {
@@ -48,6 +57,7 @@ public final class RequestRetrier {
                 FailureClass failure = classify(e, alsoRetry);
                 if (failure == FailureClass.THROTTLED) {
                     counters.countThrottle();
+                    limiter.throttled(kind.apiClass(), retryAfter(e).orElse(null));
                 }
                 if (failure == FailureClass.PERMANENT || retry >= maxRetries) {
                     throw e;
@@ -66,6 +76,21 @@ public final class RequestRetrier {
         }
     }
 
+    private void awaitRate(RequestKind kind) {
+        try {
+            limiter.acquire(kind.apiClass(), kind.twinId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to send " + kind.what(), e);
+        }
+    }
+
+    private static Optional<Duration> retryAfter(RuntimeException e) {
+        return e instanceof HttpResponseException http && http.getResponse() != null
+                ? RetryAfter.from(http.getResponse().getHeaders())
+                : Optional.empty();
+    }
+
     private static FailureClass classify(RuntimeException e, Predicate<HttpResponseException> alsoRetry) {
         FailureClass failure = FailureClass.of(e);
         if (failure == FailureClass.PERMANENT && e instanceof HttpResponseException http && alsoRetry.test(http)) {
@@ -75,8 +100,8 @@ public final class RequestRetrier {
     }
 
     private Duration waitBefore(int retry, FailureClass failure, RuntimeException e) {
-        if (failure == FailureClass.THROTTLED && e instanceof HttpResponseException http) {
-            Optional<Duration> asked = RetryAfter.from(http.getResponse().getHeaders());
+        if (failure == FailureClass.THROTTLED) {
+            Optional<Duration> asked = retryAfter(e);
             if (asked.isPresent()) {
                 // Capped, so that one answer (Retry-After: 3600) cannot stall a run that has a deadline.
                 return asked.get().compareTo(schedule.max()) > 0 ? schedule.max() : asked.get();

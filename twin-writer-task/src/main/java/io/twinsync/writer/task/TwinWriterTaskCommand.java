@@ -10,10 +10,13 @@ import io.twinsync.writer.TwinWriter;
 import io.twinsync.writer.WriteReport;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.client.PemCertificate;
+import io.twinsync.writer.limit.RateLimits;
 import io.twinsync.writer.report.ItemResult;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,9 +72,25 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
 
     @Option(
             names = "--concurrency",
-            defaultValue = "8",
-            description = "Twins written at once (default: ${DEFAULT-VALUE}).")
+            defaultValue = "64",
+            description = "Requests in flight at once (default: ${DEFAULT-VALUE}); the rate is set by the limits.")
     private int concurrency;
+
+    @Option(
+            names = "--rate-share",
+            defaultValue = "1",
+            paramLabel = "<fraction>",
+            description = "This task's part of the instance's rate limits when several tasks write to it at once:"
+                    + " 1/4 (or 0.25) for each of four (default: ${DEFAULT-VALUE}, all).")
+    private String rateShare;
+
+    @Option(
+            names = "--limit",
+            paramLabel = "<class>=<per second>",
+            description = "The instance's rate limit for a class of requests, when it differs from ADT's documented"
+                    + " one: reads (1000), patches (1000), creates-deletes (500), queries (500), models (100),"
+                    + " twin-writes (10, per twin). Repeatable.")
+    private Map<String, Double> limits = new LinkedHashMap<>();
 
     @Option(
             names = "--ignore-known-state",
@@ -84,8 +103,11 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
         LocalBatchFolder folder = LocalBatchFolder.of(batch);
         AdtTarget target =
                 new AdtTarget(endpoint, Optional.ofNullable(trustCertificate).map(PemCertificate::read));
-        WriterSettings settings =
-                WriterSettings.defaults().withConcurrency(concurrency).withIgnoreKnownState(ignoreKnownState);
+        WriterSettings settings = WriterSettings.defaults()
+                .withConcurrency(concurrency)
+                .withIgnoreKnownState(ignoreKnownState)
+                .withRateLimits(
+                        RateLimits.serviceDefaults().withLimits(limits).withShare(RateLimits.parseShare(rateShare)));
         DigitalTwinsClient client = AdtClients.create(target, settings);
         WriteReport report = new TwinWriter(client, folder.store().state(), target.stateKey(), settings)
                 .write(folder.batch(), partition);

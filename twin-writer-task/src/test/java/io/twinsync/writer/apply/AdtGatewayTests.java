@@ -12,6 +12,7 @@ import io.twinsync.staging.json.StagingJson;
 import io.twinsync.writer.AdtClients;
 import io.twinsync.writer.AdtTarget;
 import io.twinsync.writer.WriterSettings;
+import io.twinsync.writer.limit.RequestLimiter;
 import io.twinsync.writer.retry.Attempts;
 import io.twinsync.writer.retry.RequestCounters;
 import io.twinsync.writer.retry.RequestRetrier;
@@ -114,6 +115,7 @@ class AdtGatewayTests {
                         Mono.just(new AccessToken("token", OffsetDateTime.now().plusHours(1))))
                 .buildClient();
         RetrySchedule schedule = new RetrySchedule(Duration.ofMillis(10), Duration.ofMillis(100));
-        return new AdtGateway(client, new RequestRetrier(maxRetries, schedule, waits::add, counters));
+        return new AdtGateway(
+                client, new RequestRetrier(maxRetries, schedule, waits::add, counters, RequestLimiter.none()));
     }
 }

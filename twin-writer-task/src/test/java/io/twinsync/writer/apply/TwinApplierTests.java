@@ -11,6 +11,7 @@ import com.azure.digitaltwins.core.DigitalTwinsClient;
 import io.twinsync.writer.AdtClients;
 import io.twinsync.writer.AdtTarget;
 import io.twinsync.writer.WriterSettings;
+import io.twinsync.writer.limit.RequestLimiter;
 import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.retry.Attempts;
 import io.twinsync.writer.retry.RequestCounters;
@@ -95,6 +96,7 @@ class TwinApplierTests {
                         Mono.just(new AccessToken("token", OffsetDateTime.now().plusHours(1))))
                 .buildClient();
         RetrySchedule schedule = new RetrySchedule(Duration.ofMillis(10), Duration.ofMillis(100));
-        return new AdtGateway(client, new RequestRetrier(0, schedule, wait -> {}, new RequestCounters()));
+        return new AdtGateway(
+                client, new RequestRetrier(0, schedule, wait -> {}, new RequestCounters(), RequestLimiter.none()));
     }
 }

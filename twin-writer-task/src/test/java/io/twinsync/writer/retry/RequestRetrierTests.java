@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
+import io.twinsync.writer.limit.ApiClass;
+import io.twinsync.writer.limit.Pacer;
+import io.twinsync.writer.limit.RateLimits;
+import io.twinsync.writer.limit.RequestKind;
+import io.twinsync.writer.limit.RequestLimiter;
 import io.twinsync.writer.support.StubHttpResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +26,11 @@ class RequestRetrierTests {
     private final List<Duration> waits = new ArrayList<>();
     private final RequestCounters counters = new RequestCounters();
     private final RequestRetrier retrier = new RequestRetrier(
-            3, new RetrySchedule(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 0.0), waits::add, counters);
+            3,
+            new RetrySchedule(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 0.0),
+            waits::add,
+            counters,
+            RequestLimiter.none());
 
     @Test
     void waitsAsLongAsRetryAfterSaysAfterA429() {
@@ -30,7 +39,7 @@ class RequestRetrierTests {
                 failingThen(1, () -> error(429, new HttpHeaders().set(HttpHeaderName.RETRY_AFTER, "7")));
 
         // when
-        String result = retrier.call("GET twin", new Attempts(), request);
+        String result = retrier.call(RequestKind.read("GET twin"), new Attempts(), request);
 
         // then
         assertThat(result).isEqualTo("ok");
@@ -45,7 +54,7 @@ class RequestRetrierTests {
                 failingThen(1, () -> error(429, new HttpHeaders().set(HttpHeaderName.RETRY_AFTER, "3600")));
 
         // when
-        String result = retrier.call("GET twin", new Attempts(), request);
+        String result = retrier.call(RequestKind.read("GET twin"), new Attempts(), request);
 
         // then it waits 10 s, not an hour
         assertThat(result).isEqualTo("ok");
@@ -61,7 +70,7 @@ class RequestRetrierTests {
         Supplier<String> request = failingThen(1, () -> error(429, headers));
 
         // when
-        retrier.call("GET twin", new Attempts(), request);
+        retrier.call(RequestKind.read("GET twin"), new Attempts(), request);
 
         // then
         assertThat(waits).containsExactly(Duration.ofMillis(250));
@@ -73,7 +82,7 @@ class RequestRetrierTests {
         Supplier<String> request = failingThen(2, () -> error(429, new HttpHeaders()));
 
         // when
-        retrier.call("GET twin", new Attempts(), request);
+        retrier.call(RequestKind.read("GET twin"), new Attempts(), request);
 
         // then
         assertThat(waits).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
@@ -86,7 +95,8 @@ class RequestRetrierTests {
         Attempts attempts = new Attempts();
 
         // when / then
-        assertThatThrownBy(() -> retrier.call("GET twin", attempts, request)).isInstanceOf(HttpResponseException.class);
+        assertThatThrownBy(() -> retrier.call(RequestKind.read("GET twin"), attempts, request))
+                .isInstanceOf(HttpResponseException.class);
         assertThat(attempts.count()).isEqualTo(4);
         assertThat(counters.requests()).isEqualTo(4);
         assertThat(counters.retried()).isEqualTo(3);
@@ -98,7 +108,7 @@ class RequestRetrierTests {
         Supplier<String> request = failingThen(1, () -> new UncheckedIOException(new IOException("reset")));
 
         // when
-        String result = retrier.call("GET twin", new Attempts(), request);
+        String result = retrier.call(RequestKind.read("GET twin"), new Attempts(), request);
 
         // then
         assertThat(result).isEqualTo("ok");
@@ -112,7 +122,8 @@ class RequestRetrierTests {
         Attempts attempts = new Attempts();
 
         // when / then
-        assertThatThrownBy(() -> retrier.call("PUT twin", attempts, request)).isInstanceOf(HttpResponseException.class);
+        assertThatThrownBy(() -> retrier.call(RequestKind.read("PUT twin"), attempts, request))
+                .isInstanceOf(HttpResponseException.class);
         assertThat(attempts.count()).isEqualTo(1);
         assertThat(waits).isEmpty();
     }
@@ -123,10 +134,48 @@ class RequestRetrierTests {
         Supplier<String> request = failingThen(1, () -> error(400, new HttpHeaders()));
 
         // when
-        String result = retrier.call("DELETE twin", new Attempts(), request, e -> true);
+        String result = retrier.call(RequestKind.read("DELETE twin"), new Attempts(), request, e -> true);
 
         // then
         assertThat(result).isEqualTo("ok");
+    }
+
+    @Test
+    void aThrottleHoldsBackTheOtherRequestsOfItsClassThroughTheLimiter() {
+        // given a retrier with a rate limiter on a clock that moves only when someone waits
+        long[] now = {0};
+        Pacer clock = new Pacer() {
+            @Override
+            public long nanoTime() {
+                return now[0];
+            }
+
+            @Override
+            public void awaitUntil(long nanoTime) {
+                now[0] = Math.max(now[0], nanoTime);
+            }
+        };
+        RequestLimiter limiter = new RequestLimiter(RateLimits.serviceDefaults(), clock);
+        RequestRetrier limited = new RequestRetrier(
+                3,
+                new RetrySchedule(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 0.0),
+                waits::add,
+                counters,
+                limiter);
+
+        // when one patch is throttled with Retry-After: 4 (its own retry waits through the sleeper)
+        limited.call(
+                RequestKind.patch("pump-1", "PATCH twin pump-1"),
+                new Attempts(),
+                failingThen(1, () -> error(429, new HttpHeaders().set(HttpHeaderName.RETRY_AFTER, "4"))));
+        long afterFirst = now[0];
+        // and then another twin is patched
+        limited.call(RequestKind.patch("pump-2", "PATCH twin pump-2"), new Attempts(), () -> "ok");
+
+        // then the other patch was held until the 4 s had passed, and patches are now slower than the limit
+        assertThat(afterFirst).isGreaterThanOrEqualTo(Duration.ofSeconds(4).toNanos());
+        assertThat(limiter.currentRate(ApiClass.PATCHES)).isLessThan(1_000);
+        assertThat(counters.throttled()).isEqualTo(1);
     }
 
     private static Supplier<String> failingThen(int failures, Supplier<RuntimeException> failure) {
