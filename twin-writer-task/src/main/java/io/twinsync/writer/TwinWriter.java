@@ -15,6 +15,7 @@ import io.twinsync.writer.apply.TwinOutcome;
 import io.twinsync.writer.apply.TwinPhase;
 import io.twinsync.writer.limit.Pacer;
 import io.twinsync.writer.limit.RequestLimiter;
+import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.report.ItemResult;
 import io.twinsync.writer.report.ResultsWriter;
@@ -28,6 +29,8 @@ import io.twinsync.writer.state.KnownTwin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +145,11 @@ public final class TwinWriter {
         List<TwinOutcome> twins = pool.map(paths, path -> twinPhase.apply(batch, path));
         twins.forEach(twin -> results.write(twin.result()));
         // Relationships only now: their targets may be any twin of the partition, created above.
-        RelationshipPhase relationshipPhase = new RelationshipPhase(adt);
+        Set<String> created = twins.stream()
+                .filter(twin -> twin.result().action() == ItemAction.CREATED)
+                .map(twin -> twin.file().twinId())
+                .collect(Collectors.toUnmodifiableSet());
+        RelationshipPhase relationshipPhase = new RelationshipPhase(adt, created, sleeper);
         List<List<ItemResult>> relationships = pool.map(twins, relationshipPhase::apply);
         for (int i = 0; i < twins.size(); i++) {
             relationships.get(i).forEach(results::write);

@@ -6,9 +6,12 @@ import io.twinsync.writer.plan.PatchOperation;
 import io.twinsync.writer.plan.PropertyPatchPlanner;
 import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.retry.Attempts;
+import io.twinsync.writer.retry.Sleeper;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Brings one relationship in line with its twin file: creates it when missing ({@code If-None-Match: *}), else
@@ -16,10 +19,25 @@ import java.util.Optional;
  */
 final class RelationshipApplier {
 
-    private final AdtGateway adt;
+    /**
+     * Waits before trying again to create a relationship whose target was created moments ago in this run and which
+     * ADT still reports as missing ({@code TargetTwinNotFound}, eventual consistency): short, and bounded.
+     */
+    static final List<Duration> CONSISTENCY_WAITS =
+            List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
 
-    RelationshipApplier(AdtGateway adt) {
+    private final AdtGateway adt;
+    private final Predicate<String> createdThisRun;
+    private final Sleeper sleeper;
+
+    /**
+     * @param createdThisRun whether a twin id was created by this run, so that a relationship to it that ADT
+     *     reports as missing is worth a short retry rather than a failure
+     */
+    RelationshipApplier(AdtGateway adt, Predicate<String> createdThisRun, Sleeper sleeper) {
         this.adt = adt;
+        this.createdThisRun = createdThisRun;
+        this.sleeper = sleeper;
     }
 
     Step apply(String sourceId, ObjectNode desired, Attempts attempts) {
@@ -28,8 +46,7 @@ final class RelationshipApplier {
             Optional<Versioned> current = adt.getRelationship(sourceId, relationshipId, attempts);
             try {
                 if (current.isEmpty()) {
-                    Versioned created =
-                            adt.createRelationship(sourceId, relationshipId, Documents.forPut(desired), attempts);
+                    Versioned created = create(sourceId, relationshipId, desired, attempts);
                     return Step.done(ItemAction.CREATED, created.etag());
                 }
                 return update(sourceId, relationshipId, desired, current.get(), attempts);
@@ -45,6 +62,28 @@ final class RelationshipApplier {
                         + " changed in ADT while being written, " + TwinApplier.MAX_ROUNDS
                         + " times in a row; something"
                         + " else is updating it. Run the batch again later.");
+    }
+
+    /** Creates the relationship, waiting out ADT's lag after this run created its target. */
+    private Versioned create(String sourceId, String relationshipId, ObjectNode desired, Attempts attempts) {
+        String targetId = Documents.text(desired, "$targetId");
+        for (int retry = 0; ; retry++) {
+            try {
+                return adt.createRelationship(sourceId, relationshipId, Documents.forPut(desired), attempts);
+            } catch (HttpResponseException e) {
+                boolean lagging = "TargetTwinNotFound".equals(AdtError.of(e).code()) && createdThisRun.test(targetId);
+                if (!lagging || retry >= CONSISTENCY_WAITS.size()) {
+                    throw e;
+                }
+                try {
+                    sleeper.sleep(CONSISTENCY_WAITS.get(retry));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(
+                            "Interrupted while waiting to create relationship " + relationshipId, interrupted);
+                }
+            }
+        }
     }
 
     private Step update(

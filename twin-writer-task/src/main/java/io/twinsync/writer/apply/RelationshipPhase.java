@@ -6,8 +6,10 @@ import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.report.ItemResult;
 import io.twinsync.writer.retry.Attempts;
+import io.twinsync.writer.retry.Sleeper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Phase 2 for one twin: its outgoing relationships, one after another (ADT allows 10 writes per second on one twin
@@ -18,8 +20,12 @@ public final class RelationshipPhase {
 
     private final RelationshipApplier relationships;
 
-    public RelationshipPhase(AdtGateway adt) {
-        this.relationships = new RelationshipApplier(adt);
+    /**
+     * @param createdThisRun the twins phase 1 created; a relationship to one of them that ADT still reports as
+     *     missing is retried briefly (see {@link RelationshipApplier#CONSISTENCY_WAITS})
+     */
+    public RelationshipPhase(AdtGateway adt, Set<String> createdThisRun, Sleeper sleeper) {
+        this.relationships = new RelationshipApplier(adt, createdThisRun::contains, sleeper);
     }
 
     public List<ItemResult> apply(TwinOutcome twin) {
