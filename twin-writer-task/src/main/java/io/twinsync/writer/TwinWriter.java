@@ -4,7 +4,7 @@ import com.azure.digitaltwins.core.DigitalTwinsClient;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagingException;
-import io.twinsync.staging.StateArea;
+import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.StateLock;
 import io.twinsync.staging.manifest.WriteSummary;
 import io.twinsync.writer.apply.AdtGateway;
@@ -26,6 +26,7 @@ import io.twinsync.writer.retry.Sleeper;
 import io.twinsync.writer.state.KnownState;
 import io.twinsync.writer.state.KnownStateStore;
 import io.twinsync.writer.state.KnownTwin;
+import io.twinsync.writer.state.LastAppliedFiles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class TwinWriter {
     private static final Logger log = LoggerFactory.getLogger(TwinWriter.class);
 
     private final DigitalTwinsClient client;
-    private final StateArea state;
+    private final StagingStore staging;
     private final String targetKey;
     private final WriterSettings settings;
     private final Sleeper sleeper;
@@ -56,23 +57,24 @@ public final class TwinWriter {
 
     /**
      * @param client a client from {@code AdtClients.create}, whose own retries are off
-     * @param state where the known state of the target is kept
+     * @param staging where the known state of the target is kept ({@link StagingStore#state()}), and the batches
+     *     whose twin files were applied before, to patch changed twins without reading them
      * @param targetKey names the target in the state area, such as {@code AdtTarget.stateKey()}
      * @param settings concurrency, retries, and whether to ignore the known state
      */
-    public TwinWriter(DigitalTwinsClient client, StateArea state, String targetKey, WriterSettings settings) {
-        this(client, state, targetKey, settings, Sleeper.SYSTEM, Clock.systemUTC());
+    public TwinWriter(DigitalTwinsClient client, StagingStore staging, String targetKey, WriterSettings settings) {
+        this(client, staging, targetKey, settings, Sleeper.SYSTEM, Clock.systemUTC());
     }
 
     TwinWriter(
             DigitalTwinsClient client,
-            StateArea state,
+            StagingStore staging,
             String targetKey,
             WriterSettings settings,
             Sleeper sleeper,
             Clock clock) {
         this.client = client;
-        this.state = state;
+        this.staging = staging;
         this.targetKey = targetKey;
         this.settings = settings;
         this.sleeper = sleeper;
@@ -92,7 +94,7 @@ public final class TwinWriter {
         RequestCounters counters = new RequestCounters();
         RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM);
         AdtGateway adt = new AdtGateway(client, retrier(counters, limiter));
-        KnownStateStore store = new KnownStateStore(state, targetKey);
+        KnownStateStore store = new KnownStateStore(staging.state(), targetKey);
         try (StateLock lock = store.lock()) {
             new ModelUploader(adt).uploadMissing(batch);
             KnownState known = store.load();
@@ -141,7 +143,7 @@ public final class TwinWriter {
 
     private void writePhases(Batch batch, List<String> paths, AdtGateway adt, KnownState known, ResultsWriter results) {
         BoundedPool pool = new BoundedPool(settings.concurrency());
-        TwinPhase twinPhase = new TwinPhase(adt, known, !settings.ignoreKnownState());
+        TwinPhase twinPhase = new TwinPhase(adt, known, !settings.ignoreKnownState(), new LastAppliedFiles(staging));
         List<TwinOutcome> twins = pool.map(paths, path -> twinPhase.apply(batch, path));
         twins.forEach(twin -> results.write(twin.result()));
         // Relationships only now: their targets may be any twin of the partition, created above.
@@ -153,18 +155,18 @@ public final class TwinWriter {
         List<List<ItemResult>> relationships = pool.map(twins, relationshipPhase::apply);
         for (int i = 0; i < twins.size(); i++) {
             relationships.get(i).forEach(results::write);
-            remember(known, twins.get(i), relationships.get(i));
+            remember(known, twins.get(i), relationships.get(i), batch.id().value());
         }
     }
 
     /** Records a twin as applied only when the twin and all its relationships succeeded. */
-    private static void remember(KnownState known, TwinOutcome twin, List<ItemResult> relationships) {
+    private static void remember(KnownState known, TwinOutcome twin, List<ItemResult> relationships, String batchId) {
         if (twin.file() == null || twin.alreadyApplied()) {
             return;
         }
         boolean allWritten = !twin.result().failed() && relationships.stream().noneMatch(ItemResult::failed);
         if (allWritten) {
-            known.record(new KnownTwin(twin.file().twinId(), twin.file().contentHash(), twin.etag()));
+            known.record(new KnownTwin(twin.file().twinId(), twin.file().contentHash(), twin.etag(), batchId));
         } else {
             known.forget(twin.file().twinId());
         }

@@ -105,7 +105,7 @@ class NestedTwinWriterTests {
 
     private WriteReport write(TwinFile file) {
         Batch batch = TestBatches.batchWithModels(store, MODELS, file);
-        return new TwinWriter(client, store.state(), "emulator", WriterSettings.defaults()).write(batch, Partition.ALL);
+        return new TwinWriter(client, store, "emulator", WriterSettings.defaults()).write(batch, Partition.ALL);
     }
 
     private static TwinFile gadget(String serial, double latitude, String color, List<String> removals) {

@@ -123,6 +123,6 @@ class RateLimitedWriterTests {
     private TwinWriter writer(WriterSettings settings) {
         DigitalTwinsClient client =
                 AdtClients.create(AdtTarget.emulator(emulator.endpoint(), emulator.certificate()), settings);
-        return new TwinWriter(client, new LocalStagingStore(root).state(), "emulator", settings);
+        return new TwinWriter(client, new LocalStagingStore(root), "emulator", settings);
     }
 }

@@ -29,6 +29,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -100,22 +101,98 @@ class TwinWriterTests {
     }
 
     @Test
-    void changedPropertySendsExactlyOnePatchForThatTwin() {
-        // given
+    void aChangedTwinIsPatchedWithOneRequestWithoutReadingItFirst() {
+        // given two twins this writer applied before
         writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1200), pump("pump-2", 900)), Partition.ALL);
         EmulatorStats before = emulator.stats();
 
-        // when
+        // when one of them changes
         WriteReport report = writer(WriterSettings.defaults())
                 .write(batch(store, pump("pump-1", 1500), pump("pump-2", 900)), Partition.ALL);
 
-        // then
+        // then it costs one PATCH, planned from the file applied last time and sent with its ETag, and no read
         EmulatorStats during = emulator.stats().since(before);
         assertThat(during.count("twins.patch")).isEqualTo(1);
-        assertThat(during.count("twins.get")).isEqualTo(1);
+        assertThat(during.count("twins.get")).isZero();
         assertThat(during.twinWrites()).isEqualTo(1);
         assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(0, 1, 1, 0, 0));
         assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1500);
+    }
+
+    @Test
+    void aTwinSomeoneElseChangedSinceIsReadAndPlannedAgainNotOverwritten() {
+        // given a twin this writer applied, which someone else then changed in ADT
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1200)), Partition.ALL);
+        client.updateDigitalTwin(
+                "pump-1",
+                new JsonPatchDocument().appendAdd("/name", "Renamed in ADT").appendAdd("/rpm", 1300));
+
+        // when its file changes
+        WriteReport report = writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1500)), Partition.ALL);
+
+        // then the blind patch met a 412, the writer read the twin and patched what still differed
+        assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(0, 1, 0, 0, 0));
+        assertThat(emulator.stats().countStatus(412)).isEqualTo(1);
+        assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1500);
+        assertThat(twin("pump-1").get("name").asText()).isEqualTo("Pump pump-1");
+    }
+
+    @Test
+    void whenTheBatchLastAppliedIsGoneTheTwinIsReadAsBefore() {
+        // given a twin applied from a batch that retention has since removed
+        Batch first = batch(store, pump("pump-1", 1200));
+        writer(WriterSettings.defaults()).write(first, Partition.ALL);
+        deleteTree(root.resolve("batches").resolve(first.id().value()));
+        EmulatorStats before = emulator.stats();
+
+        // when its file changes
+        WriteReport report = writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1500)), Partition.ALL);
+
+        // then it is read and patched: two requests, and the right value
+        EmulatorStats during = emulator.stats().since(before);
+        assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(0, 1, 0, 0, 0));
+        assertThat(during.count("twins.get")).isEqualTo(1);
+        assertThat(during.count("twins.patch")).isEqualTo(1);
+        assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1500);
+    }
+
+    @Test
+    void aNewRelationshipOfAKnownTwinIsCreatedWithoutReadsAndItsOldOnesCostNothing() {
+        // given a site with one pump, applied before
+        writer(WriterSettings.defaults())
+                .write(
+                        batch(store, site("site-1", "pump-1"), pump("pump-1", 1200), pump("pump-2", 900)),
+                        Partition.ALL);
+        EmulatorStats before = emulator.stats();
+
+        // when the site gets a second pump
+        WriteReport report = writer(WriterSettings.defaults())
+                .write(
+                        batch(store, site("site-1", "pump-1", "pump-2"), pump("pump-1", 1200), pump("pump-2", 900)),
+                        Partition.ALL);
+
+        // then one PUT creates the new relationship; the site and its old relationship need no request at all
+        EmulatorStats during = emulator.stats().since(before);
+        assertThat(report.summary().relationships()).isEqualTo(new OutcomeCounts(1, 0, 1, 0, 0));
+        assertThat(during.count("relationships.put")).isEqualTo(1);
+        assertThat(during.count("relationships.get") + during.count("twins.get") + during.count("twins.patch"))
+                .isZero();
+    }
+
+    @Test
+    void aRemovalOfAPropertyTheLastFileSaidNothingAboutIsDecidedByReadingTheTwin() {
+        // given a pump whose site someone else set in ADT, and a later write of the pump's file, which has no site
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1200)), Partition.ALL);
+        client.updateDigitalTwin("pump-1", new JsonPatchDocument().appendAdd("/site", "South"));
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1300)), Partition.ALL);
+        EmulatorStats before = emulator.stats();
+
+        // when the file now says the site is to be removed
+        writer(WriterSettings.defaults()).write(batch(store, TestBatches.pumpWithout("pump-1", "site")), Partition.ALL);
+
+        // then the writer could not know from its last file that the site is there: it read the twin and removed it
+        assertThat(emulator.stats().since(before).count("twins.get")).isEqualTo(1);
+        assertThat(twin("pump-1").has("site")).isFalse();
     }
 
     @Test
@@ -318,7 +395,7 @@ class TwinWriterTests {
         Batch batch = batch(store, pump("pump-1", 1200));
 
         // when the batch is written
-        WriteReport report = new TwinWriter(overtakenClient, store.state(), "emulator", WriterSettings.defaults())
+        WriteReport report = new TwinWriter(overtakenClient, store, "emulator", WriterSettings.defaults())
                 .write(batch, Partition.ALL);
 
         // then the refused upload (409) is followed by a second listing and an upload of only the Site model
@@ -382,7 +459,7 @@ class TwinWriterTests {
     }
 
     private TwinWriter writer(WriterSettings settings) {
-        return new TwinWriter(client, store.state(), "emulator", settings);
+        return new TwinWriter(client, store, "emulator", settings);
     }
 
     private JsonNode twin(String id) {
@@ -407,6 +484,15 @@ class TwinWriterTests {
             return StagingJson.mapper().readTree(line);
         } catch (IOException e) {
             throw new IllegalStateException(line, e);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

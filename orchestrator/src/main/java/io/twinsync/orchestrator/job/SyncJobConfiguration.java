@@ -134,7 +134,7 @@ public class SyncJobConfiguration {
                                     .getString(FULL_COMPARE));
                     TwinWriter writer = new TwinWriter(
                             target.client(),
-                            staging.state(),
+                            staging,
                             target.stateKey(),
                             target.writerSettings().withIgnoreKnownState(fullCompare));
                     WriteReport report = writer.write(batch, Partition.ALL);

@@ -64,6 +64,24 @@ final class RelationshipApplier {
                         + " else is updating it. Run the batch again later.");
     }
 
+    /**
+     * Creates a relationship this writer has not written before, without reading first; when it exists after all
+     * (412: someone else made it), reads it and brings it in line as {@link #apply} does.
+     */
+    Step applyNew(String sourceId, ObjectNode desired, Attempts attempts) {
+        String relationshipId = Documents.text(desired, "$relationshipId");
+        try {
+            return Step.done(
+                    ItemAction.CREATED,
+                    create(sourceId, relationshipId, desired, attempts).etag());
+        } catch (HttpResponseException e) {
+            if (AdtError.statusOf(e) != 412) {
+                throw e;
+            }
+            return apply(sourceId, desired, attempts);
+        }
+    }
+
     /** Creates the relationship, waiting out ADT's lag after this run created its target. */
     private Versioned create(String sourceId, String relationshipId, ObjectNode desired, Attempts attempts) {
         String targetId = Documents.text(desired, "$targetId");

@@ -9,6 +9,7 @@ import io.twinsync.writer.retry.Attempts;
 import io.twinsync.writer.retry.Sleeper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +41,24 @@ public final class RelationshipPhase {
         return results;
     }
 
+    /**
+     * Plans a relationship from the file this writer applied before, when the twin was still as that write left it:
+     * the same relationship then needs nothing, a new one is created without a read; a changed one is read first.
+     */
+    private Step applyAfter(TwinFile last, String twinId, ObjectNode relationship, Attempts attempts) {
+        String id = Documents.text(relationship, "$relationshipId");
+        Optional<ObjectNode> before = last.relationships().stream()
+                .filter(r -> id.equals(Documents.text(r, "$relationshipId")))
+                .findFirst();
+        if (before.isEmpty()) {
+            return relationships.applyNew(twinId, relationship, attempts);
+        }
+        if (before.get().equals(relationship)) {
+            return Step.done(ItemAction.UNCHANGED, null);
+        }
+        return relationships.apply(twinId, relationship, attempts);
+    }
+
     private ItemResult apply(TwinOutcome twin, String twinId, ObjectNode relationship) {
         String id = Documents.text(relationship, "$relationshipId");
         if (twin.alreadyApplied()) {
@@ -60,7 +79,9 @@ public final class RelationshipPhase {
         Attempts attempts = new Attempts();
         Step step;
         try {
-            step = relationships.apply(twinId, relationship, attempts);
+            step = twin.lastApplied() == null
+                    ? relationships.apply(twinId, relationship, attempts)
+                    : applyAfter(twin.lastApplied(), twinId, relationship, attempts);
         } catch (RuntimeException e) {
             AdtError error = AdtError.of(e);
             step = Step.failed(error.code(), error.message());

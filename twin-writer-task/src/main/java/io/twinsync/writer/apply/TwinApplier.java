@@ -1,7 +1,9 @@
 package io.twinsync.writer.apply;
 
 import com.azure.core.exception.HttpResponseException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.staging.twin.TwinFile;
+import io.twinsync.staging.twin.TwinPointers;
 import io.twinsync.writer.plan.PatchOperation;
 import io.twinsync.writer.plan.PropertyPatchPlanner;
 import io.twinsync.writer.report.ItemAction;
@@ -51,6 +53,60 @@ final class TwinApplier {
                 "PreconditionFailed",
                 "Twin " + twinId + " changed in ADT while being written, " + MAX_ROUNDS
                         + " times in a row; something else is updating it. Run the batch again later.");
+    }
+
+    /**
+     * Brings a twin in line with its file without reading it: plans the patch against {@code last}, the file this
+     * writer applied before, and sends it with {@code If-Match: etag} (the ETag that write left). When the twin changed
+     * since (412), is gone (404), or the plan would need to know more than {@code last} tells (another model, a
+     * removal of a property {@code last} said nothing about), reads it and plans as {@link #apply} does.
+     *
+     * @return the step, and whether it was planned from {@code last} (so the relationships can be too)
+     */
+    PlannedStep applyAfter(TwinFile file, TwinFile last, String etag, Attempts attempts) {
+        if (!Objects.equals(last.modelId(), file.modelId()) || !removalsKnown(file, last)) {
+            return new PlannedStep(apply(file, attempts), false);
+        }
+        List<PatchOperation> ops =
+                PropertyPatchPlanner.plan(file.twin(), last.twin(), file.removals(), file.wholeValues());
+        if (ops.isEmpty()) {
+            return new PlannedStep(Step.done(ItemAction.UNCHANGED, etag), true);
+        }
+        try {
+            String newEtag = adt.patchTwin(file.twinId(), ops, etag, attempts);
+            return new PlannedStep(Step.done(ItemAction.PATCHED, newEtag), true);
+        } catch (HttpResponseException e) {
+            int status = AdtError.statusOf(e);
+            if (status != 412 && status != 404) {
+                throw e;
+            }
+            log.debug("Twin {} is not as this writer left it ({}); reading it", file.twinId(), status);
+            return new PlannedStep(apply(file, attempts), false);
+        }
+    }
+
+    /** A step, and whether it was planned from the last applied file rather than from a read. */
+    record PlannedStep(Step step, boolean fromLastApplied) {}
+
+    /**
+     * True when {@code last} tells whether each property the file removes is there: it had a value (so it is there)
+     * or was removed by it too (so it is not). Otherwise someone else may have set it, and only a read can tell.
+     */
+    private static boolean removalsKnown(TwinFile file, TwinFile last) {
+        for (String pointer : file.removals()) {
+            if (!last.removals().contains(pointer) && !has(last.twin(), TwinPointers.segments(pointer))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean has(JsonNode node, List<String> segments) {
+        JsonNode at = node;
+        for (String segment : segments) {
+            at = at == null ? null : at.get(segment);
+        }
+        return at != null && !at.isNull();
     }
 
     private Step update(TwinFile file, Versioned twin, Attempts attempts) {

@@ -11,5 +11,13 @@ import io.twinsync.writer.report.ItemResult;
  * @param result the twin's result line
  * @param alreadyApplied true when the known state said this exact file was applied before, so nothing was sent
  * @param etag the twin's ETag after phase 1, when known
+ * @param lastApplied the file this writer applied to the twin before, when phase 1 planned from it without reading
+ *     the twin (the twin was as that write left it); phase 2 then plans the relationships from it too
  */
-public record TwinOutcome(String path, TwinFile file, ItemResult result, boolean alreadyApplied, String etag) {}
+public record TwinOutcome(
+        String path, TwinFile file, ItemResult result, boolean alreadyApplied, String etag, TwinFile lastApplied) {
+
+    public TwinOutcome(String path, TwinFile file, ItemResult result, boolean alreadyApplied, String etag) {
+        this(path, file, result, alreadyApplied, etag, null);
+    }
+}

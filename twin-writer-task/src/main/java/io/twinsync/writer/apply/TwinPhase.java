@@ -9,8 +9,11 @@ import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.report.ItemResult;
 import io.twinsync.writer.retry.Attempts;
 import io.twinsync.writer.state.KnownState;
+import io.twinsync.writer.state.KnownTwin;
+import io.twinsync.writer.state.LastAppliedFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,13 +26,18 @@ public final class TwinPhase {
     private final TombstoneApplier tombstones;
     private final KnownState known;
     private final boolean useKnownState;
+    private final LastAppliedFiles lastApplied;
 
-    /** @param useKnownState false to read every twin from ADT whatever the known state says */
-    public TwinPhase(AdtGateway adt, KnownState known, boolean useKnownState) {
+    /**
+     * @param useKnownState false to read every twin from ADT whatever the known state says
+     * @param lastApplied the files this writer applied before, to patch changed twins without reading them
+     */
+    public TwinPhase(AdtGateway adt, KnownState known, boolean useKnownState, LastAppliedFiles lastApplied) {
         this.twins = new TwinApplier(adt);
         this.tombstones = new TombstoneApplier(adt);
         this.known = known;
         this.useKnownState = useKnownState;
+        this.lastApplied = lastApplied;
     }
 
     public TwinOutcome apply(Batch batch, String path) {
@@ -49,8 +57,23 @@ public final class TwinPhase {
         }
         Attempts attempts = new Attempts();
         Step step;
+        TwinFile last = null;
         try {
-            step = file.tombstone() ? tombstones.delete(file, attempts) : twins.apply(file, attempts);
+            if (file.tombstone()) {
+                step = tombstones.delete(file, attempts);
+            } else {
+                Optional<KnownTwin> before = useKnownState ? known.get(file.twinId()) : Optional.empty();
+                Optional<TwinFile> lastFile =
+                        before.filter(k -> k.etag() != null).flatMap(lastApplied::of);
+                if (lastFile.isPresent()) {
+                    TwinApplier.PlannedStep planned =
+                            twins.applyAfter(file, lastFile.get(), before.get().etag(), attempts);
+                    step = planned.step();
+                    last = planned.fromLastApplied() ? lastFile.get() : null;
+                } else {
+                    step = twins.apply(file, attempts);
+                }
+            }
         } catch (RuntimeException e) {
             AdtError error = AdtError.of(e);
             step = Step.failed(error.code(), error.message());
@@ -64,7 +87,7 @@ public final class TwinPhase {
                 millisSince(start),
                 step.errorCode(),
                 step.message());
-        return new TwinOutcome(path, file, result, false, step.etag());
+        return new TwinOutcome(path, file, result, false, step.etag(), last);
     }
 
     static long millisSince(long startNanos) {

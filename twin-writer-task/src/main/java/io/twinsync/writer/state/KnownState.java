@@ -3,6 +3,7 @@ package io.twinsync.writer.state;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +28,11 @@ public final class KnownState {
     public boolean isApplied(String twinId, String contentHash) {
         KnownTwin known = twins.get(twinId);
         return known != null && contentHash != null && contentHash.equals(known.contentHash());
+    }
+
+    /** What was last applied to a twin, if anything. */
+    public Optional<KnownTwin> get(String twinId) {
+        return Optional.ofNullable(twins.get(twinId));
     }
 
     public void record(KnownTwin twin) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Loads and saves {@link KnownState} as NDJSON ({@code {"twinId","contentHash","etag"}} per line) in the state area,
+ * Loads and saves {@link KnownState} as NDJSON ({@code {"twinId","contentHash","etag","batchId"}} per line) in the state area,
  * one file per target whatever the partition layout: {@code writer/{targetKey}/known-twins.ndjson}. Saving replaces
  * the file atomically.
  *

@@ -109,8 +109,8 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                 .withRateLimits(
                         RateLimits.serviceDefaults().withLimits(limits).withShare(RateLimits.parseShare(rateShare)));
         DigitalTwinsClient client = AdtClients.create(target, settings);
-        WriteReport report = new TwinWriter(client, folder.store().state(), target.stateKey(), settings)
-                .write(folder.batch(), partition);
+        WriteReport report =
+                new TwinWriter(client, folder.store(), target.stateKey(), settings).write(folder.batch(), partition);
         String summaryPath = WriteSummaryRecorder.record(folder.batch(), partition, report.summary());
         print(out, folder, report, summaryPath);
         return report.exitCode();
