@@ -16,9 +16,12 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +40,8 @@ import picocli.CommandLine.Spec;
         })
 final class TwinWriterTaskCommand implements Callable<Integer> {
 
+    private static final Logger log = LoggerFactory.getLogger(TwinWriterTaskCommand.class);
+
     private static final int FAILURES_SHOWN = 20;
 
     @Spec
@@ -44,7 +49,6 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
 
     @Option(
             names = "--batch",
-            required = true,
             paramLabel = "<dir>",
             description = "The batch folder, {staging}/batches/{batchId}; the known state is kept in {staging}/state.")
     private Path batch;
@@ -59,7 +63,6 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
 
     @Option(
             names = "--endpoint",
-            required = true,
             paramLabel = "<url>",
             description = "The ADT instance, https://{name}.api.{region}.digitaltwins.azure.net.")
     private URI endpoint;
@@ -93,32 +96,117 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
     private Map<String, Double> limits = new LinkedHashMap<>();
 
     @Option(
+            names = "--adf",
+            arity = "0..1",
+            fallbackValue = ".",
+            paramLabel = "<dir>",
+            description = "Run as an Azure Data Factory Custom Activity: read the settings from activity.json"
+                    + " (typeProperties.extendedProperties) in <dir> (default: the working directory) and write"
+                    + " outputs.json there. No other option may be given with it.")
+    private Path adf;
+
+    @Option(
             names = "--ignore-known-state",
             description = "Read every twin from ADT, even those whose file was applied before unchanged.")
     private boolean ignoreKnownState;
 
+    /** Everything one run needs, from the options or from a Data Factory activity. */
+    private record Run(
+            Path batch,
+            URI endpoint,
+            Partition partition,
+            String rateShare,
+            int concurrency,
+            Map<String, Double> limits,
+            boolean ignoreKnownState,
+            Path trustCertificate) {}
+
+    /** What a run did, for the printout and the activity's outputs. */
+    private record Outcome(LocalBatchFolder folder, WriteReport report, String summaryPath) {}
+
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        LocalBatchFolder folder = LocalBatchFolder.of(batch);
-        AdtTarget target =
-                new AdtTarget(endpoint, Optional.ofNullable(trustCertificate).map(PemCertificate::read));
-        WriterSettings settings = WriterSettings.defaults()
-                .withConcurrency(concurrency)
-                .withIgnoreKnownState(ignoreKnownState)
-                .withRateLimits(
-                        RateLimits.serviceDefaults().withLimits(limits).withShare(RateLimits.parseShare(rateShare)));
-        DigitalTwinsClient client = AdtClients.create(target, settings);
-        WriteReport report =
-                new TwinWriter(client, folder.store(), target.stateKey(), settings).write(folder.batch(), partition);
-        String summaryPath = WriteSummaryRecorder.record(folder.batch(), partition, report.summary());
-        print(out, folder, report, summaryPath);
-        return report.exitCode();
+    public Integer call() throws Exception {
+        if (adf != null) {
+            return runAsActivity(adf.toAbsolutePath().normalize());
+        }
+        if (batch == null || endpoint == null) {
+            throw new IllegalArgumentException("Give --batch <dir> and --endpoint <url> (or --adf to read them from"
+                    + " a Data Factory activity.json); run twin-writer-task --help for the options");
+        }
+        Run run =
+                new Run(batch, endpoint, partition, rateShare, concurrency, limits, ignoreKnownState, trustCertificate);
+        Outcome outcome = write(run);
+        print(spec.commandLine().getOut(), run, outcome);
+        return outcome.report().exitCode();
     }
 
-    private void print(PrintWriter out, LocalBatchFolder folder, WriteReport report, String summaryPath) {
+    private int runAsActivity(Path dir) throws Exception {
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(option -> option.longestName())
+                .filter(name -> !name.equals("--adf"))
+                .toList();
+        if (!others.isEmpty()) {
+            throw new IllegalArgumentException("With --adf the settings come from activity.json's"
+                    + " extendedProperties; remove " + others + " from the command, or set them there");
+        }
+        try {
+            AdfActivity.Settings activity = AdfActivity.read(dir);
+            log.info(
+                    "Data Factory activity '{}': partition {}, linked services {}, datasets {}",
+                    activity.activityName(),
+                    activity.partition(),
+                    activity.linkedServices(),
+                    activity.datasets());
+            Run run = new Run(
+                    activity.batch(),
+                    activity.endpoint(),
+                    activity.partition(),
+                    activity.rateShare(),
+                    activity.concurrency() == null ? concurrency : activity.concurrency(),
+                    activity.limits(),
+                    activity.ignoreKnownState(),
+                    activity.trustCertificate());
+            Outcome outcome = write(run);
+            print(spec.commandLine().getOut(), run, outcome);
+            AdfActivity.writeOutputs(
+                    dir,
+                    outcome.report().exitCode(),
+                    outcome.report().summary(),
+                    outcome.folder().batch().id().value(),
+                    BatchLayout.resultsFile(run.partition().fileName()),
+                    null);
+            return outcome.report().exitCode();
+        } catch (RuntimeException e) {
+            // The pipeline gets the reason too, not only the task's stderr.
+            AdfActivity.writeOutputs(
+                    dir, WriteReport.EXIT_COULD_NOT_RUN, null, null, null, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    private Outcome write(Run run) {
+        LocalBatchFolder folder = LocalBatchFolder.of(run.batch());
+        AdtTarget target = new AdtTarget(
+                run.endpoint(), Optional.ofNullable(run.trustCertificate()).map(PemCertificate::read));
+        WriterSettings settings = WriterSettings.defaults()
+                .withConcurrency(run.concurrency())
+                .withIgnoreKnownState(run.ignoreKnownState())
+                .withRateLimits(RateLimits.serviceDefaults()
+                        .withLimits(run.limits())
+                        .withShare(RateLimits.parseShare(run.rateShare())));
+        DigitalTwinsClient client = AdtClients.create(target, settings);
+        WriteReport report = new TwinWriter(client, folder.store(), target.stateKey(), settings)
+                .write(folder.batch(), run.partition());
+        String summaryPath = WriteSummaryRecorder.record(folder.batch(), run.partition(), report.summary());
+        return new Outcome(folder, report, summaryPath);
+    }
+
+    private void print(PrintWriter out, Run run, Outcome outcome) {
+        WriteReport report = outcome.report();
         var summary = report.summary();
-        out.printf("Batch %s partition %s -> %s%n", folder.batch().id(), partition, endpoint);
+        Partition partition = run.partition();
+        String summaryPath = outcome.summaryPath();
+        out.printf("Batch %s partition %s -> %s%n", outcome.folder().batch().id(), partition, run.endpoint());
         out.printf("  twins:         %s%n", counts(summary.twins()));
         out.printf("  relationships: %s%n", counts(summary.relationships()));
         out.printf(

@@ -2,10 +2,12 @@ package io.twinsync.writer.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.emulator.AdtEmulator;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.staging.manifest.OutcomeCounts;
 import io.twinsync.writer.support.TestBatches;
@@ -92,6 +94,89 @@ class TwinWriterTaskEmulatorTests {
         assertThat(batch.exists(BatchLayout.RESULTS + "part-1-of-2.summary.json"))
                 .isTrue();
         assertThat(batch.exists(BatchLayout.MANIFEST)).isFalse();
+    }
+
+    @Test
+    void asADataFactoryActivityItReadsItsSettingsFromActivityJsonAndWritesOutputsJson() throws Exception {
+        // given a working directory as Data Factory prepares it, its settings in extendedProperties
+        Batch batch = TestBatches.batch(
+                new LocalStagingStore(root.resolve("staging")),
+                TestBatches.site("site-1", "pump-1"),
+                TestBatches.pump("pump-1", 1200));
+        Path work = Files.createDirectories(root.resolve("wd"));
+        Files.copy(pem, work.resolve("emulator.pem"));
+        Files.writeString(
+                work.resolve("activity.json"),
+                """
+                {"name": "WriteTwins", "type": "Custom", "typeProperties": {"command": "sh -c ...",
+                  "extendedProperties": {"batch": "%s", "endpoint": "%s", "partition": "1/1", "rateShare": "1/2",
+                    "concurrency": "16", "limits": {"patches": 2000}, "trustCertificate": "emulator.pem"}}}
+                """
+                        .formatted(batch.location(), emulator.endpoint()));
+        Files.writeString(work.resolve("linkedServices.json"), "[{\"name\": \"BatchPool\", \"properties\": {}}]");
+        Files.writeString(work.resolve("datasets.json"), "[]");
+
+        // when the task runs with --adf in it
+        int code = TwinWriterTaskMain.run(
+                new String[] {"--adf", work.toString()}, new PrintWriter(out), new PrintWriter(err));
+
+        // then it wrote the batch and left its counts for the pipeline in outputs.json
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode outputs =
+                StagingJson.mapper().readTree(work.resolve("outputs.json").toFile());
+        assertThat(outputs.path("exitCode").asInt()).isZero();
+        assertThat(outputs.path("batch").asText()).isEqualTo(batch.id().value());
+        assertThat(outputs.path("twins").path("created").asLong()).isEqualTo(2);
+        assertThat(outputs.path("relationships").path("created").asLong()).isEqualTo(1);
+        assertThat(outputs.path("results").asText()).isEqualTo("results/part-1-of-1.ndjson");
+        assertThat(BatchManifests.read(batch).write().twins().created()).isEqualTo(2);
+    }
+
+    @Test
+    void asADataFactoryActivityAMissingSettingFailsWithExitOneAndTheReasonInOutputsJson() throws Exception {
+        // given an activity.json without the endpoint, and a typo among its settings
+        Path work = Files.createDirectories(root.resolve("wd"));
+        Files.writeString(
+                work.resolve("activity.json"),
+                """
+                {"typeProperties": {"extendedProperties": {"batch": "staging/batches/x"}}}
+                """);
+
+        // when the task runs with --adf in it
+        int code = TwinWriterTaskMain.run(
+                new String[] {"--adf", work.toString()}, new PrintWriter(out), new PrintWriter(err));
+
+        // then it could not run, said why on stderr and in outputs.json
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("lacks 'endpoint'");
+        JsonNode outputs =
+                StagingJson.mapper().readTree(work.resolve("outputs.json").toFile());
+        assertThat(outputs.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(outputs.path("error").asText()).contains("lacks 'endpoint'");
+    }
+
+    @Test
+    void asADataFactoryActivityUnknownSettingsAndCommandLineOptionsAreRefused() throws Exception {
+        // given extendedProperties with a misspelt setting
+        Path work = Files.createDirectories(root.resolve("wd"));
+        Files.writeString(
+                work.resolve("activity.json"),
+                """
+                {"typeProperties": {"extendedProperties": {"batch": "b", "endpoint": "https://x", "partiton": "1/2"}}}
+                """);
+
+        // when the task runs with it, and then with an option beside --adf
+        int typo = TwinWriterTaskMain.run(
+                new String[] {"--adf", work.toString()}, new PrintWriter(out), new PrintWriter(err));
+        int mixed = TwinWriterTaskMain.run(
+                new String[] {"--adf", work.toString(), "--concurrency", "4"},
+                new PrintWriter(out),
+                new PrintWriter(err));
+
+        // then both are refused, naming what is wrong
+        assertThat(typo).isEqualTo(1);
+        assertThat(mixed).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown settings [partiton]").contains("remove [--concurrency]");
     }
 
     private int run(Batch batch, String partition) {
