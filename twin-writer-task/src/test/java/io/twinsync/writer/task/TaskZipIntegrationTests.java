@@ -1,0 +1,144 @@
+package io.twinsync.writer.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.writer.support.TestBatches;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged task zip ({@code target/twin-writer-task-linux-x64.zip}, built in {@code package}) run the way Azure
+ * Batch runs a Data Factory Custom Activity: the zip and Data Factory's three files in a fresh working directory, a
+ * command line run by {@code /bin/sh -c}, no Java on the path but the zip's own, against the emulator.
+ */
+class TaskZipIntegrationTests {
+
+    private static final Path ZIP = Path.of("target", "twin-writer-task-linux-x64.zip");
+
+    @TempDir
+    Path root;
+
+    private AdtEmulator emulator;
+
+    @AfterEach
+    void stopEmulator() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @Test
+    void theZipRunsUnderShAsADataFactoryActivityWithItsOwnJavaAndWritesTheBatch() throws Exception {
+        // given the zip, as built by package (only JDKs without jmods cannot build it)
+        if (!Files.isRegularFile(ZIP)) {
+            fail(ZIP.toAbsolutePath() + " was not built: package builds it with jlink, which needs the JDK's jmods"
+                    + " folder (" + System.getProperty("java.home") + "/jmods); install a JDK that has it");
+        }
+        // and an emulator, a batch in staging, and a fresh working directory holding the zip and Data Factory's files
+        emulator = AdtEmulator.builder().port(0).start();
+        Batch batch = TestBatches.batch(
+                new LocalStagingStore(root.resolve("staging")),
+                TestBatches.site("site-1", "pump-1", "pump-2"),
+                TestBatches.pump("pump-1", 1200),
+                TestBatches.pump("pump-2", 900));
+        Path work = Files.createDirectories(root.resolve("wd"));
+        Files.copy(ZIP, work.resolve(ZIP.getFileName()));
+        Files.writeString(work.resolve("emulator.pem"), pem());
+        Files.writeString(
+                work.resolve("activity.json"),
+                """
+                {"name": "WriteTwins", "type": "Custom", "typeProperties": {
+                  "command": "/bin/sh -c 'unzip -qo twin-writer-task-linux-x64.zip && twin-writer-task/bin/twin-writer-task --adf'",
+                  "extendedProperties": {"batch": "%s", "endpoint": "%s", "trustCertificate": "emulator.pem"}}}
+                """
+                        .formatted(batch.location(), emulator.endpoint()));
+        Files.writeString(work.resolve("linkedServices.json"), "[]");
+        Files.writeString(work.resolve("datasets.json"), "[]");
+
+        // when the command line runs as Batch runs it: /bin/sh -c, in the working directory, without JAVA_HOME
+        String command = Files.isExecutable(Path.of("/usr/bin/unzip"))
+                ? "unzip -qo twin-writer-task-linux-x64.zip && twin-writer-task/bin/twin-writer-task --adf"
+                : "twin-writer-task/bin/twin-writer-task --adf"; // unpacked below when this machine has no unzip
+        if (!command.startsWith("unzip")) {
+            unzipKeepingModes(work.resolve(ZIP.getFileName()), work);
+        }
+        ProcessBuilder process = new ProcessBuilder("/bin/sh", "-c", command)
+                .directory(work.toFile())
+                .redirectOutput(work.resolve("stdout.txt").toFile())
+                .redirectError(work.resolve("stderr.txt").toFile());
+        Map<String, String> env = process.environment();
+        env.clear();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("AZ_BATCH_TASK_WORKING_DIR", work.toString());
+        Process task = process.start();
+        boolean ended = task.waitFor(3, TimeUnit.MINUTES);
+
+        // then it ended with 0, wrote every twin and relationship, and left its counts in outputs.json
+        String stderr = Files.readString(work.resolve("stderr.txt"));
+        assertThat(ended)
+                .as("the task did not end within 3 minutes; stderr: " + stderr)
+                .isTrue();
+        assertThat(task.exitValue())
+                .as(stderr + Files.readString(work.resolve("stdout.txt")))
+                .isZero();
+        JsonNode outputs =
+                StagingJson.mapper().readTree(work.resolve("outputs.json").toFile());
+        assertThat(outputs.path("twins").path("created").asLong()).isEqualTo(3);
+        assertThat(outputs.path("relationships").path("created").asLong()).isEqualTo(2);
+        assertThat(emulator.stats().count("twins.put")).isEqualTo(3);
+        // and it ran on the zip's own runtime, logging through the zip's configuration
+        assertThat(stderr).doesNotContain("SLF4J").contains("Data Factory activity 'WriteTwins'");
+    }
+
+    private String pem() {
+        try {
+            String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(emulator.certificate().getEncoded());
+            return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What unzip does with this zip, for machines without it: files, and the execute bits the zip records. */
+    private static void unzipKeepingModes(Path zip, Path into) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path target = into.resolve(entry.getName()).normalize();
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                String name = entry.getName();
+                if (name.contains("/bin/") || name.endsWith("/jspawnhelper")) {
+                    target.toFile().setExecutable(true);
+                }
+            }
+        }
+    }
+}
