@@ -238,6 +238,27 @@ class SyncEndToEndTests {
         assertThat(latestManifest().transform().tombstones()).isZero();
     }
 
+    @Test
+    @Order(10)
+    void equipmentMovedToAnotherLineLosesItsOldInstalledOnRelationship() {
+        // given equipment PMP-0001 moved from line RTM-L01 to RTM-L02 in the ERP (installedOn has stale: remove)
+        cli(
+                "sample-erp",
+                "sql",
+                "UPDATE Equipment SET LineId = 2, ModifiedAt = CURRENT_TIMESTAMP WHERE AssetTag = 'PMP-0001'");
+
+        // when the next batch runs
+        CliRun run = cli("run");
+
+        // then the relationship to the new line is created and the one to the old line deleted
+        assertThat(run.code()).as(run.toString()).isZero();
+        BatchManifest manifest = latestManifest();
+        assertThat(manifest.write().relationships().created()).isEqualTo(1);
+        assertThat(manifest.write().relationships().deleted()).isEqualTo(1);
+        CliRun twin = cli("twin", "asset-PMP-0001", "--relationships");
+        assertThat(twin.out()).contains("installedOn-line-RTM-L02").doesNotContain("installedOn-line-RTM-L01");
+    }
+
     private BatchManifest latestManifest() {
         return CliRun.latestManifest(home);
     }

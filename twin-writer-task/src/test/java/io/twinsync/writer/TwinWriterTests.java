@@ -10,6 +10,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.models.JsonPatchDocument;
+import com.azure.digitaltwins.core.BasicRelationship;
 import com.azure.digitaltwins.core.DigitalTwinsAsyncClient;
 import com.azure.digitaltwins.core.DigitalTwinsClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -193,6 +194,82 @@ class TwinWriterTests {
         // then the writer could not know from its last file that the site is there: it read the twin and removed it
         assertThat(emulator.stats().since(before).count("twins.get")).isEqualTo(1);
         assertThat(twin("pump-1").has("site")).isFalse();
+    }
+
+    @Test
+    void relationshipsTheSourceNoLongerHasAreRemovedWhenTheFileOwnsTheirName() {
+        // given a site whose contains relationships the mapping owns (stale: remove), applied with two pumps
+        writer(WriterSettings.defaults())
+                .write(
+                        batch(
+                                store,
+                                TestBatches.siteOwningContains("site-1", "pump-1", "pump-2"),
+                                pump("pump-1", 1),
+                                pump("pump-2", 2)),
+                        Partition.ALL);
+        EmulatorStats before = emulator.stats();
+
+        // when the source now gives the site only the second pump
+        WriteReport report = writer(WriterSettings.defaults())
+                .write(
+                        batch(
+                                store,
+                                TestBatches.siteOwningContains("site-1", "pump-2"),
+                                pump("pump-1", 1),
+                                pump("pump-2", 2)),
+                        Partition.ALL);
+
+        // then the first relationship is deleted, found from the file applied last time (no listing), and counted
+        // (the second moved from position 2 to 1, so it is patched)
+        EmulatorStats during = emulator.stats().since(before);
+        assertThat(report.summary().relationships()).isEqualTo(new OutcomeCounts(0, 1, 0, 1, 0));
+        assertThat(during.count("relationships.delete")).isEqualTo(1);
+        assertThat(during.count("relationships.list")).isZero();
+        assertThat(relationshipIds("site-1")).containsExactly("site-1-contains-pump-2");
+    }
+
+    @Test
+    void withoutTheLastFileStaleRelationshipsOfAnOwnedNameAreFoundByListingThem() {
+        // given a site with a contains relationship someone else made, and no known state (a full compare)
+        writer(WriterSettings.defaults())
+                .write(batch(store, site("site-1", "pump-1"), pump("pump-1", 1), pump("pump-2", 2)), Partition.ALL);
+        client.createOrReplaceRelationship(
+                "site-1",
+                "made-by-hand",
+                new BasicRelationship("made-by-hand", "site-1", "pump-2", "contains"),
+                BasicRelationship.class);
+
+        // when the site's file, owning contains, is applied comparing everything with ADT
+        WriteReport report = writer(WriterSettings.defaults().withIgnoreKnownState(true))
+                .write(
+                        batch(
+                                store,
+                                TestBatches.siteOwningContains("site-1", "pump-1"),
+                                pump("pump-1", 1),
+                                pump("pump-2", 2)),
+                        Partition.ALL);
+
+        // then the relationship the source does not give is found by listing and removed
+        assertThat(report.summary().relationships().deleted()).isEqualTo(1);
+        assertThat(relationshipIds("site-1")).containsExactly("site-1-contains-pump-1");
+    }
+
+    @Test
+    void relationshipsOfANameTheFileDoesNotOwnAreKept() {
+        // given a site applied with two pumps, its contains relationships not owned (stale: keep, the default)
+        writer(WriterSettings.defaults())
+                .write(
+                        batch(store, site("site-1", "pump-1", "pump-2"), pump("pump-1", 1), pump("pump-2", 2)),
+                        Partition.ALL);
+
+        // when the source gives only the second pump
+        WriteReport report = writer(WriterSettings.defaults())
+                .write(batch(store, site("site-1", "pump-2"), pump("pump-1", 1), pump("pump-2", 2)), Partition.ALL);
+
+        // then nothing is deleted
+        assertThat(report.summary().relationships().deleted()).isZero();
+        assertThat(relationshipIds("site-1"))
+                .containsExactlyInAnyOrder("site-1-contains-pump-1", "site-1-contains-pump-2");
     }
 
     @Test
@@ -494,5 +571,11 @@ class TwinWriterTests {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private List<String> relationshipIds(String twinId) {
+        return client.listRelationships(twinId, BasicRelationship.class).stream()
+                .map(BasicRelationship::getId)
+                .toList();
     }
 }

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param wholeValues JSON Pointers of the Object and Map values the source gives whole (from one column, template,
  *     constant or expression): the writer sets each as a whole, so that keys the source no longer has go. Other
  *     objects (components, values built from property paths) are patched leaf by leaf, keeping what others wrote.
+ * @param ownedRelationships names of relationships this file lists in full: the writer removes the twin's outgoing
+ *     relationships of these names that the file does not list (the mapping's {@code stale: remove}), sorted
  */
 public record TwinFile(
         String twinId,
@@ -34,7 +36,8 @@ public record TwinFile(
         List<ObjectNode> relationships,
         List<String> removals,
         String contentHash,
-        List<String> wholeValues) {
+        List<String> wholeValues,
+        List<String> ownedRelationships) {
 
     public TwinFile {
         Objects.requireNonNull(twinId, "twinId");
@@ -42,6 +45,23 @@ public record TwinFile(
         relationships = List.copyOf(relationships);
         removals = List.copyOf(removals);
         wholeValues = wholeValues == null ? List.of() : List.copyOf(wholeValues);
+        ownedRelationships = ownedRelationships == null
+                ? List.of()
+                : ownedRelationships.stream().distinct().sorted().toList();
+    }
+
+    /** A twin file that owns no relationship names. */
+    public TwinFile(
+            String twinId,
+            String entity,
+            ObjectNode sourceKey,
+            boolean tombstone,
+            ObjectNode twin,
+            List<ObjectNode> relationships,
+            List<String> removals,
+            String contentHash,
+            List<String> wholeValues) {
+        this(twinId, entity, sourceKey, tombstone, twin, relationships, removals, contentHash, wholeValues, List.of());
     }
 
     /** A twin file without whole values. */
@@ -54,7 +74,7 @@ public record TwinFile(
             List<ObjectNode> relationships,
             List<String> removals,
             String contentHash) {
-        this(twinId, entity, sourceKey, tombstone, twin, relationships, removals, contentHash, List.of());
+        this(twinId, entity, sourceKey, tombstone, twin, relationships, removals, contentHash, List.of(), List.of());
     }
 
     public static TwinFile of(
@@ -76,6 +96,19 @@ public record TwinFile(
             List<ObjectNode> relationships,
             List<String> removals,
             List<String> wholeValues) {
+        return of(entity, sourceKey, tombstone, twin, relationships, removals, wholeValues, List.of());
+    }
+
+    /** With whole values and the relationship names the file lists in full (stale ones of these names go). */
+    public static TwinFile of(
+            String entity,
+            ObjectNode sourceKey,
+            boolean tombstone,
+            ObjectNode twin,
+            List<ObjectNode> relationships,
+            List<String> removals,
+            List<String> wholeValues,
+            List<String> ownedRelationships) {
         String twinId = twin.path("$dtId").asText(null);
         if (twinId == null) {
             throw new IllegalArgumentException("A twin document needs a $dtId");
@@ -88,8 +121,13 @@ public record TwinFile(
                 twin,
                 relationships,
                 removals,
-                hash(tombstone, twin, relationships, removals, wholeValues),
-                wholeValues);
+                hash(tombstone, twin, relationships, removals, wholeValues, ownedSorted(ownedRelationships)),
+                wholeValues,
+                ownedRelationships);
+    }
+
+    private static List<String> ownedSorted(List<String> owned) {
+        return owned == null ? List.of() : owned.stream().distinct().sorted().toList();
     }
 
     /** The model id from {@code $metadata.$model}. */
@@ -99,7 +137,8 @@ public record TwinFile(
 
     /** True when the stored hash matches the content, i.e. the file was not edited by hand or truncated. */
     public boolean hashMatchesContent() {
-        return contentHash != null && contentHash.equals(hash(tombstone, twin, relationships, removals, wholeValues));
+        return contentHash != null
+                && contentHash.equals(hash(tombstone, twin, relationships, removals, wholeValues, ownedRelationships));
     }
 
     static String hash(
@@ -107,7 +146,8 @@ public record TwinFile(
             JsonNode twin,
             List<ObjectNode> relationships,
             List<String> removals,
-            List<String> wholeValues) {
+            List<String> wholeValues,
+            List<String> ownedRelationships) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode content = nodes.objectNode();
         content.put("tombstone", tombstone);
@@ -124,6 +164,11 @@ public record TwinFile(
             // only when there are any, so the hashes of twins without them stay what they were
             ArrayNode whole = content.putArray("wholeValues");
             wholeValues.stream().sorted().forEach(whole::add);
+        }
+        if (!ownedRelationships.isEmpty()) {
+            // likewise: the hashes of files without owned names stay what they were
+            ArrayNode owned = content.putArray("ownedRelationships");
+            ownedRelationships.forEach(owned::add);
         }
         return ContentHash.of(content);
     }

@@ -36,6 +36,12 @@ public final class TwinFileCodec {
                             .map(r -> StagingJson.mapper().getNodeFactory().textNode(r))
                             .toList());
         }
+        if (!file.ownedRelationships().isEmpty()) {
+            json.putArray("ownedRelationships")
+                    .addAll(file.ownedRelationships().stream()
+                            .map(r -> StagingJson.mapper().getNodeFactory().textNode(r))
+                            .toList());
+        }
         json.put("contentHash", file.contentHash());
         try {
             // Compact: a million twin files are written per large batch; jq shows one readably.
@@ -83,6 +89,8 @@ public final class TwinFileCodec {
         json.path("removals").forEach(r -> removals.add(r.asText()));
         List<String> wholeValues = new ArrayList<>();
         json.path("wholeValues").forEach(w -> wholeValues.add(w.asText()));
+        List<String> ownedRelationships = new ArrayList<>();
+        json.path("ownedRelationships").forEach(o -> ownedRelationships.add(o.asText()));
         TwinFile file = new TwinFile(
                 json.path("twinId").asText(),
                 json.path("entity").asText(null),
@@ -94,7 +102,8 @@ public final class TwinFileCodec {
                 relationships,
                 removals,
                 json.path("contentHash").asText(null),
-                wholeValues);
+                wholeValues,
+                ownedRelationships);
         if (!file.hashMatchesContent()) {
             throw new StagingException(source + ": contentHash does not match the content; the file was changed or"
                     + " cut short after transform wrote it. Re-run transform for this batch.");

@@ -4,7 +4,10 @@
  * <p>{@code twins/{hh}/{file}.json} holds one twin as one compact JSON object: {@code {"format":"twinsync.twin/1", "twinId", "entity", "sourceKey",
  * "tombstone", "twin", "relationships", "removals", "contentHash"}}, plus {@code "wholeValues"} when there are
  * any: JSON Pointers of Object and Map values the source gives whole (from one JSON-text column or expression), which
- * the writer sets as a whole so that keys the source dropped go, where it patches other objects leaf by leaf. {@code twin} is the ADT twin document as it would be
+ * the writer sets as a whole so that keys the source dropped go, where it patches other objects leaf by leaf; and
+ * {@code "ownedRelationships"} when there are any: relationship names the file lists in full (the mapping's
+ * {@code stale: remove}), so the writer removes the twin's outgoing relationships of those names that the file does
+ * not list. {@code twin} is the ADT twin document as it would be
  * PUT ({@code $dtId}, {@code $metadata.$model}, properties; components and Object and Map values as nested objects,
  * each component with its own {@code $metadata}); {@code relationships} are the twin's outgoing relationships as ADT
  * relationship documents ({@code $relationshipId}, {@code $targetId}, {@code $relationshipName}, properties);

@@ -27,7 +27,7 @@ final class EntityReader {
     static final Set<String> PROPERTY_KEYS = ValueSourceReader.TWIN_PROPERTY_KEYS;
     static final Set<String> RELATIONSHIP_PROPERTY_KEYS = ValueSourceReader.RELATIONSHIP_PROPERTY_KEYS;
     static final Set<String> DELETED_KEYS = Set.of("column", "when", "missing", "missingLimit");
-    static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "target", "id", "properties");
+    static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "target", "id", "properties", "stale");
 
     private final DtdlModels models;
     private final MappingProblems problems;
@@ -257,6 +257,11 @@ final class EntityReader {
         String name = item.text("name", true);
         IdTemplate target = idTemplates.read(item, "target", true, true);
         IdTemplate id = idTemplates.read(item, "id", false, false);
+        String stale = item.text("stale", false);
+        if (stale != null && !stale.equals("keep") && !stale.equals("remove")) {
+            problems.add(item.at("stale") + ": '" + stale + "' is not keep or remove; remove deletes the twin's '"
+                    + name + "' relationships that the source no longer gives, keep (the default) leaves them");
+        }
         DtdlRelationship relationship = null;
         if (name != null && model != null && models.contains(model)) {
             relationship = models.relationship(model, name).orElse(null);
@@ -288,7 +293,9 @@ final class EntityReader {
                 }
             }
         }
-        return relationship == null || target == null ? null : new RelationshipSpec(name, target, id, properties);
+        return relationship == null || target == null
+                ? null
+                : new RelationshipSpec(name, target, id, properties, "remove".equals(stale));
     }
 
     /** Two mappings of one relationship with the same target and no explicit id would always collide. */

@@ -139,7 +139,7 @@ public final class EntityPlanner {
                     relProperties.add(plan);
                 }
             }
-            relationships.add(new RelationshipPlan(spec.name(), target, relId, relProperties));
+            relationships.add(new RelationshipPlan(spec.name(), target, relId, relProperties, spec.removeStale()));
         }
         if (problems.list().size() != before) {
             return null;

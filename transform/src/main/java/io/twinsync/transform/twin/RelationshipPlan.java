@@ -7,4 +7,5 @@ import java.util.List;
  *
  * @param id the explicit relationship id template, or null for the default id
  */
-record RelationshipPlan(String name, BoundTemplate target, BoundTemplate id, List<PropertyPlan> properties) {}
+record RelationshipPlan(
+        String name, BoundTemplate target, BoundTemplate id, List<PropertyPlan> properties, boolean removeStale) {}

@@ -29,9 +29,16 @@ final class TwinRowBuilder {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final EntityPlan plan;
+    /** The names of relationships with {@code stale: remove}: every twin file of the entity lists them in full. */
+    private final List<String> ownedRelationships;
 
     TwinRowBuilder(EntityPlan plan) {
         this.plan = plan;
+        this.ownedRelationships = plan.relationships().stream()
+                .filter(RelationshipPlan::removeStale)
+                .map(RelationshipPlan::name)
+                .distinct()
+                .toList();
     }
 
     /**
@@ -97,7 +104,14 @@ final class TwinRowBuilder {
         }
         return new Result(
                 TwinFile.of(
-                        plan.entity(), StagedValues.key(plan, row), false, twin, relationships, removals, wholeValues),
+                        plan.entity(),
+                        StagedValues.key(plan, row),
+                        false,
+                        twin,
+                        relationships,
+                        removals,
+                        wholeValues,
+                        ownedRelationships),
                 List.of(),
                 twinId);
     }

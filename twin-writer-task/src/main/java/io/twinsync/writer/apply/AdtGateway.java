@@ -158,6 +158,16 @@ public final class AdtGateway {
                         .toList());
     }
 
+    /** The twin's outgoing relationships of one name (all pages, counted as one request). */
+    public List<RelationshipRef> listRelationships(String twinId, String relationshipName, Attempts attempts) {
+        return retrier.call(
+                RequestKind.read("LIST " + relationshipName + " relationships of " + twinId),
+                attempts,
+                () -> client.listRelationships(twinId, relationshipName, BasicRelationship.class, Context.NONE).stream()
+                        .map(r -> new RelationshipRef(twinId, r.getId()))
+                        .toList());
+    }
+
     /** The relationships pointing at the twin (all pages, counted as one request). */
     public List<RelationshipRef> listIncomingRelationships(String twinId, Attempts attempts) {
         return retrier.call(

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Phase 2 for one twin: its outgoing relationships, one after another (ADT allows 10 writes per second on one twin
@@ -19,6 +20,7 @@ import java.util.Set;
  */
 public final class RelationshipPhase {
 
+    private final AdtGateway adt;
     private final RelationshipApplier relationships;
 
     /**
@@ -26,6 +28,7 @@ public final class RelationshipPhase {
      *     missing is retried briefly (see {@link RelationshipApplier#CONSISTENCY_WAITS})
      */
     public RelationshipPhase(AdtGateway adt, Set<String> createdThisRun, Sleeper sleeper) {
+        this.adt = adt;
         this.relationships = new RelationshipApplier(adt, createdThisRun::contains, sleeper);
     }
 
@@ -37,6 +40,81 @@ public final class RelationshipPhase {
         List<ItemResult> results = new ArrayList<>();
         for (ObjectNode relationship : file.relationships()) {
             results.add(apply(twin, file.twinId(), relationship));
+        }
+        if (!file.ownedRelationships().isEmpty()
+                && !twin.alreadyApplied()
+                && !twin.result().failed()) {
+            results.addAll(removeStale(twin));
+        }
+        return results;
+    }
+
+    /**
+     * Deletes the twin's outgoing relationships of the names its file owns ({@code stale: remove}) that the file no
+     * longer lists. From the last applied file when the twin was planned from it (no listing: only relationships
+     * this writer made can be stale), else by listing the twin's relationships of each owned name.
+     */
+    private List<ItemResult> removeStale(TwinOutcome twin) {
+        TwinFile file = twin.file();
+        Set<String> wanted = file.relationships().stream()
+                .map(r -> Documents.text(r, "$relationshipId"))
+                .collect(Collectors.toSet());
+        List<ItemResult> results = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        if (twin.lastApplied() != null) {
+            for (ObjectNode before : twin.lastApplied().relationships()) {
+                String id = Documents.text(before, "$relationshipId");
+                if (file.ownedRelationships().contains(Documents.text(before, "$relationshipName"))
+                        && !wanted.contains(id)) {
+                    stale.add(id);
+                }
+            }
+        } else {
+            for (String name : file.ownedRelationships()) {
+                long start = System.nanoTime();
+                Attempts attempts = new Attempts();
+                try {
+                    adt.listRelationships(file.twinId(), name, attempts).stream()
+                            .map(RelationshipRef::relationshipId)
+                            .filter(id -> !wanted.contains(id))
+                            .forEach(stale::add);
+                } catch (RuntimeException e) {
+                    AdtError error = AdtError.of(e);
+                    results.add(ItemResult.failure(
+                            ItemKind.RELATIONSHIP,
+                            name,
+                            file.twinId(),
+                            attempts.count(),
+                            TwinPhase.millisSince(start),
+                            error.code(),
+                            "Cannot list the '" + name + "' relationships of " + file.twinId()
+                                    + " to remove those the source no longer has: " + error.message()));
+                }
+            }
+        }
+        for (String id : stale) {
+            long start = System.nanoTime();
+            Attempts attempts = new Attempts();
+            try {
+                adt.deleteRelationship(new RelationshipRef(file.twinId(), id), attempts);
+                results.add(ItemResult.success(
+                        ItemKind.RELATIONSHIP,
+                        id,
+                        file.twinId(),
+                        ItemAction.DELETED,
+                        attempts.count(),
+                        TwinPhase.millisSince(start)));
+            } catch (RuntimeException e) {
+                AdtError error = AdtError.of(e);
+                results.add(ItemResult.failure(
+                        ItemKind.RELATIONSHIP,
+                        id,
+                        file.twinId(),
+                        attempts.count(),
+                        TwinPhase.millisSince(start),
+                        error.code(),
+                        error.message()));
+            }
         }
         return results;
     }

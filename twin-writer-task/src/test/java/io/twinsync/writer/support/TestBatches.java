@@ -108,6 +108,13 @@ public final class TestBatches {
         return TwinFile.of("Site", key(id), false, twin, relationships, List.of());
     }
 
+    /** A site whose file lists its {@code contains} relationships in full ({@code stale: remove}). */
+    public static TwinFile siteOwningContains(String id, String... pumpIds) {
+        TwinFile site = site(id, pumpIds);
+        return TwinFile.of(
+                "Site", key(id), false, site.twin(), site.relationships(), List.of(), List.of(), List.of("contains"));
+    }
+
     private static ObjectNode twin(String id, String model) {
         ObjectNode twin = StagingJson.mapper().createObjectNode().put("$dtId", id);
         twin.putObject("$metadata").put("$model", model);
