@@ -121,6 +121,37 @@ class TwinWriterTests {
     }
 
     @Test
+    void aFirstLoadCreatesEachTwinAndRelationshipWithOneRequestAndNoReads() {
+        // given a batch of new twins and relationships, and no known state
+        Batch batch = batch(store, site("site-1", "pump-1", "pump-2"), pump("pump-1", 1200), pump("pump-2", 900));
+
+        // when it is written
+        writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+
+        // then each twin and relationship cost one PUT, and nothing was read first
+        EmulatorStats stats = emulator.stats();
+        assertThat(stats.count("twins.put")).isEqualTo(3);
+        assertThat(stats.count("relationships.put")).isEqualTo(2);
+        assertThat(stats.count("twins.get") + stats.count("relationships.get")).isZero();
+    }
+
+    @Test
+    void aTwinThatExistsWithoutARecordIsReadAfterItsCreateIsRefusedAndPatched() {
+        // given a twin made in ADT by someone else, which this writer has no record of
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-0", 1)), Partition.ALL); // uploads the model
+        client.createOrReplaceDigitalTwin(
+                "pump-1", StagingJson.mapper().valueToTree(pump("pump-1", 800).twin()), Object.class);
+
+        // when its file is written
+        WriteReport report = writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1200)), Partition.ALL);
+
+        // then the create met a 412, and the twin was read and patched instead of failing
+        assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(0, 1, 0, 0, 0));
+        assertThat(emulator.stats().countStatus(412)).isEqualTo(1);
+        assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1200);
+    }
+
+    @Test
     void aTwinSomeoneElseChangedSinceIsReadAndPlannedAgainNotOverwritten() {
         // given a twin this writer applied, which someone else then changed in ADT
         writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1200)), Partition.ALL);

@@ -157,9 +157,14 @@ public final class RelationshipPhase {
         Attempts attempts = new Attempts();
         Step step;
         try {
-            step = twin.lastApplied() == null
-                    ? relationships.apply(twinId, relationship, attempts)
-                    : applyAfter(twin.lastApplied(), twinId, relationship, attempts);
+            if (twin.lastApplied() != null) {
+                step = applyAfter(twin.lastApplied(), twinId, relationship, attempts);
+            } else if (twin.result().action() == ItemAction.CREATED) {
+                // a twin made moments ago by this run has no relationships yet: create without reading
+                step = relationships.applyNew(twinId, relationship, attempts);
+            } else {
+                step = relationships.apply(twinId, relationship, attempts);
+            }
         } catch (RuntimeException e) {
             AdtError error = AdtError.of(e);
             step = Step.failed(error.code(), error.message());

@@ -56,6 +56,23 @@ final class TwinApplier {
     }
 
     /**
+     * Creates a twin this writer has no record of, without reading first: on a first load that halves the requests.
+     * When it exists after all (412: made by someone else, or by a run whose record was lost), reads it and brings
+     * it in line as {@link #apply} does.
+     */
+    Step applyNew(TwinFile file, Attempts attempts) {
+        try {
+            Versioned created = adt.createTwin(file.twinId(), Documents.forPut(file.twin()), attempts);
+            return Step.done(ItemAction.CREATED, created.etag());
+        } catch (HttpResponseException e) {
+            if (AdtError.statusOf(e) != 412) {
+                throw e;
+            }
+            return apply(file, attempts);
+        }
+    }
+
+    /**
      * Brings a twin in line with its file without reading it: plans the patch against {@code last}, the file this
      * writer applied before, and sends it with {@code If-Match: etag} (the ETag that write left). When the twin changed
      * since (412), is gone (404), or the plan would need to know more than {@code last} tells (another model, a

@@ -70,6 +70,8 @@ public final class TwinPhase {
                             twins.applyAfter(file, lastFile.get(), before.get().etag(), attempts);
                     step = planned.step();
                     last = planned.fromLastApplied() ? lastFile.get() : null;
+                } else if (useKnownState && before.isEmpty()) {
+                    step = twins.applyNew(file, attempts);
                 } else {
                     step = twins.apply(file, attempts);
                 }
