@@ -226,8 +226,12 @@ public final class WriterBenchmark {
 
     /** Every twin as the emulator holds it must carry the values of the last batch written. */
     private void verify(String name, AdtEmulator emulator, int version, int changed) throws IOException {
-        DigitalTwinsClient client = AdtClients.create(
-                AdtTarget.emulator(emulator.endpoint(), emulator.certificate()), WriterSettings.defaults());
+        // the SDK's own retries: the emulator may be injecting 503s into the reads too
+        DigitalTwinsClient client = AdtClients.builder(
+                        AdtTarget.emulator(emulator.endpoint(), emulator.certificate()), WriterSettings.defaults())
+                .retryOptions(null)
+                .retryPolicy(new RetryPolicy())
+                .buildClient();
         long correct = 0;
         long wrong = 0;
         for (String json : client.query("SELECT * FROM digitaltwins", String.class)) {
