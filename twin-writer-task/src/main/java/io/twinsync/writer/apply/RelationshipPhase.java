@@ -41,9 +41,11 @@ public final class RelationshipPhase {
         for (ObjectNode relationship : file.relationships()) {
             results.add(apply(twin, file.twinId(), relationship));
         }
+        // A twin this run created has no relationships but those just written: nothing can be stale.
         if (!file.ownedRelationships().isEmpty()
                 && !twin.alreadyApplied()
-                && !twin.result().failed()) {
+                && !twin.result().failed()
+                && twin.result().action() != ItemAction.CREATED) {
             results.addAll(removeStale(twin));
         }
         return results;
