@@ -428,12 +428,18 @@ class TwinWriterTests {
         WriteReport report =
                 writer(WriterSettings.defaults()).write(batch(store, TestBatches.tombstone("pump-1")), Partition.ALL);
 
-        // then
+        // then the relationship to it went first, and both are accounted for: counted and in the results file
         assertThat(report.exitCode()).isZero();
         assertThat(report.summary().twins().deleted()).isEqualTo(1);
+        assertThat(report.summary().relationships().deleted()).isEqualTo(1);
         EmulatorStats stats = emulator.stats();
         assertThat(stats.count("relationships.delete")).isEqualTo(1);
         assertThat(stats.count("twins.delete")).isEqualTo(1);
+        Batch written = store.openBatch(store.latestBatch().orElseThrow());
+        assertThat(resultLines(written)).anySatisfy(line -> assertThat(line)
+                .contains("\"kind\":\"relationship\"")
+                .contains("\"id\":\"site-1-contains-pump-1\"")
+                .contains("\"action\":\"deleted\""));
     }
 
     @Test
@@ -613,5 +619,15 @@ class TwinWriterTests {
         return client.listRelationships(twinId, BasicRelationship.class).stream()
                 .map(BasicRelationship::getId)
                 .toList();
+    }
+
+    private static List<String> resultLines(Batch batch) {
+        try (var in = batch.open(BatchLayout.resultsFile(Partition.ALL.fileName()))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

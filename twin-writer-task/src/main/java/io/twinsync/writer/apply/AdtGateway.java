@@ -139,13 +139,22 @@ public final class AdtGateway {
                         Context.NONE));
     }
 
-    public void deleteRelationship(RelationshipRef ref, Attempts attempts) {
-        absentOn404(() -> retrier.call(
-                RequestKind.delete(
-                        ref.sourceId(), "DELETE relationship " + ref.sourceId() + "/" + ref.relationshipId()),
-                attempts,
-                () -> client.deleteRelationshipWithResponse(
-                        ref.sourceId(), ref.relationshipId(), new DeleteRelationshipOptions(), Context.NONE)));
+    /** Deletes a relationship; true when it was there (a 404 means someone, or an earlier step, deleted it). */
+    public boolean deleteRelationship(RelationshipRef ref, Attempts attempts) {
+        return absentOn404(() -> {
+                    retrier.call(
+                            RequestKind.delete(
+                                    ref.sourceId(),
+                                    "DELETE relationship " + ref.sourceId() + "/" + ref.relationshipId()),
+                            attempts,
+                            () -> client.deleteRelationshipWithResponse(
+                                    ref.sourceId(),
+                                    ref.relationshipId(),
+                                    new DeleteRelationshipOptions(),
+                                    Context.NONE));
+                    return Boolean.TRUE;
+                })
+                .isPresent();
     }
 
     /** The twin's outgoing relationships (all pages, counted as one request). */

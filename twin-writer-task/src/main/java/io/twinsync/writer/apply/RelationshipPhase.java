@@ -34,8 +34,15 @@ public final class RelationshipPhase {
 
     public List<ItemResult> apply(TwinOutcome twin) {
         TwinFile file = twin.file();
-        if (file == null || file.tombstone()) {
+        if (file == null) {
             return List.of();
+        }
+        if (file.tombstone()) {
+            // what phase 1 deleted before the twin, one line each (their requests are in the twin's attempts)
+            return twin.relationshipsDeleted().stream()
+                    .map(r -> ItemResult.success(
+                            ItemKind.RELATIONSHIP, r.relationshipId(), r.sourceId(), ItemAction.DELETED, 0, 0))
+                    .toList();
         }
         List<ItemResult> results = new ArrayList<>();
         for (ObjectNode relationship : file.relationships()) {
@@ -98,7 +105,9 @@ public final class RelationshipPhase {
             long start = System.nanoTime();
             Attempts attempts = new Attempts();
             try {
-                adt.deleteRelationship(new RelationshipRef(file.twinId(), id), attempts);
+                if (!adt.deleteRelationship(new RelationshipRef(file.twinId(), id), attempts)) {
+                    continue; // already gone (a tombstone of its target took it): nothing to report twice
+                }
                 results.add(ItemResult.success(
                         ItemKind.RELATIONSHIP,
                         id,

@@ -6,6 +6,7 @@ import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.retry.Attempts;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Deletes a twin whose source row was deleted: first its outgoing and incoming relationships (ADT refuses to delete
@@ -19,7 +20,10 @@ final class TombstoneApplier {
         this.adt = adt;
     }
 
-    Step delete(TwinFile file, Attempts attempts) {
+    /**
+     * @param relationshipDeleted receives each relationship this deleted (outgoing and incoming), for the results file
+     */
+    Step delete(TwinFile file, Attempts attempts, Consumer<RelationshipRef> relationshipDeleted) {
         String twinId = file.twinId();
         Set<RelationshipRef> relationships = new LinkedHashSet<>();
         try {
@@ -32,7 +36,9 @@ final class TombstoneApplier {
             throw e;
         }
         for (RelationshipRef relationship : relationships) {
-            adt.deleteRelationship(relationship, attempts);
+            if (adt.deleteRelationship(relationship, attempts)) {
+                relationshipDeleted.accept(relationship);
+            }
         }
         boolean deleted = adt.deleteTwin(twinId, attempts);
         return Step.done(deleted ? ItemAction.DELETED : ItemAction.UNCHANGED, null);

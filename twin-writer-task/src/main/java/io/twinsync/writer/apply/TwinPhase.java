@@ -13,6 +13,8 @@ import io.twinsync.writer.state.KnownTwin;
 import io.twinsync.writer.state.LastAppliedFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -58,9 +60,10 @@ public final class TwinPhase {
         Attempts attempts = new Attempts();
         Step step;
         TwinFile last = null;
+        List<RelationshipRef> relationshipsDeleted = new ArrayList<>();
         try {
             if (file.tombstone()) {
-                step = tombstones.delete(file, attempts);
+                step = tombstones.delete(file, attempts, relationshipsDeleted::add);
             } else {
                 Optional<KnownTwin> before = useKnownState ? known.get(file.twinId()) : Optional.empty();
                 Optional<TwinFile> lastFile =
@@ -89,7 +92,7 @@ public final class TwinPhase {
                 millisSince(start),
                 step.errorCode(),
                 step.message());
-        return new TwinOutcome(path, file, result, false, step.etag(), last);
+        return new TwinOutcome(path, file, result, false, step.etag(), last, relationshipsDeleted);
     }
 
     static long millisSince(long startNanos) {
