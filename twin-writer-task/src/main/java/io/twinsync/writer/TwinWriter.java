@@ -161,7 +161,14 @@ public final class TwinWriter {
 
     /** Records a twin as applied only when the twin and all its relationships succeeded. */
     private static void remember(KnownState known, TwinOutcome twin, List<ItemResult> relationships, String batchId) {
-        if (twin.file() == null || twin.alreadyApplied()) {
+        if (twin.file() == null) {
+            return;
+        }
+        if (twin.alreadyApplied()) {
+            // Same content, now also in this batch: point at the newest copy, so that removing old batches
+            // (retention) does not cost the next change of this twin a read.
+            known.get(twin.file().twinId())
+                    .ifPresent(k -> known.record(new KnownTwin(k.twinId(), k.contentHash(), k.etag(), batchId)));
             return;
         }
         boolean allWritten = !twin.result().failed() && relationships.stream().noneMatch(ItemResult::failed);

@@ -194,6 +194,25 @@ class TwinWriterTests {
     }
 
     @Test
+    void anUnchangedTwinPointsAtTheNewestBatchSoRemovingOldBatchesCostsNoRead() {
+        // given a twin applied by a first batch and found unchanged by a second, after which the first is removed
+        Batch first = batch(store, pump("pump-1", 1200));
+        writer(WriterSettings.defaults()).write(first, Partition.ALL);
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1200)), Partition.ALL);
+        deleteTree(root.resolve("batches").resolve(first.id().value()));
+        EmulatorStats before = emulator.stats();
+
+        // when the twin changes
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1500)), Partition.ALL);
+
+        // then it is patched from the second batch's file, without a read
+        EmulatorStats during = emulator.stats().since(before);
+        assertThat(during.count("twins.get")).isZero();
+        assertThat(during.count("twins.patch")).isEqualTo(1);
+        assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1500);
+    }
+
+    @Test
     void aNewRelationshipOfAKnownTwinIsCreatedWithoutReadsAndItsOldOnesCostNothing() {
         // given a site with one pump, applied before
         writer(WriterSettings.defaults())
