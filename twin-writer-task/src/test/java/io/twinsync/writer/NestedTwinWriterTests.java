@@ -103,6 +103,32 @@ class NestedTwinWriterTests {
         assertThat(twin.get("attributes").has("color")).isFalse();
     }
 
+    @Test
+    void anObjectTheLastFileLeftOutIsPatchedLeafByLeafSoItsKeptFieldsStay() {
+        // given a location written in full, then a batch whose file left the location out (both columns NULL: keep)
+        write(gadget("S-1", 51.9, "red", List.of()));
+        ObjectNode withoutLocation =
+                gadget("S-1", 51.9, "red", List.of()).twin().deepCopy();
+        withoutLocation.remove("location");
+        write(TwinFile.of("Gadget", key(), false, withoutLocation, List.of(), List.of()));
+
+        // when a later file sets only the latitude (the longitude column still NULL)
+        ObjectNode latitudeOnly = withoutLocation.deepCopy();
+        latitudeOnly.putObject("location").put("latitude", 53.0);
+        WriteReport report = write(TwinFile.of("Gadget", key(), false, latitudeOnly, List.of(), List.of()));
+
+        // then the latitude is patched and the kept longitude stays: the writer read the twin rather than set the
+        // location whole from a last file that said nothing about it
+        assertThat(report.summary().twins().patched()).isEqualTo(1);
+        JsonNode twin = twin("g1");
+        assertThat(twin.at("/location/latitude").asDouble()).isEqualTo(53.0);
+        assertThat(twin.at("/location/longitude").asDouble()).isEqualTo(4.5);
+    }
+
+    private static ObjectNode key() {
+        return StagingJson.mapper().createObjectNode().put("id", "g1");
+    }
+
     private WriteReport write(TwinFile file) {
         Batch batch = TestBatches.batchWithModels(store, MODELS, file);
         return new TwinWriter(client, store, "emulator", WriterSettings.defaults()).write(batch, Partition.ALL);

@@ -14,6 +14,7 @@ import com.azure.digitaltwins.core.BasicRelationship;
 import com.azure.digitaltwins.core.DigitalTwinsAsyncClient;
 import com.azure.digitaltwins.core.DigitalTwinsClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.emulator.AdtEmulator;
 import io.twinsync.emulator.EmulatorStats;
 import io.twinsync.staging.Batch;
@@ -22,6 +23,7 @@ import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.StateLock;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.OutcomeCounts;
+import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.writer.client.TrustedCertificates;
 import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.state.KnownStateStore;
@@ -284,7 +286,7 @@ class TwinWriterTests {
     }
 
     @Test
-    void withoutTheLastFileStaleRelationshipsOfAnOwnedNameAreFoundByListingThem() {
+    void comparingEverythingWithADTStaleRelationshipsOfAnOwnedNameAreFoundByListingThem() {
         // given a site with a contains relationship someone else made, and no known state (a full compare)
         writer(WriterSettings.defaults())
                 .write(batch(store, site("site-1", "pump-1"), pump("pump-1", 1), pump("pump-2", 2)), Partition.ALL);
@@ -306,6 +308,48 @@ class TwinWriterTests {
 
         // then the relationship the source does not give is found by listing and removed
         assertThat(report.summary().relationships().deleted()).isEqualTo(1);
+        assertThat(relationshipIds("site-1")).containsExactly("site-1-contains-pump-1");
+    }
+
+    @Test
+    void turningStaleRemoveOnRemovesRelationshipsTheSourceDroppedWhileItWasOff() {
+        // given a site that had pump-0 and pump-1, then only pump-1, while its contains relationships were not owned
+        writer(WriterSettings.defaults())
+                .write(
+                        batch(store, site("site-1", "pump-0", "pump-1"), pump("pump-0", 0), pump("pump-1", 1)),
+                        Partition.ALL);
+        writer(WriterSettings.defaults())
+                .write(batch(store, site("site-1", "pump-1"), pump("pump-0", 0), pump("pump-1", 1)), Partition.ALL);
+
+        // when the mapping now owns contains (stale: remove)
+        WriteReport report = writer(WriterSettings.defaults())
+                .write(
+                        batch(
+                                store,
+                                TestBatches.siteOwningContains("site-1", "pump-1"),
+                                pump("pump-0", 0),
+                                pump("pump-1", 1)),
+                        Partition.ALL);
+
+        // then the relationship dropped back then, which the last file never listed, is found and removed
+        assertThat(report.summary().relationships().deleted()).isEqualTo(1);
+        assertThat(relationshipIds("site-1")).containsExactly("site-1-contains-pump-1");
+    }
+
+    @Test
+    void anUnchangedRelationshipToATwinThisRunCreatedAgainIsCreatedAgain() {
+        // given a site with a pump, then the pump deleted (a tombstone takes the relationship with it)
+        writer(WriterSettings.defaults())
+                .write(batch(store, site("site-1", "pump-1"), pump("pump-1", 1)), Partition.ALL);
+        writer(WriterSettings.defaults())
+                .write(batch(store, site("site-1", "pump-1"), TestBatches.tombstone("pump-1")), Partition.ALL);
+
+        // when the pump comes back and the site changes (its relationship to the pump is the same as in its last file)
+        WriteReport report = writer(WriterSettings.defaults())
+                .write(batch(store, renamedSite("site-1", "pump-1"), pump("pump-1", 1)), Partition.ALL);
+
+        // then the relationship is created again, not taken for unchanged
+        assertThat(report.failures()).isEmpty();
         assertThat(relationshipIds("site-1")).containsExactly("site-1-contains-pump-1");
     }
 
@@ -648,5 +692,11 @@ class TwinWriterTests {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static TwinFile renamedSite(String id, String... pumpIds) {
+        TwinFile site = site(id, pumpIds);
+        ObjectNode twin = site.twin().deepCopy().put("name", "Renamed " + id);
+        return TwinFile.of("Site", site.sourceKey(), false, twin, site.relationships(), List.of());
     }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 public final class RelationshipPhase {
 
     private final AdtGateway adt;
+    private final Set<String> createdThisRun;
     private final RelationshipApplier relationships;
 
     /**
@@ -29,6 +30,7 @@ public final class RelationshipPhase {
      */
     public RelationshipPhase(AdtGateway adt, Set<String> createdThisRun, Sleeper sleeper) {
         this.adt = adt;
+        this.createdThisRun = createdThisRun;
         this.relationships = new RelationshipApplier(adt, createdThisRun::contains, sleeper);
     }
 
@@ -70,35 +72,40 @@ public final class RelationshipPhase {
                 .collect(Collectors.toSet());
         List<ItemResult> results = new ArrayList<>();
         List<String> stale = new ArrayList<>();
+        // From the last file only for names it owned too: relationships the source dropped while a name was not
+        // owned were never this writer's to track, so only a listing finds them.
+        List<String> toList = new ArrayList<>(file.ownedRelationships());
         if (twin.lastApplied() != null) {
+            toList.removeAll(twin.lastApplied().ownedRelationships());
             for (ObjectNode before : twin.lastApplied().relationships()) {
                 String id = Documents.text(before, "$relationshipId");
-                if (file.ownedRelationships().contains(Documents.text(before, "$relationshipName"))
+                String name = Documents.text(before, "$relationshipName");
+                if (file.ownedRelationships().contains(name)
+                        && twin.lastApplied().ownedRelationships().contains(name)
                         && !wanted.contains(id)) {
                     stale.add(id);
                 }
             }
-        } else {
-            for (String name : file.ownedRelationships()) {
-                long start = System.nanoTime();
-                Attempts attempts = new Attempts();
-                try {
-                    adt.listRelationships(file.twinId(), name, attempts).stream()
-                            .map(RelationshipRef::relationshipId)
-                            .filter(id -> !wanted.contains(id))
-                            .forEach(stale::add);
-                } catch (RuntimeException e) {
-                    AdtError error = AdtError.of(e);
-                    results.add(ItemResult.failure(
-                            ItemKind.RELATIONSHIP,
-                            name,
-                            file.twinId(),
-                            attempts.count(),
-                            TwinPhase.millisSince(start),
-                            error.code(),
-                            "Cannot list the '" + name + "' relationships of " + file.twinId()
-                                    + " to remove those the source no longer has: " + error.message()));
-                }
+        }
+        for (String name : toList) {
+            long start = System.nanoTime();
+            Attempts attempts = new Attempts();
+            try {
+                adt.listRelationships(file.twinId(), name, attempts).stream()
+                        .map(RelationshipRef::relationshipId)
+                        .filter(id -> !wanted.contains(id))
+                        .forEach(stale::add);
+            } catch (RuntimeException e) {
+                AdtError error = AdtError.of(e);
+                results.add(ItemResult.failure(
+                        ItemKind.RELATIONSHIP,
+                        name,
+                        file.twinId(),
+                        attempts.count(),
+                        TwinPhase.millisSince(start),
+                        error.code(),
+                        "Cannot list the '" + name + "' relationships of " + file.twinId()
+                                + " to remove those the source no longer has: " + error.message()));
             }
         }
         for (String id : stale) {
@@ -142,8 +149,13 @@ public final class RelationshipPhase {
         if (before.isEmpty()) {
             return relationships.applyNew(twinId, relationship, attempts);
         }
-        if (before.get().equals(relationship)) {
+        if (before.get().equals(relationship) && !createdThisRun.contains(Documents.text(relationship, "$targetId"))) {
             return Step.done(ItemAction.UNCHANGED, null);
+        }
+        if (before.get().equals(relationship)) {
+            // its target was created anew this run (deleted as a tombstone before, say), taking the relationship
+            // with it: create it again, or bring it in line if it is there after all
+            return relationships.applyNew(twinId, relationship, attempts);
         }
         return relationships.apply(twinId, relationship, attempts);
     }

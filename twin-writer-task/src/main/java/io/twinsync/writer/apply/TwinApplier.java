@@ -86,6 +86,11 @@ final class TwinApplier {
         }
         List<PatchOperation> ops =
                 PropertyPatchPlanner.plan(file.twin(), last.twin(), file.removals(), file.wholeValues());
+        if (setsAnObjectTheLastFileLacked(ops, file)) {
+            // The twin may hold that object, kept from before or written by someone else: adding it whole would
+            // drop the rest of it. Only a read shows what is there, to patch leaf by leaf.
+            return new PlannedStep(apply(file, attempts), false);
+        }
         if (ops.isEmpty()) {
             return new PlannedStep(Step.done(ItemAction.UNCHANGED, etag), true);
         }
@@ -100,6 +105,15 @@ final class TwinApplier {
             log.debug("Twin {} is not as this writer left it ({}); reading it", file.twinId(), status);
             return new PlannedStep(apply(file, attempts), false);
         }
+    }
+
+    /** The planner sets an object whole, outside the source's whole values, only where the other side lacks it. */
+    private static boolean setsAnObjectTheLastFileLacked(List<PatchOperation> ops, TwinFile file) {
+        return ops.stream()
+                .anyMatch(op -> op.op() == PatchOperation.Op.ADD
+                        && op.value() != null
+                        && op.value().isObject()
+                        && !file.wholeValues().contains(op.path()));
     }
 
     /** A step, and whether it was planned from the last applied file rather than from a read. */

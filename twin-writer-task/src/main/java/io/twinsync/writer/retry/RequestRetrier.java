@@ -57,7 +57,12 @@ public final class RequestRetrier {
                 FailureClass failure = classify(e, alsoRetry);
                 if (failure == FailureClass.THROTTLED) {
                     counters.countThrottle();
-                    limiter.throttled(kind.apiClass(), retryAfter(e).orElse(null));
+                    // capped like the retry's own wait, so that one answer cannot hold a whole class for an hour
+                    limiter.throttled(
+                            kind.apiClass(),
+                            retryAfter(e)
+                                    .map(asked -> asked.compareTo(schedule.max()) > 0 ? schedule.max() : asked)
+                                    .orElse(null));
                 }
                 if (failure == FailureClass.PERMANENT || retry >= maxRetries) {
                     throw e;

@@ -96,7 +96,7 @@ final class AdfActivity {
                 text(extended, "rateShare", "1"),
                 extended.has("concurrency") ? integer(extended, "concurrency") : null,
                 limits(extended.path("limits")),
-                Boolean.parseBoolean(text(extended, "ignoreKnownState", "false")),
+                bool(extended, "ignoreKnownState"),
                 certificate == null ? null : dir.resolve(certificate),
                 names(json(dir.resolve(LINKED_SERVICES), false), LINKED_SERVICES),
                 names(json(dir.resolve(DATASETS), false), DATASETS));
@@ -175,6 +175,15 @@ final class AdfActivity {
     private static String text(JsonNode extended, String key, String fallback) {
         JsonNode value = extended.get(key);
         return value == null || value.isNull() ? fallback : value.asText();
+    }
+
+    private static boolean bool(JsonNode extended, String key) {
+        String value = text(extended, key, "false").strip();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(
+                "extendedProperties '" + key + "' in " + ACTIVITY + " is '" + value + "'; use true or false");
     }
 
     private static int integer(JsonNode extended, String key) {

@@ -12,6 +12,7 @@ import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.client.PemCertificate;
 import io.twinsync.writer.limit.RateLimits;
 import io.twinsync.writer.report.ItemResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -141,15 +142,15 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
     }
 
     private int runAsActivity(Path dir) throws Exception {
-        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
-                .map(option -> option.longestName())
-                .filter(name -> !name.equals("--adf"))
-                .toList();
-        if (!others.isEmpty()) {
-            throw new IllegalArgumentException("With --adf the settings come from activity.json's"
-                    + " extendedProperties; remove " + others + " from the command, or set them there");
-        }
         try {
+            List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                    .map(option -> option.longestName())
+                    .filter(name -> !name.equals("--adf"))
+                    .toList();
+            if (!others.isEmpty()) {
+                throw new IllegalArgumentException("With --adf the settings come from activity.json's"
+                        + " extendedProperties; remove " + others + " from the command, or set them there");
+            }
             AdfActivity.Settings activity = AdfActivity.read(dir);
             log.info(
                     "Data Factory activity '{}': partition {}, linked services {}, datasets {}",
@@ -176,10 +177,14 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                     BatchLayout.resultsFile(run.partition().fileName()),
                     null);
             return outcome.report().exitCode();
-        } catch (RuntimeException e) {
-            // The pipeline gets the reason too, not only the task's stderr.
-            AdfActivity.writeOutputs(
-                    dir, WriteReport.EXIT_COULD_NOT_RUN, null, null, null, String.valueOf(e.getMessage()));
+        } catch (Exception | Error e) {
+            // The pipeline gets the reason too, not only the task's stderr; a failure to say so must not hide it.
+            try {
+                AdfActivity.writeOutputs(
+                        dir, WriteReport.EXIT_COULD_NOT_RUN, null, null, null, String.valueOf(e.getMessage()));
+            } catch (IOException | RuntimeException outputs) {
+                e.addSuppressed(outputs);
+            }
             throw e;
         }
     }

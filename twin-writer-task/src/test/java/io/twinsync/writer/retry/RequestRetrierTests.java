@@ -178,6 +178,41 @@ class RequestRetrierTests {
         assertThat(counters.throttled()).isEqualTo(1);
     }
 
+    @Test
+    void aRetryAfterOfAnHourHoldsTheClassNoLongerThanTheLongestBackoff() {
+        // given a retrier with a limiter on a clock that moves only when someone waits, at most 10 s between retries
+        long[] now = {0};
+        Pacer clock = new Pacer() {
+            @Override
+            public long nanoTime() {
+                return now[0];
+            }
+
+            @Override
+            public void awaitUntil(long nanoTime) {
+                now[0] = Math.max(now[0], nanoTime);
+            }
+        };
+        RequestRetrier limited = new RequestRetrier(
+                3,
+                new RetrySchedule(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 0.0),
+                waits::add,
+                counters,
+                new RequestLimiter(RateLimits.serviceDefaults(), clock));
+
+        // when a patch is throttled with Retry-After: 3600, and another patch follows
+        limited.call(
+                RequestKind.patch("pump-1", "PATCH twin pump-1"),
+                new Attempts(),
+                failingThen(1, () -> error(429, new HttpHeaders().set(HttpHeaderName.RETRY_AFTER, "3600"))));
+        limited.call(RequestKind.patch("pump-2", "PATCH twin pump-2"), new Attempts(), () -> "ok");
+
+        // then the class was held for 10 s, not an hour
+        assertThat(now[0])
+                .isBetween(
+                        Duration.ofSeconds(10).toNanos(), Duration.ofSeconds(11).toNanos());
+    }
+
     private static Supplier<String> failingThen(int failures, Supplier<RuntimeException> failure) {
         AtomicInteger calls = new AtomicInteger();
         return () -> {

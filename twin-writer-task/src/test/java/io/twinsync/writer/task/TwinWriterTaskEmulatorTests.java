@@ -177,6 +177,11 @@ class TwinWriterTaskEmulatorTests {
         assertThat(typo).isEqualTo(1);
         assertThat(mixed).isEqualTo(1);
         assertThat(err.toString()).contains("unknown settings [partiton]").contains("remove [--concurrency]");
+        // and outputs.json says so to the pipeline
+        JsonNode outputs =
+                StagingJson.mapper().readTree(work.resolve("outputs.json").toFile());
+        assertThat(outputs.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(outputs.path("error").asText()).contains("remove [--concurrency]");
     }
 
     private int run(Batch batch, String partition) {
