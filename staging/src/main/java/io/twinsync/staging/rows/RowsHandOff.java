@@ -8,6 +8,7 @@ import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,9 @@ public final class RowsHandOff {
 
     static final int CHUNK_BYTES = 64 * 1024;
     static final int CHUNKS = 32;
+
+    /** How long a failed writer lets the reader end by itself before interrupting it. */
+    private static final Duration READER_GRACE = Duration.ofSeconds(2);
 
     /** What the queue carries besides chunks of bytes ({@code byte[]}) and the starts of files. */
     private enum Marker {
@@ -94,7 +98,12 @@ public final class RowsHandOff {
         } catch (RuntimeException | Error e) {
             handOff.fail(
                     e instanceof RuntimeException r ? r : new StagingException("The writing stage failed: " + e, e));
-            thread.interrupt();
+            // A reader waiting for rows sees the failure within a poll and ends with its cause; only one held up
+            // elsewhere (its own writes, a sleep) is interrupted, after a grace period.
+            thread.awaitEnd(READER_GRACE);
+            if (thread.isAlive()) {
+                thread.interrupt();
+            }
             thread.awaitEnd();
             throw e;
         }
@@ -438,6 +447,15 @@ public final class RowsHandOff {
          * Waits for the reader to end, interrupts or not (an interrupt is kept for the caller): returning while it
          * still runs would let it publish output beside whatever the caller does next.
          */
+        /** Waits up to {@code limit} for the reader to end; an interrupt is kept for the caller. */
+        void awaitEnd(Duration limit) {
+            try {
+                join(limit.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         void awaitEnd() {
             boolean interrupted = false;
             while (true) {
