@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
+import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +53,9 @@ class FleetSourceTests {
     @Autowired
     TwinsyncCommandLine cli;
 
+    @Autowired
+    JobRepository jobs;
+
     @Test
     @Order(1)
     void aFirstRunCreatesEveryFleetTwinAndRelationship() {
@@ -65,8 +71,14 @@ class FleetSourceTests {
                 .containsEntry("vehicle", (long) VEHICLES)
                 .containsEntry("driver", (long) DRIVERS);
         assertThat(manifest.transform().rowsRejected()).isZero();
-        // transform ran while extract was reading, not after it
-        assertThat(manifest.transform().startedAt()).isBefore(manifest.extract().finishedAt());
+        // the extract step transformed the rows as they were staged; the transform step had nothing left to do
+        JobExecution job = jobs.getLastJobExecution(jobs.getLastJobInstance(SyncJobConfiguration.JOB_NAME));
+        assertThat(job.getStepExecutions())
+                .filteredOn(step -> step.getStepName().equals("transform"))
+                .singleElement()
+                .satisfies(step -> assertThat(step.getWriteCount()).isZero());
+        assertThat(job.getExecutionContext().getString(SyncJobConfiguration.TRANSFORMED_WHILE_EXTRACTING))
+                .isEqualTo(manifest.batchId());
         assertThat(manifest.write().twins().created()).isEqualTo(DEPOTS + VEHICLES + DRIVERS);
         assertThat(manifest.write().relationships().created()).isEqualTo(VEHICLES + DRIVERS_WITH_A_VEHICLE);
         assertThat(manifest.write().twins().failed()

@@ -47,7 +47,7 @@ public class SyncJobConfiguration {
     public static final String NO_WRITE = "noWrite";
 
     /** Job context key: the batch whose rows the extract step already transformed. */
-    static final String TRANSFORMED_WHILE_EXTRACTING = "transformedWhileExtracting";
+    public static final String TRANSFORMED_WHILE_EXTRACTING = "transformedWhileExtracting";
 
     private static final Logger log = LoggerFactory.getLogger(SyncJobConfiguration.class);
 
