@@ -8,6 +8,8 @@ import io.twinsync.writer.limit.RateLimits;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class TwinsyncPropertiesTests {
 
@@ -56,6 +58,26 @@ class TwinsyncPropertiesTests {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.limits")
                 .hasMessageContaining("creates-deletes");
+    }
+
+    @Test
+    void writerLimitsBindFromPropertiesByClassName() {
+        // given the settings as a user writes them in application.properties or the environment
+        Map<String, String> settings = Map.of(
+                "twinsync.writer.rate-share", "1/2",
+                "twinsync.writer.limits.creates-deletes", "400",
+                "twinsync.writer.limits.twin-writes", "5");
+
+        // when Spring binds them
+        TwinsyncProperties.Writer writer = new Binder(new MapConfigurationPropertySource(settings))
+                .bind("twinsync.writer", TwinsyncProperties.Writer.class)
+                .get();
+
+        // then the writer gets half of 400 creates and deletes per second, and 5 writes per twin
+        assertThat(writer.settings().rateLimits().effective(ApiClass.CREATES_DELETES))
+                .isEqualTo(200.0);
+        assertThat(writer.settings().rateLimits().perTwinWrites()).isEqualTo(5.0);
+        assertThat(writer.concurrency()).isEqualTo(64);
     }
 
     @Test
