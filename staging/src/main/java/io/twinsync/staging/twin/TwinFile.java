@@ -45,36 +45,7 @@ public record TwinFile(
         relationships = List.copyOf(relationships);
         removals = List.copyOf(removals);
         wholeValues = wholeValues == null ? List.of() : List.copyOf(wholeValues);
-        ownedRelationships = ownedRelationships == null
-                ? List.of()
-                : ownedRelationships.stream().distinct().sorted().toList();
-    }
-
-    /** A twin file that owns no relationship names. */
-    public TwinFile(
-            String twinId,
-            String entity,
-            ObjectNode sourceKey,
-            boolean tombstone,
-            ObjectNode twin,
-            List<ObjectNode> relationships,
-            List<String> removals,
-            String contentHash,
-            List<String> wholeValues) {
-        this(twinId, entity, sourceKey, tombstone, twin, relationships, removals, contentHash, wholeValues, List.of());
-    }
-
-    /** A twin file without whole values. */
-    public TwinFile(
-            String twinId,
-            String entity,
-            ObjectNode sourceKey,
-            boolean tombstone,
-            ObjectNode twin,
-            List<ObjectNode> relationships,
-            List<String> removals,
-            String contentHash) {
-        this(twinId, entity, sourceKey, tombstone, twin, relationships, removals, contentHash, List.of(), List.of());
+        ownedRelationships = ownedSorted(ownedRelationships);
     }
 
     public static TwinFile of(

@@ -55,10 +55,6 @@ final class AdaptiveRate {
         return rate;
     }
 
-    double ceiling() {
-        return ceiling;
-    }
-
     private void recover(long now) {
         if (rate < ceiling && now > lastChange) {
             rate = Math.min(ceiling, rate + ceiling * INCREASE_PER_SECOND * (now - lastChange) / SECOND);

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RequestLimiter {
 
-    private final RateLimits limits;
     private final Pacer pacer;
     private final Map<ApiClass, AdaptiveRate> rates = new EnumMap<>(ApiClass.class);
     private final TwinWriteRates twinWrites;
@@ -20,7 +19,6 @@ public final class RequestLimiter {
 
     /** @param pacer the clock and waits; null for {@link #none()} */
     public RequestLimiter(RateLimits limits, Pacer pacer) {
-        this.limits = limits;
         this.pacer = pacer;
         long now = pacer == null ? 0 : pacer.nanoTime();
         for (ApiClass apiClass : ApiClass.values()) {
@@ -35,10 +33,6 @@ public final class RequestLimiter {
      */
     public static RequestLimiter none() {
         return new RequestLimiter(RateLimits.serviceDefaults(), null);
-    }
-
-    public RateLimits limits() {
-        return limits;
     }
 
     /**

@@ -33,10 +33,6 @@ final class TwinWriteRates {
         return start;
     }
 
-    synchronized int tracked() {
-        return nextStart.size();
-    }
-
     /** Twins whose next slot has passed carry no constraint any more. */
     private void forgetIdle(long now) {
         for (Iterator<Long> i = nextStart.values().iterator(); i.hasNext(); ) {
