@@ -55,19 +55,16 @@ public final class RequestRetrier {
                 return request.get();
             } catch (RuntimeException e) {
                 FailureClass failure = classify(e, alsoRetry);
+                Optional<Duration> asked = failure == FailureClass.THROTTLED ? retryAfter(e) : Optional.empty();
                 if (failure == FailureClass.THROTTLED) {
                     counters.countThrottle();
-                    // capped like the retry's own wait, so that one answer cannot hold a whole class for an hour
-                    limiter.throttled(
-                            kind.apiClass(),
-                            retryAfter(e)
-                                    .map(asked -> asked.compareTo(schedule.max()) > 0 ? schedule.max() : asked)
-                                    .orElse(null));
+                    limiter.throttled(kind.apiClass(), asked.orElse(null));
                 }
                 if (failure == FailureClass.PERMANENT || retry >= maxRetries) {
                     throw e;
                 }
-                Duration wait = waitBefore(retry + 1, failure, e);
+                // the service's own Retry-After when it gave one, else exponential backoff with jitter
+                Duration wait = asked.isPresent() ? asked.get() : schedule.backoff(retry + 1);
                 log.debug(
                         "{} failed ({}: {}); retry {} of {} in {} ms",
                         what,
@@ -90,10 +87,15 @@ public final class RequestRetrier {
         }
     }
 
-    private static Optional<Duration> retryAfter(RuntimeException e) {
-        return e instanceof HttpResponseException http && http.getResponse() != null
+    /**
+     * The wait a 429 asks for, capped at the longest backoff, so that one answer (Retry-After: 3600) can stall
+     * neither this request nor, through the limiter, its whole class.
+     */
+    private Optional<Duration> retryAfter(RuntimeException e) {
+        Optional<Duration> asked = e instanceof HttpResponseException http && http.getResponse() != null
                 ? RetryAfter.from(http.getResponse().getHeaders())
                 : Optional.empty();
+        return asked.map(wait -> wait.compareTo(schedule.max()) > 0 ? schedule.max() : wait);
     }
 
     private static FailureClass classify(RuntimeException e, Predicate<HttpResponseException> alsoRetry) {
@@ -102,17 +104,6 @@ public final class RequestRetrier {
             return FailureClass.TRANSIENT;
         }
         return failure;
-    }
-
-    private Duration waitBefore(int retry, FailureClass failure, RuntimeException e) {
-        if (failure == FailureClass.THROTTLED) {
-            Optional<Duration> asked = retryAfter(e);
-            if (asked.isPresent()) {
-                // Capped, so that one answer (Retry-After: 3600) cannot stall a run that has a deadline.
-                return asked.get().compareTo(schedule.max()) > 0 ? schedule.max() : asked.get();
-            }
-        }
-        return schedule.backoff(retry);
     }
 
     private void pause(String what, Duration wait) {
