@@ -74,20 +74,22 @@ public final class RelationshipPhase {
         List<String> stale = new ArrayList<>();
         // From the last file only for names it owned too: relationships the source dropped while a name was not
         // owned were never this writer's to track, so only a listing finds them.
-        List<String> toList = new ArrayList<>(file.ownedRelationships());
-        if (twin.lastApplied() != null) {
-            toList.removeAll(twin.lastApplied().ownedRelationships());
-            for (ObjectNode before : twin.lastApplied().relationships()) {
-                String id = Documents.text(before, "$relationshipId");
-                String name = Documents.text(before, "$relationshipName");
-                if (file.ownedRelationships().contains(name)
-                        && twin.lastApplied().ownedRelationships().contains(name)
-                        && !wanted.contains(id)) {
-                    stale.add(id);
-                }
+        TwinFile last = twin.lastApplied();
+        List<String> fromLastFile = last == null
+                ? List.of()
+                : file.ownedRelationships().stream()
+                        .filter(last.ownedRelationships()::contains)
+                        .toList();
+        for (ObjectNode before : last == null ? List.<ObjectNode>of() : last.relationships()) {
+            String id = Documents.text(before, "$relationshipId");
+            if (fromLastFile.contains(Documents.text(before, "$relationshipName")) && !wanted.contains(id)) {
+                stale.add(id);
             }
         }
-        for (String name : toList) {
+        for (String name : file.ownedRelationships()) {
+            if (fromLastFile.contains(name)) {
+                continue;
+            }
             long start = System.nanoTime();
             Attempts attempts = new Attempts();
             try {
@@ -97,12 +99,11 @@ public final class RelationshipPhase {
                         .forEach(stale::add);
             } catch (RuntimeException e) {
                 AdtError error = AdtError.of(e);
-                results.add(ItemResult.failure(
-                        ItemKind.RELATIONSHIP,
+                results.add(failure(
                         name,
-                        file.twinId(),
-                        attempts.count(),
-                        TwinPhase.millisSince(start),
+                        file,
+                        attempts,
+                        start,
                         error.code(),
                         "Cannot list the '" + name + "' relationships of " + file.twinId()
                                 + " to remove those the source no longer has: " + error.message()));
@@ -124,17 +125,22 @@ public final class RelationshipPhase {
                         TwinPhase.millisSince(start)));
             } catch (RuntimeException e) {
                 AdtError error = AdtError.of(e);
-                results.add(ItemResult.failure(
-                        ItemKind.RELATIONSHIP,
-                        id,
-                        file.twinId(),
-                        attempts.count(),
-                        TwinPhase.millisSince(start),
-                        error.code(),
-                        error.message()));
+                results.add(failure(id, file, attempts, start, error.code(), error.message()));
             }
         }
         return results;
+    }
+
+    private static ItemResult failure(
+            String id, TwinFile file, Attempts attempts, long startNanos, String code, String message) {
+        return ItemResult.failure(
+                ItemKind.RELATIONSHIP,
+                id,
+                file.twinId(),
+                attempts.count(),
+                TwinPhase.millisSince(startNanos),
+                code,
+                message);
     }
 
     /**
@@ -149,15 +155,15 @@ public final class RelationshipPhase {
         if (before.isEmpty()) {
             return relationships.applyNew(twinId, relationship, attempts);
         }
-        if (before.get().equals(relationship) && !createdThisRun.contains(Documents.text(relationship, "$targetId"))) {
-            return Step.done(ItemAction.UNCHANGED, null);
+        if (!before.get().equals(relationship)) {
+            return relationships.apply(twinId, relationship, attempts);
         }
-        if (before.get().equals(relationship)) {
+        if (createdThisRun.contains(Documents.text(relationship, "$targetId"))) {
             // its target was created anew this run (deleted as a tombstone before, say), taking the relationship
             // with it: create it again, or bring it in line if it is there after all
             return relationships.applyNew(twinId, relationship, attempts);
         }
-        return relationships.apply(twinId, relationship, attempts);
+        return Step.done(ItemAction.UNCHANGED, null);
     }
 
     private ItemResult apply(TwinOutcome twin, String twinId, ObjectNode relationship) {
