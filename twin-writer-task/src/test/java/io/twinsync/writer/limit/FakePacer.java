@@ -1,9 +1,9 @@
 package io.twinsync.writer.limit;
 
 /** A clock that only moves when someone waits: waiting until a time jumps to it. Single-threaded tests only. */
-final class FakePacer implements Pacer {
+public final class FakePacer implements Pacer {
 
-    long now = 1_000_000_000L;
+    private long now = 1_000_000_000L;
 
     @Override
     public long nanoTime() {
@@ -15,11 +15,11 @@ final class FakePacer implements Pacer {
         now = Math.max(now, nanoTime);
     }
 
-    void advanceSeconds(double seconds) {
+    public void advanceSeconds(double seconds) {
         now += (long) (seconds * 1e9);
     }
 
-    double seconds(long since) {
+    public double seconds(long since) {
         return (now - since) / 1e9;
     }
 }
