@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A home folder with the fleet source of the {@code fleet/} test resources: its mapping, models and database. */
 final class FleetHome {
@@ -46,6 +47,14 @@ final class FleetHome {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the fleet database", e);
         }
+    }
+
+    /** The settings that point a Spring test at a fleet home and its database. */
+    static void register(DynamicPropertyRegistry registry, Path home, String sourceUrl) {
+        registry.add("twinsync.home", home::toString);
+        registry.add("twinsync.source.url", () -> sourceUrl);
+        registry.add(
+                "twinsync.mapping", () -> home.resolve("fleet/mapping.yaml").toString());
     }
 
     private static String read(String resource) throws IOException {

@@ -29,10 +29,7 @@ class TransformFallbackTests {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("twinsync.home", home::toString);
-        registry.add("twinsync.source.url", () -> sourceUrl);
-        registry.add(
-                "twinsync.mapping", () -> home.resolve("fleet/mapping.yaml").toString());
+        FleetHome.register(registry, home, sourceUrl);
     }
 
     @Autowired
