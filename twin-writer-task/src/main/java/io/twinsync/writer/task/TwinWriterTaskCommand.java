@@ -190,15 +190,16 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
     }
 
     private Outcome write(Run run) {
-        LocalBatchFolder folder = LocalBatchFolder.of(run.batch());
-        AdtTarget target = new AdtTarget(
-                run.endpoint(), Optional.ofNullable(run.trustCertificate()).map(PemCertificate::read));
+        // Settings first: a wrong share or limit is reported before anything is opened.
         WriterSettings settings = WriterSettings.defaults()
                 .withConcurrency(run.concurrency())
                 .withIgnoreKnownState(run.ignoreKnownState())
                 .withRateLimits(RateLimits.serviceDefaults()
                         .withLimits(run.limits())
                         .withShare(RateLimits.parseShare(run.rateShare())));
+        LocalBatchFolder folder = LocalBatchFolder.of(run.batch());
+        AdtTarget target = new AdtTarget(
+                run.endpoint(), Optional.ofNullable(run.trustCertificate()).map(PemCertificate::read));
         DigitalTwinsClient client = AdtClients.create(target, settings);
         WriteReport report = new TwinWriter(client, folder.store(), target.stateKey(), settings)
                 .write(folder.batch(), run.partition());

@@ -40,6 +40,24 @@ class TwinWriterTaskMainTests {
     }
 
     @Test
+    void exitsWithOneNamingAWrongRateShareOrLimitBeforeLookingAtTheBatch() {
+        // when the share or a limit is wrong, and the batch folder does not exist either
+        int share = run(
+                "--batch", dir.resolve("nope").toString(), "--endpoint", "https://localhost:1", "--rate-share", "2");
+        int limit = run(
+                "--batch", dir.resolve("nope").toString(), "--endpoint", "https://localhost:1", "--limit", "writes=5");
+
+        // then both say what is wrong with the setting, and what to use
+        assertThat(share).isEqualTo(1);
+        assertThat(limit).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("rate share '2' is not above 0 and at most 1")
+                .contains("Unknown API class 'writes'; use one of reads, patches")
+                .doesNotContain("does not exist")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void exitsWithOneForAPlainHttpEndpoint() {
         // given
         Path batch = dir.resolve("batches/20261122T134501123Z-3fa9c1").toAbsolutePath();
