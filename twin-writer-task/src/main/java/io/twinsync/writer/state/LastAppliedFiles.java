@@ -41,9 +41,7 @@ public final class LastAppliedFiles {
         }
         String path = BatchLayout.twinFile(known.twinId());
         try {
-            if (!batch.get().exists(path)) {
-                return Optional.empty();
-            }
+            // no exists() first: a missing file fails the open, which the catch below takes as "read the twin"
             TwinFile file;
             try (InputStream in = batch.get().open(path)) {
                 file = TwinFileCodec.read(in, batch.get().location() + "/" + path);
