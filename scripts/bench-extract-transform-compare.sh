@@ -14,6 +14,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/bench-lib.sh
+. "$ROOT/scripts/bench-lib.sh"
 BASE_REF=${1:?give the git ref of the baseline, for example 059ab85}
 ROUNDS=${2:-2}
 ROWS=${ROWS:-1000000}
@@ -34,11 +36,8 @@ trap cleanup EXIT
 build() {
     local src=$1 out=$2
     (cd "$src" && ./mvnw -q -pl extract,transform,sample-erp-schema -am install -DskipTests \
-        && ./mvnw -q -f bench/pom.xml package -DskipTests \
-        && ./mvnw -q -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" -DincludeScope=runtime)
-    mkdir -p "$out/lib"
-    cp "$src"/bench/target/twinsync-bench-*.jar "$out/lib/"
-    tr ':' '\n' <"$out/cp.txt" | xargs -I{} cp {} "$out/lib/"
+        && ./mvnw -q -f bench/pom.xml package -DskipTests)
+    bench_libs "$src" "$out"
     cp -r "$src"/bench/src/main/resources/io/twinsync/bench/. "$out/"
 }
 

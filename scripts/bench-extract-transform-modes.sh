@@ -13,6 +13,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/bench-lib.sh
+. "$ROOT/scripts/bench-lib.sh"
 ROUNDS=${1:-1}
 ROWS=${ROWS:-1000000}
 HEAP=${HEAP:-256m}
@@ -29,10 +31,7 @@ cd "$ROOT"
 say "building"
 ./mvnw -q -pl extract,transform,sample-erp-schema -am install -DskipTests
 ./mvnw -q -f bench/pom.xml package -DskipTests
-./mvnw -q -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=runtime
-mkdir -p "$WORK/lib"
-cp bench/target/twinsync-bench-*.jar "$WORK/lib/"
-tr ':' '\n' <"$WORK/cp.txt" | xargs -I{} cp {} "$WORK/lib/"
+bench_libs "$ROOT" "$WORK"
 CP="$WORK/lib/*"
 
 if [ -n "${SOURCE_URL:-}" ]; then

@@ -10,6 +10,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/bench-lib.sh
+. "$ROOT/scripts/bench-lib.sh"
 ROWS=${ROWS:-1000000}
 HEAP=${HEAP:-256m}
 FETCH_SIZE=${FETCH_SIZE:-1000}
@@ -36,11 +38,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     ./mvnw -q -pl extract,transform,sample-erp-schema -am install -DskipTests
     ./mvnw -q -f bench/pom.xml package -DskipTests
 fi
-./mvnw -q -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=runtime
-# Private copies, so that a concurrent build or install cannot change the classes under the benchmark.
-mkdir -p "$WORK/lib"
-cp bench/target/twinsync-bench-*.jar "$WORK/lib/"
-tr ':' '\n' <"$WORK/cp.txt" | xargs -I{} cp {} "$WORK/lib/"
+bench_libs "$ROOT" "$WORK"
 CP="$WORK/lib/*"
 
 if [ ! -f "$DB.mv.db" ]; then

@@ -10,6 +10,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/bench-lib.sh
+. "$ROOT/scripts/bench-lib.sh"
 TWINS=${TWINS:-50000}
 WORK=$(mktemp -d -t twinsync-bench-writer-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
@@ -18,9 +20,6 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     ./mvnw -q -pl adt-emulator,twin-writer-task,extract,transform,sample-erp-schema -am install -DskipTests
     ./mvnw -q -f bench/pom.xml package -DskipTests
 fi
-./mvnw -q -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=runtime
-mkdir -p "$WORK/lib"
-cp bench/target/twinsync-bench-*.jar "$WORK/lib/"
-tr ':' '\n' <"$WORK/cp.txt" | xargs -I{} cp {} "$WORK/lib/"
+bench_libs "$ROOT" "$WORK"
 java -Xmx2g -cp "$WORK/lib/*" io.twinsync.bench.WriterBenchmark run "$TWINS" "$WORK/staging" 2>"$WORK/log.txt" \
     || { tail -20 "$WORK/log.txt" >&2; exit 1; }
