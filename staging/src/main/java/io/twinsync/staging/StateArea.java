@@ -17,8 +17,9 @@ public interface StateArea {
 
     /**
      * Takes the exclusive lock called {@code name} (a file of that name serves as the lock), or fails at once.
-     * The lock is held until the returned {@link StateLock} is closed; a process that dies releases its locks, so
-     * a lock file left behind never blocks anyone.
+     * The lock is held until the returned {@link StateLock} is closed; a process that dies releases its locks (a
+     * local store at once, Blob Storage when the lease runs out, within a minute), so a lock file left behind
+     * never blocks anyone.
      *
      * @throws StateLockedException when another process or thread holds the lock
      */

@@ -1,0 +1,64 @@
+package io.twinsync.staging.blob;
+
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobStorageException;
+import io.twinsync.staging.StagingException;
+
+/**
+ * Turns Blob Storage failures into {@link StagingException}s that say what failed, where, and what to do. Messages
+ * are built from the status and error code only: the service's own text is left in the cause.
+ */
+final class BlobErrors {
+
+    private BlobErrors() {}
+
+    static boolean isNotFound(BlobStorageException e) {
+        return e.getStatusCode() == 404;
+    }
+
+    static boolean is(BlobStorageException e, BlobErrorCode code) {
+        return code.equals(e.getErrorCode());
+    }
+
+    /** {@code what} says what was being done, such as "Cannot read manifest.json of batch X"; where is a URL. */
+    static StagingException failure(String what, String where, RuntimeException e) {
+        return new StagingException(what + " (" + where + "): " + describe(e) + hint(e), e);
+    }
+
+    static String describe(RuntimeException e) {
+        if (e instanceof BlobStorageException storage) {
+            String code = storage.getErrorCode() == null ? "" : " " + storage.getErrorCode();
+            return "Blob Storage answered HTTP " + storage.getStatusCode() + code;
+        }
+        return e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+    }
+
+    private static String hint(RuntimeException e) {
+        if (!(e instanceof BlobStorageException storage)) {
+            return "; check that the storage account is reachable from here and that a credential is available"
+                    + " (a SAS in the URL, TWINSYNC_STAGING_CONNECTION_STRING, or a managed identity or Azure CLI"
+                    + " login for DefaultAzureCredential)";
+        }
+        int status = storage.getStatusCode();
+        if (status == 403) {
+            return "; the credential was refused, or may not use this container: grant the identity 'Storage Blob Data"
+                    + " Contributor' on it, or give a SAS with read, add, create, write, delete and list"
+                    + " permissions that has not expired";
+        }
+        if (is(storage, BlobErrorCode.CONTAINER_NOT_FOUND)) {
+            return "; create the container first (for example 'az storage container create --name ...')";
+        }
+        if (status >= 500) {
+            return "; the service failed after retries, try again later";
+        }
+        return "";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
