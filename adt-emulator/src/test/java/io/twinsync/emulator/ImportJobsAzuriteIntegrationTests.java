@@ -12,7 +12,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
-import io.twinsync.testsupport.RequiredService;
+import io.twinsync.testsupport.Azurite;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -28,10 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ImportJobsAzuriteIntegrationTests {
 
-    /** Azurite's well-known development account; the key is published in Microsoft's documentation. */
-    private static final String AZURITE = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-            + "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";
+    private static final String AZURITE = Azurite.CONNECTION_STRING;
 
     private static BlobContainerClient container;
 
@@ -41,7 +38,7 @@ class ImportJobsAzuriteIntegrationTests {
 
     @BeforeAll
     static void createContainer() {
-        RequiredService.assumeReachable("Azurite", "127.0.0.1", 10000);
+        Azurite.assumeRunning();
         container = new BlobServiceClientBuilder()
                 .connectionString(AZURITE)
                 .buildClient()

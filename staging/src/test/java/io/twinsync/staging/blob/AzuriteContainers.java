@@ -2,25 +2,21 @@ package io.twinsync.staging.blob;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import io.twinsync.testsupport.RequiredService;
+import io.twinsync.testsupport.Azurite;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Containers in Azurite (127.0.0.1:10000, started by scripts/start-azurite.sh) for the Blob staging tests. */
 final class AzuriteContainers {
 
-    /** Azurite's well-known development account; the key is published in Microsoft's documentation. */
-    static final String CONNECTION_STRING = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-            + "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";
-
-    static final String ACCOUNT_URL = "http://127.0.0.1:10000/devstoreaccount1";
+    static final String CONNECTION_STRING = Azurite.CONNECTION_STRING;
+    static final String ACCOUNT_URL = Azurite.ACCOUNT_URL;
 
     private AzuriteContainers() {}
 
     /** Skips the calling tests without Azurite, or fails them in CI (see {@link RequiredService}). */
     static void assumeAzurite() {
-        RequiredService.assumeReachable("Azurite (Blob Storage)", "127.0.0.1", 10000);
+        Azurite.assumeRunning();
     }
 
     /** A new container with a random name. */

@@ -23,8 +23,9 @@ import java.util.Set;
  * {@value #DATASETS} in the task's working directory, and reads {@value #OUTPUTS} back as the activity's
  * {@code customOutput}.
  *
- * <p>Settings ({@code extendedProperties}, values as JSON strings or numbers): {@code batch} (required: the batch
- * folder on the node, such as a mounted container's {@code staging/batches/{id}}), {@code endpoint} (required),
+ * <p>Settings ({@code extendedProperties}, values as JSON strings or numbers): {@code batch} (required: the batch's
+ * Blob Storage URL, {@code https://{account}.blob.core.windows.net/{container}/{path}/batches/{id}}, or its folder on
+ * the node, relative to the working directory), {@code endpoint} (required),
  * {@code partition} ({@code i/n}), {@code rateShare}, {@code concurrency}, {@code limits} (an object, class to
  * requests per second), {@code ignoreKnownState}, {@code trustCertificate} (emulator only). Unknown keys are refused,
  * so a typo is not silently ignored. Values are never logged: Data Factory hands SecureString values over in clear.
@@ -49,7 +50,7 @@ final class AdfActivity {
     /** The task's settings from {@code extendedProperties}, and the names of the objects Data Factory passed. */
     record Settings(
             String activityName,
-            Path batch,
+            String batch,
             URI endpoint,
             Partition partition,
             String rateShare,
@@ -84,13 +85,12 @@ final class AdfActivity {
             throw new IllegalArgumentException("extendedProperties in " + ACTIVITY + " has unknown settings " + unknown
                     + "; the task knows " + KEYS.stream().sorted().toList());
         }
-        Path batch = Path.of(required(extended, "batch"));
-        Path base = batch.isAbsolute() ? batch : dir.resolve(batch);
+        String batch = required(extended, "batch");
         String partition = text(extended, "partition", "1/1");
         String certificate = text(extended, "trustCertificate", null);
         return new Settings(
                 activity.path("name").asText(""),
-                base,
+                batch,
                 endpoint(required(extended, "endpoint")),
                 Partition.parse(partition),
                 text(extended, "rateShare", "1"),
@@ -166,7 +166,7 @@ final class AdfActivity {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("extendedProperties in " + ACTIVITY + " lacks '" + key + "'"
                     + ("batch".equals(key)
-                            ? ": the batch folder on the node, {staging}/batches/{batchId}"
+                            ? ": the batch, {staging}/batches/{batchId}, as a Blob Storage URL or a folder on the node"
                             : ": the ADT instance, https://{name}.api.{region}.digitaltwins.azure.net"));
         }
         return value;

@@ -2,6 +2,7 @@ package io.twinsync.writer.task;
 
 import com.azure.digitaltwins.core.DigitalTwinsClient;
 import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagingStores;
 import io.twinsync.staging.manifest.OutcomeCounts;
 import io.twinsync.writer.AdtClients;
 import io.twinsync.writer.AdtTarget;
@@ -50,9 +51,12 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
 
     @Option(
             names = "--batch",
-            paramLabel = "<dir>",
-            description = "The batch folder, {staging}/batches/{batchId}; the known state is kept in {staging}/state.")
-    private Path batch;
+            paramLabel = "<dir or url>",
+            description = "The batch, {staging}/batches/{batchId}: a folder, or a Blob Storage URL"
+                    + " (https://{account}.blob.core.windows.net/{container}/{path}/batches/{batchId}, signed in with"
+                    + " a SAS in the URL, else " + StagingStores.CONNECTION_STRING_VARIABLE + ", else"
+                    + " DefaultAzureCredential). The known state is kept in {staging}/state.")
+    private String batch;
 
     @Option(
             names = "--partition",
@@ -113,7 +117,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
 
     /** Everything one run needs, from the options or from a Data Factory activity. */
     private record Run(
-            Path batch,
+            String batch,
             URI endpoint,
             Partition partition,
             String rateShare,
@@ -123,7 +127,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
             Path trustCertificate) {}
 
     /** What a run did, for the printout and the activity's outputs. */
-    private record Outcome(LocalBatchFolder folder, WriteReport report, String summaryPath) {}
+    private record Outcome(BatchLocation location, WriteReport report, String summaryPath) {}
 
     @Override
     public Integer call() throws Exception {
@@ -131,12 +135,13 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
             return runAsActivity(adf.toAbsolutePath().normalize());
         }
         if (batch == null || endpoint == null) {
-            throw new IllegalArgumentException("Give --batch <dir> and --endpoint <url> (or --adf to read them from"
-                    + " a Data Factory activity.json); run twin-writer-task --help for the options");
+            throw new IllegalArgumentException(
+                    "Give --batch <dir or url> and --endpoint <url> (or --adf to read them from"
+                            + " a Data Factory activity.json); run twin-writer-task --help for the options");
         }
         Run run =
                 new Run(batch, endpoint, partition, rateShare, concurrency, limits, ignoreKnownState, trustCertificate);
-        Outcome outcome = write(run);
+        Outcome outcome = write(run, Path.of("").toAbsolutePath());
         print(spec.commandLine().getOut(), run, outcome);
         return outcome.report().exitCode();
     }
@@ -167,13 +172,13 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                     activity.limits(),
                     activity.ignoreKnownState(),
                     activity.trustCertificate());
-            Outcome outcome = write(run);
+            Outcome outcome = write(run, dir);
             print(spec.commandLine().getOut(), run, outcome);
             AdfActivity.writeOutputs(
                     dir,
                     outcome.report().exitCode(),
                     outcome.report().summary(),
-                    outcome.folder().batch().id().value(),
+                    outcome.location().batch().id().value(),
                     BatchLayout.resultsFile(run.partition().fileName()),
                     null);
             return outcome.report().exitCode();
@@ -189,7 +194,8 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
         }
     }
 
-    private Outcome write(Run run) {
+    /** @param base the folder a relative batch folder is resolved against */
+    private Outcome write(Run run, Path base) {
         // Settings first: a wrong share or limit is reported before anything is opened.
         WriterSettings settings = WriterSettings.defaults()
                 .withConcurrency(run.concurrency())
@@ -197,14 +203,14 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                 .withRateLimits(RateLimits.serviceDefaults()
                         .withLimits(run.limits())
                         .withShare(RateLimits.parseShare(run.rateShare())));
-        LocalBatchFolder folder = LocalBatchFolder.of(run.batch());
+        BatchLocation location = BatchLocation.of(run.batch(), base, StagingStores.connectionStringFromEnvironment());
         AdtTarget target = new AdtTarget(
                 run.endpoint(), Optional.ofNullable(run.trustCertificate()).map(PemCertificate::read));
         DigitalTwinsClient client = AdtClients.create(target, settings);
-        WriteReport report = new TwinWriter(client, folder.store(), target.stateKey(), settings)
-                .write(folder.batch(), run.partition());
-        String summaryPath = WriteSummaryRecorder.record(folder.batch(), run.partition(), report.summary());
-        return new Outcome(folder, report, summaryPath);
+        WriteReport report = new TwinWriter(client, location.store(), target.stateKey(), settings)
+                .write(location.batch(), run.partition());
+        String summaryPath = WriteSummaryRecorder.record(location.batch(), run.partition(), report.summary());
+        return new Outcome(location, report, summaryPath);
     }
 
     private void print(PrintWriter out, Run run, Outcome outcome) {
@@ -212,7 +218,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
         var summary = report.summary();
         Partition partition = run.partition();
         String summaryPath = outcome.summaryPath();
-        out.printf("Batch %s partition %s -> %s%n", outcome.folder().batch().id(), partition, run.endpoint());
+        out.printf("Batch %s partition %s -> %s%n", outcome.location().batch().id(), partition, run.endpoint());
         out.printf("  twins:         %s%n", counts(summary.twins()));
         out.printf("  relationships: %s%n", counts(summary.relationships()));
         out.printf(

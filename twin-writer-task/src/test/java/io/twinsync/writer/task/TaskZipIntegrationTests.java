@@ -3,11 +3,19 @@ package io.twinsync.writer.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.emulator.AdtEmulator;
 import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StagingStores;
+import io.twinsync.staging.blob.BlobStagingStore;
+import io.twinsync.staging.blob.BlobStagingUrl;
 import io.twinsync.staging.json.StagingJson;
+import io.twinsync.testsupport.Azurite;
 import io.twinsync.testsupport.RequiredService;
 import io.twinsync.writer.support.TestBatches;
 import java.io.IOException;
@@ -19,6 +27,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.Enumeration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -50,7 +60,58 @@ class TaskZipIntegrationTests {
 
     @Test
     void theZipRunsUnderShAsADataFactoryActivityWithItsOwnJavaAndWritesTheBatch() throws Exception {
-        // given the zip, as built by package (only JDKs without jmods cannot build it)
+        // given the zip, an emulator and a batch in a staging folder
+        assumeZipBuilt();
+        emulator = AdtEmulator.builder().port(0).start();
+        Batch batch = TestBatches.batch(
+                new LocalStagingStore(root.resolve("staging")),
+                TestBatches.site("site-1", "pump-1", "pump-2"),
+                TestBatches.pump("pump-1", 1200),
+                TestBatches.pump("pump-2", 900));
+
+        // when the zip runs as Batch runs it
+        Path work = runAsBatchWould(batch.location(), Map.of());
+
+        // then it wrote every twin and relationship, and left its counts in outputs.json
+        assertWroteThreeTwinsAndTwoRelationships(work);
+    }
+
+    @Test
+    void theZipReadsABatchFromBlobStorageSignedInWithTheConnectionStringVariable() throws Exception {
+        // given the zip, an emulator and a batch in Blob Storage (Azurite), given by its URL without a SAS
+        assumeZipBuilt();
+        Azurite.assumeRunning();
+        emulator = AdtEmulator.builder().port(0).start();
+        BlobContainerClient container = new BlobServiceClientBuilder()
+                .connectionString(Azurite.CONNECTION_STRING)
+                .buildClient()
+                .getBlobContainerClient("task-zip-" + UUID.randomUUID());
+        container.create();
+        try {
+            StagingStore staging = BlobStagingStore.connect(
+                    BlobStagingUrl.parse(Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/twinsync"),
+                    Optional.of(Azurite.CONNECTION_STRING));
+            Batch batch = TestBatches.batch(
+                    staging,
+                    TestBatches.site("site-1", "pump-1", "pump-2"),
+                    TestBatches.pump("pump-1", 1200),
+                    TestBatches.pump("pump-2", 900));
+
+            // when the zip runs as Batch runs it, the connection string in the task's environment
+            Path work = runAsBatchWould(
+                    batch.location(), Map.of(StagingStores.CONNECTION_STRING_VARIABLE, Azurite.CONNECTION_STRING));
+
+            // then it wrote the graph, and its results are in the container, beside the batch
+            assertWroteThreeTwinsAndTwoRelationships(work);
+            assertThat(staging.openBatch(batch.id()).list(BatchLayout.RESULTS))
+                    .contains(BatchLayout.resultsFile("part-1-of-1"));
+            assertThat(Files.readString(work.resolve("stderr.txt"))).doesNotContain("AccountKey");
+        } finally {
+            container.delete();
+        }
+    }
+
+    private static void assumeZipBuilt() {
         if (!Files.isRegularFile(ZIP)) {
             String why = ZIP.toAbsolutePath() + " was not built: package builds it with jlink, which needs the JDK's"
                     + " jmods folder (" + System.getProperty("java.home") + "/jmods); use a JDK that has it";
@@ -59,13 +120,13 @@ class TaskZipIntegrationTests {
             }
             Assumptions.abort(why + "; skipping");
         }
-        // and an emulator, a batch in staging, and a fresh working directory holding the zip and Data Factory's files
-        emulator = AdtEmulator.builder().port(0).start();
-        Batch batch = TestBatches.batch(
-                new LocalStagingStore(root.resolve("staging")),
-                TestBatches.site("site-1", "pump-1", "pump-2"),
-                TestBatches.pump("pump-1", 1200),
-                TestBatches.pump("pump-2", 900));
+    }
+
+    /**
+     * Runs the zip as Batch runs a Data Factory activity: unpacked in a fresh working directory with Data Factory's
+     * three files, by {@code /bin/sh -c}, without JAVA_HOME, with only {@code extraEnv} besides PATH.
+     */
+    private Path runAsBatchWould(String batch, Map<String, String> extraEnv) throws Exception {
         Path work = Files.createDirectories(root.resolve("wd"));
         Files.copy(ZIP, work.resolve(ZIP.getFileName()));
         Files.writeString(work.resolve("emulator.pem"), pem());
@@ -76,11 +137,9 @@ class TaskZipIntegrationTests {
                   "command": "/bin/sh -c 'unzip -qo twin-writer-task-linux-x64.zip && twin-writer-task/bin/twin-writer-task --adf'",
                   "extendedProperties": {"batch": "%s", "endpoint": "%s", "trustCertificate": "emulator.pem"}}}
                 """
-                        .formatted(batch.location(), emulator.endpoint()));
+                        .formatted(batch, emulator.endpoint()));
         Files.writeString(work.resolve("linkedServices.json"), "[]");
         Files.writeString(work.resolve("datasets.json"), "[]");
-
-        // when the command line runs as Batch runs it: /bin/sh -c, in the working directory, without JAVA_HOME
         String command = Files.isExecutable(Path.of("/usr/bin/unzip"))
                 ? "unzip -qo twin-writer-task-linux-x64.zip && twin-writer-task/bin/twin-writer-task --adf"
                 : "twin-writer-task/bin/twin-writer-task --adf"; // unpacked below when this machine has no unzip
@@ -95,10 +154,9 @@ class TaskZipIntegrationTests {
         env.clear();
         env.put("PATH", "/usr/bin:/bin");
         env.put("AZ_BATCH_TASK_WORKING_DIR", work.toString());
+        env.putAll(extraEnv);
         Process task = process.start();
         boolean ended = task.waitFor(3, TimeUnit.MINUTES);
-
-        // then it ended with 0, wrote every twin and relationship, and left its counts in outputs.json
         String stderr = Files.readString(work.resolve("stderr.txt"));
         assertThat(ended)
                 .as("the task did not end within 3 minutes; stderr: " + stderr)
@@ -106,13 +164,19 @@ class TaskZipIntegrationTests {
         assertThat(task.exitValue())
                 .as(stderr + Files.readString(work.resolve("stdout.txt")))
                 .isZero();
+        return work;
+    }
+
+    private void assertWroteThreeTwinsAndTwoRelationships(Path work) throws IOException {
         JsonNode outputs =
                 StagingJson.mapper().readTree(work.resolve("outputs.json").toFile());
         assertThat(outputs.path("twins").path("created").asLong()).isEqualTo(3);
         assertThat(outputs.path("relationships").path("created").asLong()).isEqualTo(2);
         assertThat(emulator.stats().count("twins.put")).isEqualTo(3);
         // and it ran on the zip's own runtime, logging through the zip's configuration
-        assertThat(stderr).doesNotContain("SLF4J").contains("Data Factory activity 'WriteTwins'");
+        assertThat(Files.readString(work.resolve("stderr.txt")))
+                .doesNotContain("SLF4J")
+                .contains("Data Factory activity 'WriteTwins'");
     }
 
     private String pem() {

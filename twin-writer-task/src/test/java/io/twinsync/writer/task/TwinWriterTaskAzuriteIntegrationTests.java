@@ -1,0 +1,160 @@
+package io.twinsync.writer.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.blob.BlobStagingStore;
+import io.twinsync.staging.blob.BlobStagingUrl;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.staging.manifest.BatchManifests;
+import io.twinsync.staging.manifest.OutcomeCounts;
+import io.twinsync.testsupport.Azurite;
+import io.twinsync.writer.support.TestBatches;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The task with its batch in Blob Storage (Azurite), given by URL as a Data Factory activity on Azure Batch would
+ * give it: the batch, its results and the writer's known state all live in the container.
+ */
+class TwinWriterTaskAzuriteIntegrationTests {
+
+    private static BlobContainerClient container;
+
+    @TempDir
+    Path root;
+
+    private AdtEmulator emulator;
+    private Path pem;
+    private StagingStore staging;
+    private String stagingUrl;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void createContainer() {
+        Azurite.assumeRunning();
+        container = new BlobServiceClientBuilder()
+                .connectionString(Azurite.CONNECTION_STRING)
+                .buildClient()
+                .getBlobContainerClient("writer-task-" + UUID.randomUUID());
+        container.create();
+    }
+
+    @AfterAll
+    static void deleteContainer() {
+        if (container != null) {
+            container.delete();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = AdtEmulator.builder().port(0).start();
+        pem = root.resolve("emulator.pem");
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(emulator.certificate().getEncoded());
+        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+        stagingUrl = Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/twinsync-" + UUID.randomUUID();
+        staging = BlobStagingStore.connect(BlobStagingUrl.parse(stagingUrl), Optional.of(Azurite.CONNECTION_STRING));
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void asADataFactoryActivityItWritesABatchGivenAsASignedBlobUrlAndKeepsItsStateThere() throws Exception {
+        // given a batch in Blob Storage and an activity whose batch is the batch's URL with a container SAS
+        Batch batch =
+                TestBatches.batch(staging, TestBatches.site("site-1", "pump-1"), TestBatches.pump("pump-1", 1200));
+        String sas = container.generateSas(new BlobServiceSasSignatureValues(
+                OffsetDateTime.now().plusHours(1), BlobContainerSasPermission.parse("racwdl")));
+        Path work = activity(batch.location() + "?" + sas);
+
+        // when the task runs with --adf
+        int code = TwinWriterTaskMain.run(
+                new String[] {"--adf", work.toString()}, new PrintWriter(out), new PrintWriter(err));
+
+        // then it wrote the twins, and the batch's manifest, results and the known state are in the container
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode outputs =
+                StagingJson.mapper().readTree(work.resolve("outputs.json").toFile());
+        assertThat(outputs.path("twins").path("created").asLong()).isEqualTo(2);
+        assertThat(outputs.path("relationships").path("created").asLong()).isEqualTo(1);
+        Batch reread = staging.openBatch(batch.id());
+        assertThat(BatchManifests.read(reread).write().twins()).isEqualTo(new OutcomeCounts(2, 0, 0, 0, 0));
+        assertThat(reread.list(BatchLayout.RESULTS)).contains(BatchLayout.resultsFile("part-1-of-1"));
+        assertThat(staging.state().open("writer/" + emulatorKey() + "/known-twins.ndjson"))
+                .isPresent();
+
+        // and the SAS is nowhere in what the task printed or handed to the pipeline
+        String signature = sas.replaceAll(".*sig=([^&]+).*", "$1");
+        assertThat(out.toString() + err + Files.readString(work.resolve("outputs.json")))
+                .doesNotContain(signature);
+
+        // when it runs again on the same batch / then the known state read back from Blob Storage skips both twins
+        Files.delete(work.resolve("outputs.json"));
+        int again = TwinWriterTaskMain.run(
+                new String[] {"--adf", work.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertThat(again).as(err.toString()).isZero();
+        JsonNode second =
+                StagingJson.mapper().readTree(work.resolve("outputs.json").toFile());
+        assertThat(second.path("twins").path("unchanged").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void onTheCommandLineABlobUrlThatIsNotABatchIsRefusedSayingWhatToGive() {
+        // given a URL of the staging area itself, not of a batch in it
+        String[] args = {
+            "--batch", stagingUrl, "--endpoint", emulator.endpoint().toString(), "--trust-certificate", pem.toString()
+        };
+
+        // when the task runs / then it exits with 1 and says what a batch URL looks like
+        int code = TwinWriterTaskMain.run(args, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("is not a batch URL").contains("/batches/");
+    }
+
+    private Path activity(String batchUrl) throws Exception {
+        Path work = Files.createDirectories(root.resolve("wd"));
+        Files.copy(pem, work.resolve("emulator.pem"));
+        JsonNode extended = StagingJson.mapper()
+                .createObjectNode()
+                .put("batch", batchUrl)
+                .put("endpoint", emulator.endpoint().toString())
+                .put("trustCertificate", "emulator.pem");
+        Files.writeString(
+                work.resolve("activity.json"),
+                "{\"name\": \"WriteTwins\", \"typeProperties\": {\"extendedProperties\": " + extended + "}}");
+        Files.writeString(work.resolve("linkedServices.json"), "[]");
+        Files.writeString(work.resolve("datasets.json"), "[]");
+        return work;
+    }
+
+    private String emulatorKey() {
+        return new io.twinsync.writer.AdtTarget(emulator.endpoint(), Optional.empty()).stateKey();
+    }
+}
