@@ -1,7 +1,7 @@
 package io.twinsync.orchestrator.config;
 
-import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StagingStores;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingLoader;
 import java.nio.file.Files;
@@ -19,9 +19,19 @@ public class TwinsyncConfiguration {
     /** Where the sample mapping ships inside the sample-twins jar. */
     public static final String SAMPLE_MAPPING = "io/twinsync/sample/twins/mapping.yaml";
 
+    /**
+     * The staging area: a folder, or Blob Storage signed in with a SAS in the URL, else
+     * {@value StagingStores#CONNECTION_STRING_VARIABLE}, else {@code DefaultAzureCredential}.
+     */
     @Bean
     StagingStore stagingStore(TwinsyncProperties properties) {
-        return new LocalStagingStore(properties.stagingRoot());
+        String location = properties.stagingLocation();
+        try {
+            return StagingStores.open(location, StagingStores.connectionStringFromEnvironment());
+        } catch (IllegalArgumentException e) {
+            // The value shown without its query: a SAS token must not reach the message.
+            throw new InvalidSettingException("twinsync.staging", location.split("\\?", 2)[0], e.getMessage());
+        }
     }
 
     @Bean

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param home where embedded state lives (sample ERP database, staging, emulator snapshot); env TWINSYNC_HOME
  * @param source the ERP to read; no URL means the embedded sample ERP
  * @param mapping the mapping file; empty means the sample mapping shipped with twinsync
- * @param staging the staging folder; empty means {@code home/staging}
+ * @param staging the staging area: a folder, or a Blob Storage URL
+ *     ({@code https://{account}.blob.core.windows.net/{container}[/{path}]}); empty means {@code home/staging}
  * @param target the ADT instance to write; no endpoint means the embedded emulator
  * @param writer how the writer behaves
  */
@@ -25,7 +26,7 @@ public record TwinsyncProperties(
         Path home,
         @DefaultValue Source source,
         String mapping,
-        Path staging,
+        String staging,
         @DefaultValue Target target,
         @DefaultValue Writer writer) {
 
@@ -36,8 +37,11 @@ public record TwinsyncProperties(
         home = home.toAbsolutePath().normalize();
     }
 
-    public Path stagingRoot() {
-        return staging != null ? staging : home.resolve("staging");
+    /** The staging area's folder or URL (which may carry a SAS token: never log it, log the store's location). */
+    public String stagingLocation() {
+        return staging != null && !staging.isBlank()
+                ? staging.strip()
+                : home.resolve("staging").toString();
     }
 
     /**

@@ -106,6 +106,24 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Target(null, null, "service"),
                 new TwinsyncProperties.Writer(8, 5, "1", null));
 
-        assertThat(properties.stagingRoot()).isEqualTo(Path.of("/tmp/h/staging"));
+        assertThat(properties.stagingLocation())
+                .isEqualTo(Path.of("/tmp/h/staging").toString());
+    }
+
+    @Test
+    void aStagingUrlWithoutAContainerIsRefusedNamingTheSettingButNotItsSas() {
+        TwinsyncProperties properties = new TwinsyncProperties(
+                Path.of("/tmp/h"),
+                new TwinsyncProperties.Source(null, null, null, 2, 1000),
+                null,
+                "https://acct.blob.core.windows.net/?sv=2023-11-03&sig=c2VjcmV0",
+                new TwinsyncProperties.Target(null, null, "service"),
+                new TwinsyncProperties.Writer(8, 5, "1", null));
+
+        assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.staging")
+                .hasMessageContaining("names no container")
+                .hasMessageNotContaining("c2VjcmV0");
     }
 }
