@@ -31,6 +31,7 @@ final class BlobLeaseLock implements StateLock {
 
     static final int LEASE_SECONDS = 60;
     static final int RENEW_SECONDS = 15;
+    private static final Duration RENEW_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(BlobLeaseLock.class);
     private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -44,7 +45,7 @@ final class BlobLeaseLock implements StateLock {
     private final ScheduledFuture<?> renewal;
     private volatile Instant renewedAt = Instant.now();
     private volatile String lost;
-    private boolean closed;
+    private volatile boolean closed;
 
     private BlobLeaseLock(BlobLeaseClient lease, String display) {
         this.lease = lease;
@@ -75,6 +76,10 @@ final class BlobLeaseLock implements StateLock {
         }
         closed = true;
         renewal.cancel(false);
+        long sinceRenewed = Duration.between(renewedAt, Instant.now()).getSeconds();
+        if (lost == null && sinceRenewed >= LEASE_SECONDS) {
+            lost = "not renewed for " + sinceRenewed + " s";
+        }
         if (lost != null) {
             throw new StagingException("The lock " + display + " was lost while held (" + lost + "): another"
                     + " writer may have run at the same time. Run once more comparing every twin with ADT ('twinsync run"
@@ -93,11 +98,18 @@ final class BlobLeaseLock implements StateLock {
 
     /** Package-private so that a test can renew at once instead of waiting for the schedule. */
     void renew() {
+        if (closed) {
+            return;
+        }
         try {
-            lease.renewLease();
+            // A timeout, so that a hung call cannot outlast the lease unnoticed.
+            lease.renewLeaseWithResponse((com.azure.core.http.RequestConditions) null, RENEW_TIMEOUT, Context.NONE);
             renewedAt = Instant.now();
         } catch (RuntimeException e) {
             Duration since = Duration.between(renewedAt, Instant.now());
+            if (closed) {
+                return; // released meanwhile
+            }
             boolean gone = e instanceof BlobStorageException storage && storage.getStatusCode() == 409;
             if (gone || since.getSeconds() >= LEASE_SECONDS) {
                 lost = BlobErrors.describe(e);

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * are uploaded in the background (see {@link FolderUploads}), and {@link #commit()} waits for every one of them.
  *
  * <p>{@link #createNew} is exact without a request per file: it keeps a 64-bit hash per name, and asks the service
- * only when a hash was seen before. Each file is uploaded with {@code If-None-Match: *} besides.
+ * only when a hash was seen before. Uploads carry no {@code If-None-Match}: the generation is new, and a retried
+ * upload whose first answer was lost would otherwise fail as a duplicate of itself.
  */
 final class BlobStagedFolder implements StagedFolder {
 
@@ -48,22 +49,34 @@ final class BlobStagedFolder implements StagedFolder {
     public Optional<StagedOutput> createNew(String name) {
         checkOpen();
         BlobReads.checkRelative(name, batch.location() + "/" + path());
-        if (!created.add(name) && (writing.containsKey(name) || exists(name))) {
-            return Optional.empty();
-        }
+        boolean maybeCreated = !created.add(name);
+        // The claim is the one point of truth: a name stays in `writing` from here until its upload has finished
+        // (or its stream was discarded), so two threads can never both get it.
         if (writing.putIfAbsent(name, Boolean.TRUE) != null) {
             return Optional.empty();
         }
-        return Optional.of(new BlobStagedOutput(
-                blob(name).getBlockBlobClient(), display(name), true, new BlobStagedOutput.Publisher() {
+        if (maybeCreated && BlobReads.exists(blob(name), display(name))) {
+            writing.remove(name);
+            return Optional.empty();
+        }
+        return Optional.of(
+                new BlobStagedOutput(blob(name).getBlockBlobClient(), display(name), new BlobStagedOutput.Publisher() {
                     @Override
                     public void publish(Runnable upload) {
-                        uploads.submit(name, upload);
+                        uploads.submit(name, () -> {
+                            try {
+                                upload.run();
+                            } finally {
+                                writing.remove(name);
+                            }
+                        });
                     }
 
                     @Override
                     public void closed(boolean committed) {
-                        writing.remove(name);
+                        if (!committed) {
+                            writing.remove(name);
+                        }
                     }
                 }));
     }
@@ -72,7 +85,7 @@ final class BlobStagedFolder implements StagedFolder {
     public boolean exists(String name) {
         checkOpen();
         if (uploads.isPending(name)) {
-            return true;
+            return true; // committed, still uploading
         }
         return !writing.containsKey(name) && BlobReads.exists(blob(name), display(name));
     }
@@ -93,8 +106,7 @@ final class BlobStagedFolder implements StagedFolder {
         try {
             uploads.awaitAll();
             replaced = batch.generation(folder);
-            BlobClient marker = batch.markerOf(folder);
-            marker.upload(BinaryData.fromString(generation), true);
+            publishMarker();
         } catch (RuntimeException e) {
             StagingException failure = e instanceof StagingException staging
                     ? new StagingException(
@@ -132,6 +144,30 @@ final class BlobStagedFolder implements StagedFolder {
         }
         if (!committed) {
             batch.deleteQuietly(dataPrefix);
+        }
+    }
+
+    /**
+     * Points the marker at this generation. A write whose answer was lost may still have been applied: then the
+     * marker is read back, and only a marker that names another generation counts as a failure, so the files it
+     * names are never deleted by {@link #close()}.
+     */
+    private void publishMarker() {
+        BlobClient marker = batch.markerOf(folder);
+        try {
+            marker.upload(BinaryData.fromString(generation), true);
+        } catch (RuntimeException e) {
+            String current;
+            try {
+                current = marker.downloadContent().toString().strip();
+            } catch (RuntimeException unread) {
+                e.addSuppressed(unread);
+                committed = true; // unknown: keep the files rather than risk deleting a published folder
+                throw e;
+            }
+            if (!current.equals(generation)) {
+                throw e;
+            }
         }
     }
 

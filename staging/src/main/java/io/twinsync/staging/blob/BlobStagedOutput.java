@@ -1,15 +1,8 @@
 package io.twinsync.staging.blob;
 
 import com.azure.core.util.BinaryData;
-import com.azure.core.util.Context;
-import com.azure.storage.blob.models.BlobErrorCode;
-import com.azure.storage.blob.models.BlobRequestConditions;
-import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
-import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.twinsync.staging.StagedOutput;
-import io.twinsync.staging.StagingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,7 +39,6 @@ final class BlobStagedOutput extends StagedOutput {
 
     private final BlockBlobClient blob;
     private final String display;
-    private final boolean mustBeNew;
     private final Publisher publisher;
     private final String blockPrefix = UUID.randomUUID().toString();
     private final List<String> blocks = new ArrayList<>();
@@ -55,18 +47,18 @@ final class BlobStagedOutput extends StagedOutput {
     private State state = State.OPEN;
 
     /**
+     * A stream whose commit replaces any blob of that name.
+     *
      * @param display the file, for messages (a URL without credentials)
-     * @param mustBeNew commit only if no blob of that name exists ({@code If-None-Match: *}); else replace it
      */
-    BlobStagedOutput(BlockBlobClient blob, String display, boolean mustBeNew, Publisher publisher) {
+    BlobStagedOutput(BlockBlobClient blob, String display, Publisher publisher) {
         this.blob = blob;
         this.display = display;
-        this.mustBeNew = mustBeNew;
         this.publisher = publisher;
     }
 
     static BlobStagedOutput replacing(BlockBlobClient blob, String display) {
-        return new BlobStagedOutput(blob, display, false, Runnable::run);
+        return new BlobStagedOutput(blob, display, Runnable::run);
     }
 
     @Override
@@ -126,27 +118,16 @@ final class BlobStagedOutput extends StagedOutput {
     }
 
     private void upload(byte[] content, List<String> staged) {
-        BlobRequestConditions conditions = mustBeNew ? new BlobRequestConditions().setIfNoneMatch("*") : null;
         try {
             if (staged.isEmpty()) {
-                blob.uploadWithResponse(
-                        new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(content))
-                                .setRequestConditions(conditions),
-                        null,
-                        Context.NONE);
+                blob.upload(BinaryData.fromBytes(content), true);
                 return;
             }
             List<String> all = new ArrayList<>(staged);
             if (content.length > 0) {
                 all.add(stage(content, content.length, staged.size()));
             }
-            blob.commitBlockListWithResponse(
-                    new BlockBlobCommitBlockListOptions(all).setRequestConditions(conditions), null, Context.NONE);
-        } catch (BlobStorageException e) {
-            if (mustBeNew && (e.getStatusCode() == 409 || BlobErrors.is(e, BlobErrorCode.CONDITION_NOT_MET))) {
-                throw new StagingException("Cannot publish " + display + ": a file of that name already exists", e);
-            }
-            throw BlobErrors.failure("Cannot publish " + display + "; nothing was written", display, e);
+            blob.commitBlockList(all, true);
         } catch (RuntimeException e) {
             throw BlobErrors.failure("Cannot publish " + display + "; nothing was written", display, e);
         }

@@ -1,14 +1,11 @@
 package io.twinsync.staging.blob;
 
 import com.azure.core.util.BinaryData;
-import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
-import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
-import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingException;
@@ -78,20 +75,9 @@ public final class BlobStagingStore implements StagingStore {
                     "Batch " + id + " already exists at " + batchUrl(id) + "; batch ids must be new");
         }
         try {
-            container
-                    .getBlobClient(batchPrefix + BATCH_MARKER)
-                    .getBlockBlobClient()
-                    .uploadWithResponse(
-                            new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(new byte[0]))
-                                    .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")),
-                            null,
-                            Context.NONE);
-        } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 409) {
-                throw new StagingException(
-                        "Batch " + id + " already exists at " + batchUrl(id) + "; batch ids must be new", e);
-            }
-            throw BlobErrors.failure("Cannot create batch " + id, batchUrl(id).display(), e);
+            // Unconditional: the check above found nothing, and a retried put whose first answer was lost would
+            // otherwise report this new batch as existing.
+            container.getBlobClient(batchPrefix + BATCH_MARKER).upload(BinaryData.fromBytes(new byte[0]), true);
         } catch (RuntimeException e) {
             throw BlobErrors.failure("Cannot create batch " + id, batchUrl(id).display(), e);
         }

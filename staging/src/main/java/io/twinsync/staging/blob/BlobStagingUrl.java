@@ -37,8 +37,9 @@ public final class BlobStagingUrl {
         try {
             parts = BlobUrlParts.parse(url.strip());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'" + withoutQuery + "' is not a Blob Storage URL (" + e.getMessage()
-                    + "); give https://{account}.blob.core.windows.net/{container}/{path}");
+            // Not the SDK's message: it quotes the whole URL, SAS included.
+            throw new IllegalArgumentException("'" + withoutQuery + "' is not a valid Blob Storage URL; give"
+                    + " https://{account}.blob.core.windows.net/{container}/{path}");
         }
         String container = parts.getBlobContainerName();
         if (container == null || container.isEmpty() || parts.getAccountName() == null) {

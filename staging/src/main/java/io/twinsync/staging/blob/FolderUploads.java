@@ -111,12 +111,20 @@ final class FolderUploads implements AutoCloseable {
             upload.run();
             done.complete(null);
         } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-            done.completeExceptionally(e);
+            fail(e, done);
+        } catch (Error e) {
+            // An OutOfMemoryError must fail the folder too: its file was never written.
+            fail(new StagingException("Uploading " + name + " failed: " + e, e), done);
+            throw e;
         } finally {
             pending.remove(name, done);
             permits.release();
         }
+    }
+
+    private void fail(RuntimeException e, CompletableFuture<Void> done) {
+        failure.compareAndSet(null, e);
+        done.completeExceptionally(e);
     }
 
     private void throwIfFailed() {

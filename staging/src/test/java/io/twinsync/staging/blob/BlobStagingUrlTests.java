@@ -68,4 +68,12 @@ class BlobStagingUrlTests {
         assertThat(StagingStores.isUrl("/var/twinsync/staging")).isFalse();
         assertThat(StagingStores.isUrl("staging")).isFalse();
     }
+
+    @Test
+    void aMalformedUrlIsRefusedWithoutRepeatingItsSas() {
+        assertThatThrownBy(() -> BlobStagingUrl.parse("https://acct.blob.core.windows.net:44x/c/p?sv=1&sig=SECRETSIG"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a valid Blob Storage URL")
+                .hasMessageNotContaining("SECRETSIG");
+    }
 }
