@@ -28,6 +28,7 @@ import io.twinsync.writer.state.KnownStateStore;
 import io.twinsync.writer.state.KnownTwin;
 import io.twinsync.writer.state.LastAppliedFiles;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class TwinWriter {
 
     private static final Logger log = LoggerFactory.getLogger(TwinWriter.class);
+
+    /** Other partitions hold the known-state lock only to load, merge and save it: seconds, even for a million. */
+    private static final Duration KNOWN_STATE_SAVE_WAIT = Duration.ofMinutes(5);
 
     private final DigitalTwinsClient client;
     private final StagingStore staging;
@@ -82,8 +86,9 @@ public final class TwinWriter {
     }
 
     /**
-     * Writes the partition's twin files. Holds the target's writer lock ({@link KnownStateStore#lock()}) throughout,
-     * so partitions of one staging area that write to the same target run one after another.
+     * Writes the partition's twin files. Holds the partition's writer lock ({@link KnownStateStore#lock(Partition)})
+     * throughout, so the same twins are never written by two writers at once; partitions of one staging area may
+     * run in parallel, and merge their known state when they end ({@link KnownStateStore#saveMerged}).
      *
      * @throws TwinWriteException when nothing could be written: another writer holds the target's lock, models
      *     refused, batch or state unreadable
@@ -95,7 +100,7 @@ public final class TwinWriter {
         RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM);
         AdtGateway adt = new AdtGateway(client, retrier(counters, limiter));
         KnownStateStore store = new KnownStateStore(staging.state(), targetKey);
-        try (StateLock lock = store.lock()) {
+        try (StateLock lock = store.lock(partition)) {
             new ModelUploader(adt).uploadMissing(batch);
             KnownState known = store.load();
             List<String> paths = batch.list(BatchLayout.TWINS).stream()
@@ -110,12 +115,13 @@ public final class TwinWriter {
                     paths.size(),
                     known.size());
             ResultsWriter results = new ResultsWriter(batch, BatchLayout.resultsFile(partition.fileName()));
+            Set<String> written;
             try (results) {
-                writePhases(batch, paths, adt, known, results);
+                written = writePhases(batch, paths, adt, known, results);
                 results.commit();
             }
-            // Only this partition's twins changed in `known`; the lock kept everyone else out since it was loaded.
-            store.save(known);
+            // Only this partition's twins changed in `known`; other partitions may have saved theirs meanwhile.
+            store.saveMerged(known, written, KNOWN_STATE_SAVE_WAIT);
             WriteSummary summary = new WriteSummary(
                     startedAt,
                     clock.instant(),
@@ -141,7 +147,9 @@ public final class TwinWriter {
         }
     }
 
-    private void writePhases(Batch batch, List<String> paths, AdtGateway adt, KnownState known, ResultsWriter results) {
+    /** Writes the twins and then the relationships; returns the ids of the twins whose files were read. */
+    private Set<String> writePhases(
+            Batch batch, List<String> paths, AdtGateway adt, KnownState known, ResultsWriter results) {
         BoundedPool pool = new BoundedPool(settings.concurrency());
         TwinPhase twinPhase = new TwinPhase(adt, known, !settings.ignoreKnownState(), new LastAppliedFiles(staging));
         List<TwinOutcome> twins = pool.map(paths, path -> twinPhase.apply(batch, path));
@@ -157,6 +165,10 @@ public final class TwinWriter {
             relationships.get(i).forEach(results::write);
             remember(known, twins.get(i), relationships.get(i), batch.id().value());
         }
+        return twins.stream()
+                .filter(twin -> twin.file() != null)
+                .map(twin -> twin.file().twinId())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Records a twin as applied only when the twin and all its relationships succeeded. */

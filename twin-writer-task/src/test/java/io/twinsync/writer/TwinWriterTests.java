@@ -35,6 +35,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -541,7 +544,7 @@ class TwinWriterTests {
     void aSecondWriterForTheSameTargetFailsAtOnceWithoutSendingAnything() {
         // given another writer holding the target's lock
         Batch batch = batch(store, pump("pump-1", 1200));
-        try (StateLock other = new KnownStateStore(store.state(), "emulator").lock()) {
+        try (StateLock other = new KnownStateStore(store.state(), "emulator").lock(Partition.ALL)) {
 
             // when this writer starts / then it stops at once, saying why and what to do
             assertThatThrownBy(() -> writer(WriterSettings.defaults()).write(batch, Partition.ALL))
@@ -552,6 +555,36 @@ class TwinWriterTests {
         }
         assertThat(emulator.stats().total()).isZero();
         assertThat(batch.list(BatchLayout.RESULTS)).isEmpty();
+    }
+
+    @Test
+    void partitionsWrittenAtOnceBothSucceedAndTheKnownStateKeepsEveryTwin() throws Exception {
+        // given a batch of twelve pumps, split in two partitions, as two Batch tasks sharing one staging area
+        TwinFile[] pumps = new TwinFile[12];
+        for (int i = 0; i < pumps.length; i++) {
+            pumps[i] = pump("pump-" + i, 1000 + i);
+        }
+        Batch batch = batch(store, pumps);
+
+        // when both partitions are written at the same time
+        ExecutorService tasks = Executors.newFixedThreadPool(2);
+        try {
+            Future<WriteReport> first =
+                    tasks.submit(() -> writer(WriterSettings.defaults()).write(batch, new Partition(1, 2)));
+            Future<WriteReport> second =
+                    tasks.submit(() -> writer(WriterSettings.defaults()).write(batch, new Partition(2, 2)));
+
+            // then neither waits for the other's lock, and together they created every twin
+            assertThat(first.get().summary().twins().created()
+                            + second.get().summary().twins().created())
+                    .isEqualTo(12);
+        } finally {
+            tasks.shutdown();
+        }
+
+        // and the known state has all twelve: a whole-batch run now sends nothing per twin
+        WriteReport again = writer(WriterSettings.defaults()).write(batch, Partition.ALL);
+        assertThat(again.summary().twins().unchanged()).isEqualTo(12);
     }
 
     @Test

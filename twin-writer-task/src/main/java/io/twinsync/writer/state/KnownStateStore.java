@@ -6,12 +6,15 @@ import io.twinsync.staging.StateArea;
 import io.twinsync.staging.StateLock;
 import io.twinsync.staging.StateLockedException;
 import io.twinsync.staging.json.StagingJson;
+import io.twinsync.writer.Partition;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,19 +25,27 @@ import java.util.regex.Pattern;
  * the file atomically.
  *
  * <p>One file, because a twin's entry must be the last thing written to it by any layout: with a file per layout, a
- * whole-batch file could still claim an old content hash after a partitioned run changed the twin. A writer holds
- * {@link #lock()} from {@link #load()} to {@link #save}, and changes only its own partition's twins in between, so a
- * partition's save merges into what the others wrote and never loses their entries. Files named
- * {@code known-twins-part-{i}-of-{n}.ndjson}, from earlier versions, are not read; they can be deleted.
+ * whole-batch file could still claim an old content hash after a partitioned run changed the twin. Two locks keep it
+ * right while partitions write in parallel (Data Factory tasks sharing one staging area in Blob Storage):
+ * <ul>
+ *   <li>{@link #lock(Partition)}, held for the whole write, is per partition: a second writer of the same partition
+ *       (which would write the same twins) fails at once, writers of other partitions go ahead;
+ *   <li>{@link #saveMerged} takes the short {@code known-state.lock}, waiting for it, reads the file again and
+ *       replaces only the entries of the writer's own twins, so partitions never lose each other's entries.
+ * </ul>
+ * A whole-batch run and a partitioned run of the same target must not overlap (their twins do); run one layout at a
+ * time. Files named {@code known-twins-part-{i}-of-{n}.ndjson}, from earlier versions, are not read; they can be
+ * deleted.
  */
 public final class KnownStateStore {
 
+    private static final Duration LOCK_POLL = Duration.ofMillis(200);
     private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,119}");
 
     private final StateArea area;
     private final String targetKey;
     private final String path;
-    private final String lockPath;
+    private final String directory;
 
     /** @param targetKey names the ADT instance, such as a sanitised host name; letters, digits, {@code . _ -} */
     public KnownStateStore(StateArea area, String targetKey) {
@@ -44,24 +55,27 @@ public final class KnownStateStore {
         }
         this.area = area;
         this.targetKey = targetKey;
-        this.path = "writer/" + targetKey + "/known-twins.ndjson";
-        this.lockPath = "writer/" + targetKey + "/writer.lock";
+        this.directory = "writer/" + targetKey + "/";
+        this.path = directory + "known-twins.ndjson";
     }
 
     /**
-     * Takes the target's writer lock, to hold while writing to the target, or fails at once: two writers at the same
-     * target could each apply a different version of a twin and record the other's.
+     * Takes the writer lock of {@code partition} at this target ({@code writer.lock} for the whole batch,
+     * {@code writer-part-{i}-of-{n}.lock} for a partition), to hold while writing, or fails at once: two writers of
+     * the same twins could each apply a different version of a twin and record the other's.
      *
-     * @throws StagingException saying another writer is running, and naming the lock file
+     * @throws StagingException saying another writer is running, and naming the lock
      */
-    public StateLock lock() {
+    public StateLock lock(Partition partition) {
+        String name = partition.equals(Partition.ALL) ? "writer.lock" : "writer-" + partition.fileName() + ".lock";
         try {
-            return area.lock(lockPath);
+            return area.lock(directory + name);
         } catch (StateLockedException e) {
             throw new StagingException(
-                    "Another twinsync writer is running against target " + targetKey + ": it holds the lock "
-                            + e.location() + ". Wait for it to finish, or stop it, then run again (the lock goes"
-                            + " away with the process that holds it; the file itself may stay)",
+                    "Another twinsync writer is running against target " + targetKey
+                            + (partition.equals(Partition.ALL) ? "" : " for partition " + partition) + ": it holds the"
+                            + " lock " + e.location() + ". Wait for it to finish, or stop it, then run again (the lock"
+                            + " goes away with the process that holds it; the file itself may stay)",
                     e);
         }
     }
@@ -91,6 +105,21 @@ public final class KnownStateStore {
         return new KnownState(twins);
     }
 
+    /**
+     * Saves what {@code mine} says of {@code twinIds} (an entry, or none) into the file as it is now, keeping every
+     * other twin's entry as another partition may just have saved it. Waits up to {@code maxWait} for the other
+     * partitions' saves, which take the same short lock.
+     */
+    public void saveMerged(KnownState mine, Collection<String> twinIds, Duration maxWait) {
+        try (StateLock saving = waitForLock(directory + "known-state.lock", maxWait)) {
+            KnownState current = load();
+            for (String twinId : twinIds) {
+                mine.get(twinId).ifPresentOrElse(current::record, () -> current.forget(twinId));
+            }
+            save(current);
+        }
+    }
+
     public void save(KnownState state) {
         try (StagedOutput out = area.create(path)) {
             for (KnownTwin twin : state.sorted()) {
@@ -103,6 +132,29 @@ public final class KnownStateStore {
                     "Cannot save the writer's known state to " + path + ": " + e.getMessage()
                             + "; the next run will compare more twins with ADT, nothing is lost",
                     e);
+        }
+    }
+
+    private StateLock waitForLock(String name, Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            try {
+                return area.lock(name);
+            } catch (StateLockedException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new StagingException(
+                            "Cannot save the writer's known state: " + e.location() + " stayed locked for "
+                                    + maxWait.toSeconds() + " s. Another writer may be stuck saving; the twins are"
+                                    + " written, and the next run compares them with ADT once",
+                            e);
+                }
+                try {
+                    Thread.sleep(LOCK_POLL.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StagingException("Interrupted while waiting to save the writer's known state", e);
+                }
+            }
         }
     }
 

@@ -8,9 +8,11 @@ import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StateArea;
 import io.twinsync.staging.StateLock;
+import io.twinsync.writer.Partition;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,11 +58,11 @@ class KnownStateStoreTests {
     void aSecondWriterForTheSameTargetFailsAtOnceSayingAnotherIsRunning() {
         // given a writer holding the target's lock
         KnownStateStore first = new KnownStateStore(new LocalStagingStore(root).state(), "adt.example");
-        try (StateLock held = first.lock()) {
+        try (StateLock held = first.lock(Partition.ALL)) {
             KnownStateStore second = new KnownStateStore(new LocalStagingStore(root).state(), "adt.example");
 
             // when another writer for the same target asks for it / then it is told why, and which file
-            assertThatThrownBy(second::lock)
+            assertThatThrownBy(() -> second.lock(Partition.ALL))
                     .isInstanceOf(StagingException.class)
                     .hasMessageContaining("Another twinsync writer is running against target adt.example")
                     .hasMessageContaining(
@@ -73,9 +75,9 @@ class KnownStateStoreTests {
     void writersOfDifferentTargetsDoNotBlockEachOther() {
         // given a writer holding one target's lock
         StateArea area = new LocalStagingStore(root).state();
-        try (StateLock held = new KnownStateStore(area, "adt-one").lock();
+        try (StateLock held = new KnownStateStore(area, "adt-one").lock(Partition.ALL);
                 // when a writer of another target locks / then it gets its lock
-                StateLock other = new KnownStateStore(area, "adt-two").lock()) {
+                StateLock other = new KnownStateStore(area, "adt-two").lock(Partition.ALL)) {
             assertThat(root.resolve("state/writer/adt-two/writer.lock")).exists();
         }
     }
@@ -112,5 +114,61 @@ class KnownStateStoreTests {
         assertThatThrownBy(() -> new KnownStateStore(new LocalStagingStore(root).state(), "../x"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("AdtTarget.stateKey()");
+    }
+
+    @Test
+    void aMergedSaveReplacesOnlyItsOwnTwinsAndKeepsWhatOtherPartitionsSaved() {
+        // given a saved state with twins a and b (b from another partition) and d
+        KnownStateStore store = new KnownStateStore(new LocalStagingStore(root).state(), "t");
+        KnownState saved = KnownState.empty();
+        saved.record(new KnownTwin("a", "sha256:a1", "W/\"1\""));
+        saved.record(new KnownTwin("b", "sha256:b1", "W/\"1\""));
+        saved.record(new KnownTwin("d", "sha256:d1", "W/\"1\""));
+        store.save(saved);
+
+        // when a partition that wrote a, c and d (d failed, so it is forgotten) saves what it knows
+        KnownState mine = KnownState.empty();
+        mine.record(new KnownTwin("a", "sha256:a2", "W/\"2\""));
+        mine.record(new KnownTwin("c", "sha256:c1", "W/\"1\""));
+        store.saveMerged(mine, List.of("a", "c", "d"), Duration.ofSeconds(5));
+
+        // then its twins are as it says, and b is as the other partition saved it
+        KnownState loaded = store.load();
+        assertThat(loaded.isApplied("a", "sha256:a2")).isTrue();
+        assertThat(loaded.isApplied("b", "sha256:b1")).isTrue();
+        assertThat(loaded.isApplied("c", "sha256:c1")).isTrue();
+        assertThat(loaded.get("d")).isEmpty();
+    }
+
+    @Test
+    void writersOfDifferentPartitionsLockApartAndTheSamePartitionIsRefused() {
+        // given the writer of partition 1/2 holding its lock
+        StateArea area = new LocalStagingStore(root).state();
+        KnownStateStore store = new KnownStateStore(area, "t");
+        try (StateLock first = store.lock(new Partition(1, 2))) {
+
+            // when partition 2/2 locks / then it gets its lock; and a second writer of 1/2 is refused
+            try (StateLock second = store.lock(new Partition(2, 2))) {
+                assertThatThrownBy(() ->
+                                new KnownStateStore(new LocalStagingStore(root).state(), "t").lock(new Partition(1, 2)))
+                        .hasMessageContaining("for partition 1/2")
+                        .hasMessageContaining("writer-part-1-of-2.lock");
+            }
+        }
+    }
+
+    @Test
+    void aMergedSaveWaitsForAnotherPartitionsSaveAndGivesUpAfterTheWaitSayingSo() {
+        // given another partition holding the short save lock
+        StateArea area = new LocalStagingStore(root).state();
+        KnownStateStore store = new KnownStateStore(area, "t");
+        try (StateLock saving = area.lock("writer/t/known-state.lock")) {
+
+            // when this partition saves with a short wait / then it reports that the lock stayed held
+            assertThatThrownBy(() -> store.saveMerged(KnownState.empty(), List.of("a"), Duration.ofMillis(300)))
+                    .isInstanceOf(StagingException.class)
+                    .hasMessageContaining("stayed locked")
+                    .hasMessageContaining("the next run compares them with ADT once");
+        }
     }
 }
