@@ -3,6 +3,7 @@ package io.twinsync.bench;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.models.JsonPatchDocument;
 import com.azure.digitaltwins.core.DigitalTwinsClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +18,10 @@ import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StagedOutput;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StagingStores;
+import io.twinsync.staging.blob.BlobStagingStore;
+import io.twinsync.staging.blob.BlobStagingUrl;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.staging.twin.TwinFileCodec;
@@ -35,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,8 +54,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * answered 503 and an instance that throttles creates at half the documented limit). Prints one
  * {@code key: value} line per figure.
  *
+ * <p>{@code staging} compares the staging area in a local folder with one in Blob Storage (Azurite), side by side:
+ * staging the twin files (as transform does), then twinsync's first load and patch run reading them.
+ *
  * <pre>
  * run {twins} {work folder}
+ * staging {twins} {work folder} {blob account url} {container}    (connection string in TWINSYNC_STAGING_CONNECTION_STRING)
  * </pre>
  */
 public final class WriterBenchmark {
@@ -67,11 +77,49 @@ public final class WriterBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3 || !args[0].equals("run")) {
-            System.err.println("usage: run {twins} {work folder}");
+        if (args.length == 3 && args[0].equals("run")) {
+            new WriterBenchmark(Integer.parseInt(args[1]), Path.of(args[2])).run();
+        } else if (args.length == 5 && args[0].equals("staging")) {
+            new WriterBenchmark(Integer.parseInt(args[1]), Path.of(args[2])).staging(args[3], args[4]);
+        } else {
+            System.err.println("usage: run {twins} {work folder}\n"
+                    + "       staging {twins} {work folder} {blob account url} {container}");
             System.exit(2);
         }
-        new WriterBenchmark(Integer.parseInt(args[1]), Path.of(args[2])).run();
+    }
+
+    /** The same twin files staged and written with a local staging area, then with Blob Storage. */
+    private void staging(String accountUrl, String containerName) throws Exception {
+        Optional<String> connection = StagingStores.connectionStringFromEnvironment();
+        new BlobServiceClientBuilder()
+                .connectionString(connection.orElseThrow(() -> new IllegalStateException(
+                        "set " + StagingStores.CONNECTION_STRING_VARIABLE + " to the account's connection string")))
+                .buildClient()
+                .createBlobContainerIfNotExists(containerName);
+        StagingStore local = new LocalStagingStore(work.resolve("local"));
+        StagingStore blob = BlobStagingStore.connect(
+                BlobStagingUrl.parse(accountUrl + "/" + containerName + "/bench-"
+                        + Instant.now().toEpochMilli()),
+                connection);
+        for (var store : List.of(java.util.Map.entry("local", local), java.util.Map.entry("blob", blob))) {
+            String kind = store.getKey();
+            try (AdtEmulator emulator = emulator(RateLimits.defaults(), Faults.none())) {
+                Batch first = timedBatch(kind + "_stage_first", store.getValue(), 1);
+                ours(kind + "_first_load", emulator, store.getValue(), first, twins, "created");
+                Batch second = timedBatch(kind + "_stage_second", store.getValue(), 2);
+                ours(kind + "_patch_run", emulator, store.getValue(), second, twins, "patched");
+                verify(kind, emulator, 2, 0);
+            }
+        }
+    }
+
+    private Batch timedBatch(String name, StagingStore staging, int version) {
+        long start = System.nanoTime();
+        Batch batch = batch(staging, version, 0);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        print(name + "_seconds", seconds);
+        print(name + "_files_per_second", twins / seconds);
+        return batch;
     }
 
     private void run() throws Exception {
@@ -118,7 +166,7 @@ public final class WriterBenchmark {
     }
 
     private void ours(
-            String name, AdtEmulator emulator, LocalStagingStore staging, Batch batch, long expected, String action) {
+            String name, AdtEmulator emulator, StagingStore staging, Batch batch, long expected, String action) {
         WriterSettings settings = WriterSettings.defaults();
         DigitalTwinsClient client =
                 AdtClients.create(AdtTarget.emulator(emulator.endpoint(), emulator.certificate()), settings);
@@ -253,7 +301,7 @@ public final class WriterBenchmark {
     }
 
     /** A batch of every twin at {@code version}, the first {@code changed} of them one step further. */
-    private Batch batch(LocalStagingStore staging, int version, int changed) {
+    private Batch batch(StagingStore staging, int version, int changed) {
         Batch batch = staging.createBatch(BatchId.newId(Instant.now().plusSeconds(batches++)));
         try (StagedOutput out = batch.create(BatchLayout.MODELS)) {
             ArrayNode models = StagingJson.mapper().createArrayNode().add(model());

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * {@link BlobStagedFolder}) lives under {@code .{folder}-{generation}/}, and the small blob
  * {@code .{folder}.published} names the generation that is current; paths under that folder are mapped to it. A
  * folder with no such blob is read as plain blobs, such as a local batch copied with azcopy.
+ *
+ * <p>Each instance reads a folder's marker once and keeps the answer (a request per file otherwise), so it does not
+ * see another instance publish that folder later; open the batch again to see it, as each stage does.
  */
 final class BlobBatch implements Batch {
 
