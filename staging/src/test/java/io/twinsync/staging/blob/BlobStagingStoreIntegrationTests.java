@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
@@ -18,8 +25,10 @@ import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.StagingStoreContract;
 import io.twinsync.staging.StateLock;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** The {@link StagingStoreContract} against a real Blob service (Azurite), and what only Blob Storage does. */
 class BlobStagingStoreIntegrationTests extends StagingStoreContract {
@@ -218,6 +228,56 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
         requests.set(0);
         assertThat(read(batch, "twins/ab/twin-7.json")).isEqualTo("{\"i\":7}");
         assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void aFolderWhoseMarkerWriteLostItsAnswerIsStillPublishedWithItsFiles() throws Exception {
+        // given a store whose marker writes reach the service but whose answers are lost, on every retry
+        BlobContainerClient lossy = new BlobContainerClientBuilder()
+                .connectionString(AzuriteContainers.CONNECTION_STRING)
+                .containerName(container.getBlobContainerName())
+                .addPolicy(new HttpPipelinePolicy() {
+                    @Override
+                    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+                        return isMarkerWrite(context)
+                                ? next.process().then(Mono.error(new IOException("Connection reset")))
+                                : next.process();
+                    }
+
+                    @Override
+                    public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+                        HttpResponse response = next.processSync();
+                        if (isMarkerWrite(context)) {
+                            response.close();
+                            throw new UncheckedIOException(new IOException("Connection reset"));
+                        }
+                        return response;
+                    }
+
+                    private boolean isMarkerWrite(HttpPipelineCallContext context) {
+                        return context.getHttpRequest().getHttpMethod() == HttpMethod.PUT
+                                && context.getHttpRequest().getUrl().getPath().endsWith(".published");
+                    }
+
+                    @Override
+                    public HttpPipelinePosition getPipelinePosition() {
+                        return HttpPipelinePosition.PER_CALL; // outside the SDK's retries: every attempt "fails"
+                    }
+                })
+                .buildClient();
+        BlobStagingUrl url = BlobStagingUrl.parse(
+                AzuriteContainers.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/lossy-" + UUID.randomUUID());
+        Batch batch = new BlobStagingStore(lossy, url).createBatch(new BatchId("20260101T000000000Z-aaaaaa"));
+
+        // when a folder is committed / then the commit succeeds, having read the marker back
+        try (StagedFolder twins = batch.createFolder("twins/")) {
+            write(twins, "ab/a.json", "a");
+            twins.commit();
+        }
+
+        // and its file is there, not deleted as if the publish had failed
+        assertThat(batch.list("twins/")).containsExactly("twins/ab/a.json");
+        assertThat(read(batch, "twins/ab/a.json")).isEqualTo("a");
     }
 
     @Test
