@@ -1,8 +1,8 @@
 package io.twinsync.staging.blob;
 
 /**
- * The 64-bit hashes of the names created in a folder, in an open-addressing table: 16 bytes per name at most,
- * where a set of the names would cost over a hundred. A hash seen before means "maybe created": the caller then
+ * The 64-bit hashes of the names created in a folder, in an open-addressing table: 16 to 32 bytes per name (the
+ * table is at most half full), where a set of the names would cost over a hundred. A hash seen before means "maybe created": the caller then
  * checks the name exactly, which happens only for real duplicates and, about once in 10^7 folders of a million
  * files, for a collision.
  */
