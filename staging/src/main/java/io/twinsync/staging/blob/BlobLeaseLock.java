@@ -11,6 +11,7 @@ import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StateLock;
 import io.twinsync.staging.StateLockedException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -43,17 +44,25 @@ final class BlobLeaseLock implements StateLock {
     private final BlobLeaseClient lease;
     private final String display;
     private final ScheduledFuture<?> renewal;
-    private volatile Instant renewedAt = Instant.now();
+    private final Clock clock;
+    private volatile Instant renewedAt;
     private volatile String lost;
     private volatile boolean closed;
 
-    private BlobLeaseLock(BlobLeaseClient lease, String display) {
+    private BlobLeaseLock(BlobLeaseClient lease, String display, Clock clock) {
         this.lease = lease;
         this.display = display;
+        this.clock = clock;
+        this.renewedAt = clock.instant();
         this.renewal = RENEWALS.scheduleWithFixedDelay(this::renew, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
     }
 
     static StateLock acquire(BlobClient blob, String display) {
+        return acquire(blob, display, Clock.systemUTC());
+    }
+
+    /** @param clock tells when the lease was last renewed; a test moves it on instead of waiting a minute */
+    static BlobLeaseLock acquire(BlobClient blob, String display, Clock clock) {
         createIfMissing(blob, display);
         BlobLeaseClient lease = new BlobLeaseClientBuilder().blobClient(blob).buildClient();
         try {
@@ -66,7 +75,7 @@ final class BlobLeaseLock implements StateLock {
         } catch (RuntimeException e) {
             throw BlobErrors.failure("Cannot take the lock " + display, display, e);
         }
-        return new BlobLeaseLock(lease, display);
+        return new BlobLeaseLock(lease, display, clock);
     }
 
     @Override
@@ -76,7 +85,7 @@ final class BlobLeaseLock implements StateLock {
         }
         closed = true;
         renewal.cancel(false);
-        long sinceRenewed = Duration.between(renewedAt, Instant.now()).getSeconds();
+        long sinceRenewed = Duration.between(renewedAt, clock.instant()).getSeconds();
         if (lost == null && sinceRenewed >= LEASE_SECONDS) {
             lost = "not renewed for " + sinceRenewed + " s";
         }
@@ -104,9 +113,9 @@ final class BlobLeaseLock implements StateLock {
         try {
             // A timeout, so that a hung call cannot outlast the lease unnoticed.
             lease.renewLeaseWithResponse((com.azure.core.http.RequestConditions) null, RENEW_TIMEOUT, Context.NONE);
-            renewedAt = Instant.now();
+            renewedAt = clock.instant();
         } catch (RuntimeException e) {
-            Duration since = Duration.between(renewedAt, Instant.now());
+            Duration since = Duration.between(renewedAt, clock.instant());
             if (closed) {
                 return; // released meanwhile
             }

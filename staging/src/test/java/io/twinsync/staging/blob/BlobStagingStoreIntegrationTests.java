@@ -29,12 +29,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +173,42 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
                 .isInstanceOf(StagingException.class)
                 .hasMessageContaining("was lost")
                 .hasMessageContaining("--full-compare");
+    }
+
+    @Test
+    void aLockNotRenewedForALeasesLengthCountsAsLostOnClose() {
+        // given a held lock whose renewals stopped (a hung call, or none scheduled) for longer than the lease
+        StagingStore store = newStore();
+        String lockBlob = BlobStagingUrl.parse(store.location()).path() + "/state/writer/t/writer.lock";
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        AtomicReference<Instant> now = new AtomicReference<>(start);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        BlobLeaseLock held =
+                BlobLeaseLock.acquire(container.getBlobClient(lockBlob), "state/writer/t/writer.lock", clock);
+
+        // when a lease's length passes without a renewal and the lock is closed
+        now.set(start.plusSeconds(BlobLeaseLock.LEASE_SECONDS + 1));
+
+        // then closing says the lock was lost, rather than releasing it as if it had been held throughout
+        assertThatThrownBy(held::close)
+                .isInstanceOf(StagingException.class)
+                .hasMessageContaining("was lost")
+                .hasMessageContaining("not renewed for 61 s");
     }
 
     @Test
