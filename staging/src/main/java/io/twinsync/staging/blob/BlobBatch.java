@@ -4,6 +4,7 @@ import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
@@ -11,7 +12,6 @@ import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -185,7 +185,7 @@ final class BlobBatch implements Batch {
             BinaryData content = marker.downloadContent();
             String generation = content.toString().strip();
             return generation.isEmpty() ? Optional.empty() : Optional.of(generation);
-        } catch (com.azure.storage.blob.models.BlobStorageException e) {
+        } catch (BlobStorageException e) {
             if (BlobErrors.isNotFound(e)) {
                 return Optional.empty();
             }
@@ -193,9 +193,5 @@ final class BlobBatch implements Batch {
         } catch (RuntimeException e) {
             throw BlobErrors.failure("Cannot read which " + folder + "/ of batch " + id + " is current", location(), e);
         }
-    }
-
-    static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package io.twinsync.staging.blob;
 
+import com.azure.core.http.RequestConditions;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
@@ -112,7 +113,7 @@ final class BlobLeaseLock implements StateLock {
         }
         try {
             // A timeout, so that a hung call cannot outlast the lease unnoticed.
-            lease.renewLeaseWithResponse((com.azure.core.http.RequestConditions) null, RENEW_TIMEOUT, Context.NONE);
+            lease.renewLeaseWithResponse((RequestConditions) null, RENEW_TIMEOUT, Context.NONE);
             renewedAt = clock.instant();
         } catch (RuntimeException e) {
             Duration since = Duration.between(renewedAt, clock.instant());

@@ -2,7 +2,6 @@ package io.twinsync.staging.blob;
 
 import com.azure.storage.blob.BlobUrlParts;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -111,20 +110,6 @@ public final class BlobStagingUrl {
     @Override
     public String toString() {
         return display();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BlobStagingUrl other
-                && accountUrl.equals(other.accountUrl)
-                && container.equals(other.container)
-                && path.equals(other.path)
-                && sasToken.equals(other.sasToken);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(accountUrl, container, path, sasToken);
     }
 
     private static String trimSlashes(String value) {

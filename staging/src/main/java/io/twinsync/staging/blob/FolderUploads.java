@@ -88,14 +88,6 @@ final class FolderUploads implements AutoCloseable {
         throwIfFailed();
     }
 
-    /** Runs {@code task} on the upload threads, waiting for it, to spread bulk work such as deletions. */
-    void runAll(Iterable<Runnable> tasks) {
-        for (Runnable task : tasks) {
-            submit("", task);
-        }
-        awaitAll();
-    }
-
     @Override
     public void close() {
         pool.shutdownNow();
