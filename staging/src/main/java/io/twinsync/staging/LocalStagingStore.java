@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A staging area in a local folder: {@code batches/{id}/...} and {@code state/...}. */
@@ -56,12 +55,6 @@ public final class LocalStagingStore implements StagingStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list batches in " + batches, e);
         }
-    }
-
-    @Override
-    public Optional<BatchId> latestBatch() {
-        List<BatchId> all = listBatches();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     @Override

@@ -15,7 +15,11 @@ public interface StagingStore {
     /** Batch ids, oldest first. */
     List<BatchId> listBatches();
 
-    Optional<BatchId> latestBatch();
+    /** The newest batch, the last of {@link #listBatches()}. */
+    default Optional<BatchId> latestBatch() {
+        List<BatchId> all = listBatches();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
 
     /** State kept between batches. */
     StateArea state();

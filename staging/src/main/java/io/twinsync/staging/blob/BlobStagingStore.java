@@ -114,12 +114,6 @@ public final class BlobStagingStore implements StagingStore {
     }
 
     @Override
-    public Optional<BatchId> latestBatch() {
-        List<BatchId> all = listBatches();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
-
-    @Override
     public StateArea state() {
         return new BlobStateArea(container, prefix + "state/", url.resolve("state"));
     }
