@@ -6,7 +6,7 @@ import io.twinsync.staging.StagingException;
 
 /**
  * Turns Blob Storage failures into {@link StagingException}s that say what failed, where, and what to do. Messages
- * are built from the status and error code only: the service's own text is left in the cause.
+ * are built from the status and error code only.
  */
 final class BlobErrors {
 
@@ -20,9 +20,25 @@ final class BlobErrors {
         return code.equals(e.getErrorCode());
     }
 
-    /** {@code what} says what was being done, such as "Cannot read manifest.json of batch X"; where is a URL. */
+    /**
+     * {@code what} says what was being done, such as "Cannot read manifest.json of batch X"; where is a URL.
+     *
+     * <p>A {@link BlobStorageException} is kept as a suppressed exception, not as the cause: its text (a page of
+     * advice about signing, then the service's XML) would otherwise follow the message wherever causes are printed,
+     * such as the CLI's error line, while the status and code it adds are in the message already. Stack traces, in the
+     * debug log, still show it whole.
+     */
     static StagingException failure(String what, String where, RuntimeException e) {
-        return new StagingException(what + " (" + where + "): " + describe(e) + hint(e), e);
+        if (e instanceof BlobStorageException) {
+            StagingException failure = new StagingException(message(what, where, e));
+            failure.addSuppressed(e);
+            return failure;
+        }
+        return new StagingException(message(what, where, e), e);
+    }
+
+    static String message(String what, String where, RuntimeException e) {
+        return what + " (" + where + "): " + describe(e) + hint(e);
     }
 
     static String describe(RuntimeException e) {
@@ -46,7 +62,8 @@ final class BlobErrors {
                     + " permissions that has not expired";
         }
         if (is(storage, BlobErrorCode.CONTAINER_NOT_FOUND)) {
-            return "; create the container first (for example 'az storage container create --name ...')";
+            return "; the container the URL names does not exist: create it first (for example with 'az storage"
+                    + " container create --name {container} --account-name {account} --auth-mode login')";
         }
         if (status >= 500) {
             return "; the service failed after retries, try again later";

@@ -143,8 +143,7 @@ final class BlobStagedOutput extends StagedOutput {
             blocks.add(stage(buffer, length, blocks.size()));
         } catch (RuntimeException e) {
             close();
-            throw new IOException(
-                    BlobErrors.failure("Cannot write " + display, display, e).getMessage(), e);
+            throw new IOException(BlobErrors.message("Cannot write " + display, display, e), e);
         }
         length = 0;
     }
