@@ -2,9 +2,7 @@ package io.twinsync.staging.blob;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
-import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
@@ -36,35 +34,15 @@ public final class BlobStagingStore implements StagingStore {
     }
 
     /**
-     * Connects to the staging area at {@code url} and checks that its container can be reached.
+     * Opens the staging area at {@code url}. Nothing is sent yet, so a command that never touches staging does not
+     * depend on the storage account; the first operation reports a missing container or a refused credential, and
+     * says what to do.
      *
      * @param connectionString used when the URL has no SAS token; with neither, {@code DefaultAzureCredential}
-     * @throws StagingException saying why the container cannot be used and what to do
      * @throws IllegalArgumentException when the connection string is unusable or for another account
      */
     public static BlobStagingStore connect(BlobStagingUrl url, Optional<String> connectionString) {
-        BlobContainerClient container = BlobContainerAccess.connect(url, connectionString);
-        BlobStagingStore store = new BlobStagingStore(container, url);
-        try {
-            // A listing, not the container's properties: a container SAS may list but never read those.
-            container
-                    .listBlobs(new ListBlobsOptions().setPrefix(store.prefix).setMaxResultsPerPage(1), null)
-                    .iterator()
-                    .hasNext();
-        } catch (BlobStorageException e) {
-            if (BlobErrors.is(e, BlobErrorCode.CONTAINER_NOT_FOUND)) {
-                throw new StagingException(
-                        "The staging container " + url.container() + " does not exist ("
-                                + url.display() + "); create it first, for example with 'az storage container create"
-                                + " --name " + url.container() + " --account-name " + url.accountName()
-                                + " --auth-mode login'",
-                        e);
-            }
-            throw BlobErrors.failure("Cannot reach the staging area", url.display(), e);
-        } catch (RuntimeException e) {
-            throw BlobErrors.failure("Cannot reach the staging area", url.display(), e);
-        }
-        return store;
+        return new BlobStagingStore(BlobContainerAccess.connect(url, connectionString), url);
     }
 
     @Override

@@ -228,7 +228,8 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
         // and a forged signature is refused with a message and causes that never contain it
         String forged = sas.replaceAll("sig=[^&]+", "sig=Zm9yZ2VkLXNpZ25hdHVyZS12YWx1ZQ%3D%3D");
         Throwable failure = catchThrowable(
-                () -> BlobStagingStore.connect(BlobStagingUrl.parse(base + "?" + forged), Optional.empty()));
+                () -> BlobStagingStore.connect(BlobStagingUrl.parse(base + "?" + forged), Optional.empty())
+                        .listBatches());
         assertThat(failure).isInstanceOf(StagingException.class).hasMessageContaining("HTTP 403");
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
@@ -322,10 +323,11 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
     }
 
     @Test
-    void aMissingContainerIsReportedWithTheCommandThatCreatesIt() {
+    void aMissingContainerIsReportedAtFirstUseWithTheCommandThatCreatesIt() {
         String url = AzuriteContainers.ACCOUNT_URL + "/no-such-container/staging";
         assertThatThrownBy(() -> BlobStagingStore.connect(
-                        BlobStagingUrl.parse(url), Optional.of(AzuriteContainers.CONNECTION_STRING)))
+                                BlobStagingUrl.parse(url), Optional.of(AzuriteContainers.CONNECTION_STRING))
+                        .listBatches())
                 .isInstanceOf(StagingException.class)
                 .hasMessageContaining("no-such-container")
                 .hasMessageContaining("az storage container create");
