@@ -9,13 +9,11 @@ import com.azure.digitaltwins.core.implementation.models.ImportJob;
 import com.azure.digitaltwins.core.implementation.models.Status;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import io.twinsync.testsupport.Azurite;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +37,7 @@ class ImportJobsAzuriteIntegrationTests {
     @BeforeAll
     static void createContainer() {
         Azurite.assumeRunning();
-        container = new BlobServiceClientBuilder()
-                .connectionString(AZURITE)
-                .buildClient()
-                .getBlobContainerClient("import-jobs-" + UUID.randomUUID());
-        container.create();
+        container = Azurite.newContainer("import-jobs");
     }
 
     @AfterAll

@@ -3,18 +3,13 @@ package io.twinsync.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.ListBlobsOptions;
-import com.azure.storage.blob.sas.BlobContainerSasPermission;
-import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.testsupport.Azurite;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,11 +36,7 @@ class BlobStagingSyncIntegrationTests {
     @BeforeAll
     static void createContainer() {
         Azurite.assumeRunning();
-        container = new BlobServiceClientBuilder()
-                .connectionString(Azurite.CONNECTION_STRING)
-                .buildClient()
-                .getBlobContainerClient("orchestrator-" + UUID.randomUUID());
-        container.create();
+        container = Azurite.newContainer("orchestrator");
     }
 
     @AfterAll
@@ -59,8 +50,7 @@ class BlobStagingSyncIntegrationTests {
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("twinsync.home", home::toString);
         registry.add("twinsync.staging", () -> {
-            String sas = container.generateSas(new BlobServiceSasSignatureValues(
-                    OffsetDateTime.now().plusHours(1), BlobContainerSasPermission.parse("racwdl")));
+            String sas = Azurite.sas(container);
             signature = sas.replaceAll(".*sig=([^&]+).*", "$1");
             return Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/twinsync?" + sas;
         });

@@ -3,12 +3,9 @@ package io.twinsync.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import com.azure.storage.blob.sas.BlobContainerSasPermission;
-import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
 import io.twinsync.testsupport.Azurite;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +42,10 @@ class UnreachableStagingIntegrationTests {
 
     /** A valid SAS for the container that does not exist: signing needs no request. */
     private static String sas() {
-        return new BlobServiceClientBuilder()
+        return Azurite.sas(new BlobServiceClientBuilder()
                 .connectionString(Azurite.CONNECTION_STRING)
                 .buildClient()
-                .getBlobContainerClient(CONTAINER)
-                .generateSas(new BlobServiceSasSignatureValues(
-                        OffsetDateTime.now().plusHours(1), BlobContainerSasPermission.parse("racwdl")));
+                .getBlobContainerClient(CONTAINER));
     }
 
     @Test

@@ -1,5 +1,12 @@
 package io.twinsync.testsupport;
 
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
 /** Azurite's Blob service as the tests use it: 127.0.0.1:10000, started by {@code scripts/start-azurite.sh}. */
 public final class Azurite {
 
@@ -16,5 +23,21 @@ public final class Azurite {
     /** Skips the calling test without Azurite, or fails it in CI (see {@link RequiredService}). */
     public static void assumeRunning() {
         RequiredService.assumeReachable("Azurite (Blob Storage)", "127.0.0.1", 10000);
+    }
+
+    /** Creates a container named {@code purpose} plus a random suffix; the caller deletes it. */
+    public static BlobContainerClient newContainer(String purpose) {
+        BlobContainerClient container = new BlobServiceClientBuilder()
+                .connectionString(CONNECTION_STRING)
+                .buildClient()
+                .getBlobContainerClient(purpose + "-" + UUID.randomUUID());
+        container.create();
+        return container;
+    }
+
+    /** A SAS for {@code container} allowing what staging needs (read, add, create, write, delete, list), for an hour. */
+    public static String sas(BlobContainerClient container) {
+        return container.generateSas(new BlobServiceSasSignatureValues(
+                OffsetDateTime.now().plusHours(1), BlobContainerSasPermission.parse("racwdl")));
     }
 }

@@ -15,8 +15,6 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
-import com.azure.storage.blob.sas.BlobContainerSasPermission;
-import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
@@ -25,13 +23,13 @@ import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.StagingStoreContract;
 import io.twinsync.staging.StateLock;
+import io.twinsync.testsupport.Azurite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,8 +50,8 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
 
     @BeforeAll
     static void createContainer() {
-        AzuriteContainers.assumeAzurite();
-        container = AzuriteContainers.create("staging");
+        Azurite.assumeRunning();
+        container = Azurite.newContainer("staging");
     }
 
     @AfterAll
@@ -63,15 +61,16 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
         }
     }
 
+    /** A store at a fresh path of the container, connected the way a user would, by URL. */
     @Override
     protected StagingStore newStore() {
-        return AzuriteContainers.store(container);
+        String url = Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/runs/" + UUID.randomUUID();
+        return BlobStagingStore.connect(BlobStagingUrl.parse(url), Optional.of(Azurite.CONNECTION_STRING));
     }
 
     @Override
     protected StagingStore sameStoreAgain(StagingStore store) {
-        return BlobStagingStore.connect(
-                BlobStagingUrl.parse(store.location()), Optional.of(AzuriteContainers.CONNECTION_STRING));
+        return BlobStagingStore.connect(BlobStagingUrl.parse(store.location()), Optional.of(Azurite.CONNECTION_STRING));
     }
 
     /** Blobs of generations that are not current: the working or replaced data of staged folders. */
@@ -214,10 +213,8 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
     @Test
     void aSasInTheUrlIsUsedAndNeverShownInMessages() {
         // given a SAS for the container, and the same SAS with a forged signature
-        String sas = container.generateSas(new BlobServiceSasSignatureValues(
-                OffsetDateTime.now().plusHours(1), BlobContainerSasPermission.parse("racwdl")));
-        String base =
-                AzuriteContainers.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/sas-" + UUID.randomUUID();
+        String sas = Azurite.sas(container);
+        String base = Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/sas-" + UUID.randomUUID();
 
         // when a store is opened with the SAS alone / then it works, and its location hides the SAS
         BlobStagingStore store = BlobStagingStore.connect(BlobStagingUrl.parse(base + "?" + sas), Optional.empty());
@@ -243,15 +240,15 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
         // given a store whose requests are counted
         AtomicInteger requests = new AtomicInteger();
         BlobContainerClient counted = new BlobContainerClientBuilder()
-                .connectionString(AzuriteContainers.CONNECTION_STRING)
+                .connectionString(Azurite.CONNECTION_STRING)
                 .containerName(container.getBlobContainerName())
                 .addPolicy((context, next) -> {
                     requests.incrementAndGet();
                     return next.process();
                 })
                 .buildClient();
-        BlobStagingUrl url = BlobStagingUrl.parse(AzuriteContainers.ACCOUNT_URL + "/" + container.getBlobContainerName()
-                + "/counted-" + UUID.randomUUID());
+        BlobStagingUrl url = BlobStagingUrl.parse(
+                Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/counted-" + UUID.randomUUID());
         Batch batch = new BlobStagingStore(counted, url).createBatch(new BatchId("20260101T000000000Z-aaaaaa"));
 
         // when 20 files are written to a folder and committed
@@ -276,7 +273,7 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
     void aFolderWhoseMarkerWriteLostItsAnswerIsStillPublishedWithItsFiles() throws Exception {
         // given a store whose marker writes reach the service but whose answers are lost, on every retry
         BlobContainerClient lossy = new BlobContainerClientBuilder()
-                .connectionString(AzuriteContainers.CONNECTION_STRING)
+                .connectionString(Azurite.CONNECTION_STRING)
                 .containerName(container.getBlobContainerName())
                 .addPolicy(new HttpPipelinePolicy() {
                     @Override
@@ -308,7 +305,7 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
                 })
                 .buildClient();
         BlobStagingUrl url = BlobStagingUrl.parse(
-                AzuriteContainers.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/lossy-" + UUID.randomUUID());
+                Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/lossy-" + UUID.randomUUID());
         Batch batch = new BlobStagingStore(lossy, url).createBatch(new BatchId("20260101T000000000Z-aaaaaa"));
 
         // when a folder is committed / then the commit succeeds, having read the marker back
@@ -324,9 +321,9 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
 
     @Test
     void aMissingContainerIsReportedAtFirstUseWithTheCommandThatCreatesIt() {
-        String url = AzuriteContainers.ACCOUNT_URL + "/no-such-container/staging";
+        String url = Azurite.ACCOUNT_URL + "/no-such-container/staging";
         assertThatThrownBy(() -> BlobStagingStore.connect(
-                                BlobStagingUrl.parse(url), Optional.of(AzuriteContainers.CONNECTION_STRING))
+                                BlobStagingUrl.parse(url), Optional.of(Azurite.CONNECTION_STRING))
                         .listBatches())
                 .isInstanceOf(StagingException.class)
                 .hasMessageContaining("no-such-container")

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.emulator.tls.TlsMaterialStore;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LocalStagingStore;
@@ -20,15 +20,12 @@ import io.twinsync.testsupport.RequiredService;
 import io.twinsync.writer.support.TestBatches;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Base64;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -82,11 +79,7 @@ class TaskZipIntegrationTests {
         assumeZipBuilt();
         Azurite.assumeRunning();
         emulator = AdtEmulator.builder().port(0).start();
-        BlobContainerClient container = new BlobServiceClientBuilder()
-                .connectionString(Azurite.CONNECTION_STRING)
-                .buildClient()
-                .getBlobContainerClient("task-zip-" + UUID.randomUUID());
-        container.create();
+        BlobContainerClient container = Azurite.newContainer("task-zip");
         try {
             StagingStore staging = BlobStagingStore.connect(
                     BlobStagingUrl.parse(Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/twinsync"),
@@ -129,7 +122,7 @@ class TaskZipIntegrationTests {
     private Path runAsBatchWould(String batch, Map<String, String> extraEnv) throws Exception {
         Path work = Files.createDirectories(root.resolve("wd"));
         Files.copy(ZIP, work.resolve(ZIP.getFileName()));
-        Files.writeString(work.resolve("emulator.pem"), pem());
+        Files.writeString(work.resolve("emulator.pem"), TlsMaterialStore.pem(emulator.certificate()));
         Files.writeString(
                 work.resolve("activity.json"),
                 """
@@ -177,16 +170,6 @@ class TaskZipIntegrationTests {
         assertThat(Files.readString(work.resolve("stderr.txt")))
                 .doesNotContain("SLF4J")
                 .contains("Data Factory activity 'WriteTwins'");
-    }
-
-    private String pem() {
-        try {
-            String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(emulator.certificate().getEncoded());
-            return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What unzip does with this zip, for machines without it: files, and the execute bits the zip records. */

@@ -3,11 +3,9 @@ package io.twinsync.writer.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
-import com.azure.storage.blob.sas.BlobContainerSasPermission;
-import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.emulator.tls.TlsMaterialStore;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagingStore;
@@ -20,11 +18,8 @@ import io.twinsync.testsupport.Azurite;
 import io.twinsync.writer.support.TestBatches;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -55,11 +50,7 @@ class TwinWriterTaskAzuriteIntegrationTests {
     @BeforeAll
     static void createContainer() {
         Azurite.assumeRunning();
-        container = new BlobServiceClientBuilder()
-                .connectionString(Azurite.CONNECTION_STRING)
-                .buildClient()
-                .getBlobContainerClient("writer-task-" + UUID.randomUUID());
-        container.create();
+        container = Azurite.newContainer("writer-task");
     }
 
     @AfterAll
@@ -73,9 +64,7 @@ class TwinWriterTaskAzuriteIntegrationTests {
     void start() throws Exception {
         emulator = AdtEmulator.builder().port(0).start();
         pem = root.resolve("emulator.pem");
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(emulator.certificate().getEncoded());
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(pem, TlsMaterialStore.pem(emulator.certificate()));
         stagingUrl = Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/twinsync-" + UUID.randomUUID();
         staging = BlobStagingStore.connect(BlobStagingUrl.parse(stagingUrl), Optional.of(Azurite.CONNECTION_STRING));
     }
@@ -90,8 +79,7 @@ class TwinWriterTaskAzuriteIntegrationTests {
         // given a batch in Blob Storage and an activity whose batch is the batch's URL with a container SAS
         Batch batch =
                 TestBatches.batch(staging, TestBatches.site("site-1", "pump-1"), TestBatches.pump("pump-1", 1200));
-        String sas = container.generateSas(new BlobServiceSasSignatureValues(
-                OffsetDateTime.now().plusHours(1), BlobContainerSasPermission.parse("racwdl")));
+        String sas = Azurite.sas(container);
         Path work = activity(batch.location() + "?" + sas);
 
         // when the task runs with --adf

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.emulator.AdtEmulator;
+import io.twinsync.emulator.tls.TlsMaterialStore;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LocalStagingStore;
@@ -13,10 +14,8 @@ import io.twinsync.staging.manifest.OutcomeCounts;
 import io.twinsync.writer.support.TestBatches;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,7 @@ class TwinWriterTaskEmulatorTests {
     void startEmulator() throws Exception {
         emulator = AdtEmulator.builder().port(0).start();
         pem = root.resolve("emulator.pem");
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(emulator.certificate().getEncoded());
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(pem, TlsMaterialStore.pem(emulator.certificate()));
     }
 
     @AfterEach
