@@ -1,0 +1,361 @@
+package io.twinsync.dtdl;
+
+import io.twinsync.dtdl.Node.Value;
+import io.twinsync.dtdl.model.DtdlVersion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The rules that need the whole set of models: identifiers defined once, references that resolve to an element of the
+ * right class, and the limits of the {@code extends}, component and schema hierarchies (DTDL v3 spec: "max depth of 10
+ * levels", "max 1024 Interfaces in hierarchy", "may not contain nested Component", "max depth of 5 levels", complex
+ * schemas "recursive but not self-referential"; contents names unique including inherited ones).
+ */
+final class ModelSetChecks {
+
+    static final int MAX_EXTENDS_DEPTH = 10;
+    static final int MAX_EXTENDS_HIERARCHY = 1024;
+    static final int MAX_SCHEMA_DEPTH = 5;
+    static final int V2_MAX_CONTENTS = 300;
+    static final int V3_MAX_ELEMENTS = 100_000;
+
+    private final Problems problems;
+    private final Map<String, Node> index;
+    private final Map<String, Set<String>> unresolved = new TreeMap<>();
+
+    /**
+     * @param index every element by identifier, of the models already read and of the new ones
+     */
+    ModelSetChecks(Problems problems, Map<String, Node> index) {
+        this.problems = problems;
+        this.index = index;
+    }
+
+    /**
+     * Adds the new elements to the index; an identifier defined twice (in the new documents, or already among the
+     * models read before) is reported once per extra definition.
+     */
+    static void indexNew(List<Node> nodes, Map<String, Node> index, Problems problems) {
+        for (Node node : nodes) {
+            if (node.id == null) {
+                continue;
+            }
+            Node earlier = index.putIfAbsent(node.id, node);
+            if (earlier != null && earlier != node) {
+                String where = earlier.location.source().equals(node.location.source())
+                        ? ""
+                        : " (first in " + earlier.location.source() + ")";
+                problems.add(
+                        node.location,
+                        (node.explicitId ? "@id " : "the identifier ") + node.id + " is defined twice" + where
+                                + "; each element's @id must be unique");
+            }
+        }
+    }
+
+    /** Identifiers referred to but defined nowhere, with the interfaces that refer to them. */
+    Map<String, Set<String>> unresolved() {
+        return unresolved;
+    }
+
+    void check(List<Node> nodes) {
+        for (Node node : nodes) {
+            resolveReferences(node);
+        }
+        for (Node node : nodes) {
+            switch (node.kind) {
+                case INTERFACE -> checkInterface(node);
+                case COMPONENT -> checkComponent(node);
+                default -> {}
+            }
+            if (isSchemaRoot(node)) {
+                checkSchema(node);
+            }
+        }
+    }
+
+    private void resolveReferences(Node node) {
+        Map<String, Slot> slots = Metamodel.of(node.version).slots(node.kind);
+        node.values.forEach((term, values) -> {
+            for (Value value : values) {
+                if (!(value instanceof Value.Reference reference)) {
+                    continue;
+                }
+                Node target = index.get(reference.id());
+                Slot slot = slots.get(term);
+                if (target == null) {
+                    unresolved
+                            .computeIfAbsent(reference.id(), id -> new TreeSet<>())
+                            .add(node.owningInterface().id);
+                    problems.add(
+                            node.location,
+                            "'" + term + "' refers to " + reference.id()
+                                    + ", which none of the models defines; add the model that defines it");
+                } else if (!target.referenceable && target.document() != node.document()) {
+                    problems.add(
+                            node.location,
+                            "'" + term + "' refers to " + reference.id() + ", a "
+                                    + target.kind.term()
+                                    + " inside another element; only an Interface, or a schema in an"
+                                    + " Interface's 'schemas', can be referred to by its @id");
+                } else if (slot != null && !slot.kinds().contains(target.kind)) {
+                    problems.add(
+                            node.location,
+                            "'" + term + "' refers to " + reference.id() + ", which is a " + target.kind.term()
+                                    + "; it must be " + TypeReader.terms(slot.kinds()));
+                } else if (slot != null && !DocumentParser.acceptsVersion(node.version, target.version, slot)) {
+                    problems.add(
+                            node.location,
+                            "'" + term + "' refers to " + reference.id() + ", a DTDL v"
+                                    + target.version.number() + " element, which a DTDL v" + node.version.number() + " "
+                                    + node.kind.term() + " cannot use there");
+                }
+            }
+        });
+    }
+
+    /** The element a value stands for: an inline child, or the element a reference resolves to; null otherwise. */
+    Node element(Value value) {
+        if (value instanceof Value.Child child) {
+            return child.node();
+        }
+        if (value instanceof Value.Reference reference) {
+            Node target = index.get(reference.id());
+            return target != null && target.kind != null ? target : null;
+        }
+        return null;
+    }
+
+    List<Node> elements(Node node, String term) {
+        List<Node> found = new ArrayList<>();
+        for (Value value : node.all(term)) {
+            Node element = element(value);
+            if (element != null) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    private void checkInterface(Node node) {
+        List<String> cycle = extendsCycle(node, node, new ArrayList<>(), new HashSet<>());
+        if (cycle != null) {
+            problems.add(
+                    node.location,
+                    "extends itself through " + String.join(" -> ", cycle) + "; extends must not form a cycle");
+            return;
+        }
+        int depth = extendsDepth(node, new HashMap<>());
+        if (depth > MAX_EXTENDS_DEPTH) {
+            problems.add(
+                    node.location,
+                    "has an extends hierarchy " + depth + " levels deep; DTDL allows at most " + MAX_EXTENDS_DEPTH);
+        }
+        Set<Node> lineage = lineage(node);
+        if (node.version == DtdlVersion.V3 && lineage.size() - 1 > MAX_EXTENDS_HIERARCHY) {
+            problems.add(
+                    node.location,
+                    "extends " + (lineage.size() - 1) + " interfaces in all; DTDL v3 allows at" + " most "
+                            + MAX_EXTENDS_HIERARCHY);
+        }
+        Map<String, Node> declaredBy = new LinkedHashMap<>();
+        int contents = 0;
+        for (Node each : lineage) {
+            for (Node content : elements(each, "contents")) {
+                contents++;
+                String name = content.name().orElse(null);
+                if (name == null) {
+                    continue;
+                }
+                Node earlier = declaredBy.putIfAbsent(name, each);
+                if (earlier != null && earlier != each) {
+                    problems.add(
+                            node.location,
+                            "the content '" + name + "' is declared by both " + earlier.id + " and " + each.id
+                                    + " in its extends hierarchy; content names must be unique");
+                }
+            }
+        }
+        if (node.version == DtdlVersion.V2 && contents > V2_MAX_CONTENTS) {
+            problems.add(
+                    node.location,
+                    "has " + contents + " contents including inherited ones; DTDL v2 allows at" + " most "
+                            + V2_MAX_CONTENTS);
+        }
+        if (node.version == DtdlVersion.V3 && contents > V3_MAX_ELEMENTS) {
+            problems.add(
+                    node.location,
+                    "has " + contents + " contents including inherited ones; DTDL v3 allows at" + " most "
+                            + V3_MAX_ELEMENTS + " elements");
+        }
+    }
+
+    /** The path from {@code start} back to itself through {@code extends}, or null when there is none. */
+    private List<String> extendsCycle(Node start, Node node, List<String> path, Set<Node> visited) {
+        path.add(node.id);
+        for (Node parent : elements(node, "extends")) {
+            if (parent == start) {
+                List<String> cycle = new ArrayList<>(path);
+                cycle.add(start.id);
+                return cycle;
+            }
+            if (visited.add(parent)) {
+                List<String> cycle = extendsCycle(start, parent, path, visited);
+                if (cycle != null) {
+                    return cycle;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
+        return null;
+    }
+
+    private int extendsDepth(Node node, Map<Node, Integer> memo) {
+        Integer known = memo.get(node);
+        if (known != null) {
+            return known;
+        }
+        memo.put(node, 0);
+        int depth = 0;
+        for (Node parent : elements(node, "extends")) {
+            depth = Math.max(depth, 1 + extendsDepth(parent, memo));
+        }
+        memo.put(node, depth);
+        return depth;
+    }
+
+    /** The interface and everything it extends, each once, nearest first. */
+    Set<Node> lineage(Node node) {
+        Set<Node> seen = new LinkedHashSet<>();
+        List<Node> pending = new ArrayList<>(List.of(node));
+        while (!pending.isEmpty()) {
+            Node next = pending.remove(0);
+            if (seen.add(next)) {
+                pending.addAll(elements(next, "extends"));
+            }
+        }
+        return seen;
+    }
+
+    private void checkComponent(Node component) {
+        for (Node schema : elements(component, "schema")) {
+            if (schema.kind != ElementKind.INTERFACE) {
+                continue;
+            }
+            for (Node each : lineage(schema)) {
+                for (Node content : elements(each, "contents")) {
+                    if (content.kind == ElementKind.COMPONENT) {
+                        problems.add(
+                                component.location,
+                                "uses " + schema.id + " as its schema, which (through "
+                                        + each.id + ") has the component '"
+                                        + content.name().orElse("?")
+                                        + "'; a component's interface may not contain components");
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Where a schema hierarchy starts: the schema of a content or command payload, or a complex schema declared in an
+     * Interface's {@code schemas} (which must be well formed even when nothing uses it).
+     */
+    private static boolean isSchemaRoot(Node node) {
+        return switch (node.kind) {
+            case PROPERTY, TELEMETRY, COMMAND_PAYLOAD, COMMAND_REQUEST, COMMAND_RESPONSE -> true;
+            default -> node.kind.isComplexSchema() && node.referenceable;
+        };
+    }
+
+    /**
+     * Walks a schema through references: a complex schema must not contain itself, complex schemas nest at most
+     * {@value #MAX_SCHEMA_DEPTH} deep, and a DTDL v2 Property's schema holds no Array.
+     */
+    private void checkSchema(Node root) {
+        if (root.kind.isComplexSchema()) {
+            walkSchema(root, root, new ArrayList<>());
+            return;
+        }
+        for (Node schema : elements(root, "schema")) {
+            walkSchema(root, schema, new ArrayList<>());
+        }
+    }
+
+    private boolean walkSchema(Node holder, Node schema, List<Node> path) {
+        if (!schema.kind.isComplexSchema()) {
+            return true;
+        }
+        if (path.contains(schema)) {
+            problems.add(
+                    holder.location,
+                    "its schema " + schema.id + " contains itself; DTDL schemas may nest but not"
+                            + " refer to themselves");
+            return false;
+        }
+        path.add(schema);
+        if (path.size() > MAX_SCHEMA_DEPTH) {
+            problems.add(
+                    holder.location,
+                    "nests complex schemas " + path.size() + " deep; DTDL allows at most " + MAX_SCHEMA_DEPTH);
+            return false;
+        }
+        if (holder.version == DtdlVersion.V2
+                && holder.kind == ElementKind.PROPERTY
+                && schema.kind == ElementKind.ARRAY) {
+            problems.add(
+                    holder.location,
+                    "has an Array in its schema; DTDL v2 allows no Array in a Property (DTDL v3"
+                            + " does: use \"dtmi:dtdl:context;3\")");
+            return false;
+        }
+        for (Node inner : innerSchemas(schema)) {
+            if (!walkSchema(holder, inner, path)) {
+                return false;
+            }
+        }
+        path.remove(path.size() - 1);
+        return true;
+    }
+
+    private List<Node> innerSchemas(Node schema) {
+        List<Node> inner = new ArrayList<>();
+        switch (schema.kind) {
+            case ARRAY -> inner.addAll(elements(schema, "elementSchema"));
+            case MAP -> elements(schema, "mapValue").forEach(v -> inner.addAll(elements(v, "schema")));
+            case OBJECT -> elements(schema, "fields").forEach(f -> inner.addAll(elements(f, "schema")));
+            default -> {}
+        }
+        return inner;
+    }
+
+    /** Identifiers of the other documents a document depends on (extends, components, schemas it refers to). */
+    static Set<String> documentDependencies(Node document, List<Node> documentNodes, Map<String, Node> index) {
+        Set<String> dependencies = new LinkedHashSet<>();
+        Set<Node> own = new HashSet<>(documentNodes);
+        for (Node node : documentNodes) {
+            for (List<Value> values : node.values.values()) {
+                for (Value value : values) {
+                    if (value instanceof Value.Reference reference) {
+                        Node target = index.get(reference.id());
+                        String id = target == null ? reference.id() : target.document().id;
+                        if (target == null || !own.contains(target)) {
+                            dependencies.add(id);
+                        }
+                    }
+                }
+            }
+        }
+        dependencies.remove(document.id);
+        return dependencies;
+    }
+}
