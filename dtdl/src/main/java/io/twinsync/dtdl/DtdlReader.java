@@ -84,7 +84,7 @@ public final class DtdlReader {
         }
         Map<String, Node> index = new HashMap<>(base.index());
         ModelSetChecks.indexNew(parser.nodes(), index, problems);
-        ModelSetChecks checks = new ModelSetChecks(problems, index);
+        ModelSetChecks checks = new ModelSetChecks(problems, index, options);
         checks.check(parser.nodes());
 
         ModelAssembler assembler = new ModelAssembler(index);

@@ -29,14 +29,16 @@ final class ModelSetChecks {
 
     private final Problems problems;
     private final Map<String, Node> index;
+    private final DtdlReadOptions options;
     private final Map<String, Set<String>> unresolved = new TreeMap<>();
 
     /**
      * @param index every element by identifier, of the models already read and of the new ones
      */
-    ModelSetChecks(Problems problems, Map<String, Node> index) {
+    ModelSetChecks(Problems problems, Map<String, Node> index, DtdlReadOptions options) {
         this.problems = problems;
         this.index = index;
+        this.options = options;
     }
 
     /**
@@ -71,6 +73,9 @@ final class ModelSetChecks {
             resolveReferences(node);
         }
         for (Node node : nodes) {
+            if (options.azureDigitalTwins()) {
+                serviceRestrictions(node);
+            }
             switch (node.kind) {
                 case INTERFACE -> checkInterface(node);
                 case COMPONENT -> checkComponent(node);
@@ -79,6 +84,22 @@ final class ModelSetChecks {
             if (isSchemaRoot(node)) {
                 checkSchema(node);
             }
+        }
+    }
+
+    /** What Azure Digital Twins refuses although the language allows it (Microsoft's docs, concepts-models). */
+    private void serviceRestrictions(Node node) {
+        if (node.kind == ElementKind.COMMAND) {
+            problems.add(
+                    node.location,
+                    "is a Command; Azure Digital Twins does not accept Commands in models (\"DTDL"
+                            + " for Azure Digital Twins must not define any commands\"): remove it");
+        }
+        if (node.kind == ElementKind.INTERFACE && node.parent != null) {
+            problems.add(
+                    node.location,
+                    "is an Interface written inline; Azure Digital Twins needs every interface as"
+                            + " a document of its own: move it out and refer to it by its @id");
         }
     }
 
@@ -111,6 +132,14 @@ final class ModelSetChecks {
                             node.location,
                             "'" + term + "' refers to " + reference.id() + ", which is a " + target.kind.term()
                                     + "; it must be " + TypeReader.terms(slot.kinds()));
+                } else if (target.kind.isComplexSchema() && target.owningInterface() != node.owningInterface()) {
+                    problems.add(
+                            node.location,
+                            "'" + term + "' refers to the schema " + reference.id() + " of "
+                                    + target.owningInterface().id
+                                    + "; an interface can reuse only the schemas it declares"
+                                    + " itself (DTDL: not those of an interface it extends); copy the schema into this"
+                                    + " interface's 'schemas'");
                 } else if (slot != null && !DocumentParser.acceptsVersion(node.version, target.version, slot)) {
                     problems.add(
                             node.location,
