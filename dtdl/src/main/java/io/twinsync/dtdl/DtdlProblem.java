@@ -10,13 +10,24 @@ import java.util.Objects;
  * @param element the element inside the interface, such as {@code relationship 'isFedBy' > property 'since'}; empty
  *     for the interface itself
  * @param message what is wrong, and what to do where that is not obvious
+ * @param missing for a reference to an interface or schema that none of the documents read defines, its DTMI (the
+ *     models a service already holds may still define it); null for every other problem
  */
-public record DtdlProblem(String source, String interfaceId, String element, String message) {
+public record DtdlProblem(String source, String interfaceId, String element, String message, String missing) {
 
     public DtdlProblem {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(element, "element");
         Objects.requireNonNull(message, "message");
+    }
+
+    public DtdlProblem(String source, String interfaceId, String element, String message) {
+        this(source, interfaceId, element, message, null);
+    }
+
+    /** True when the problem is only that something referred to is not among the documents read. */
+    public boolean isMissingReference() {
+        return missing != null;
     }
 
     /** {@code source (interface) element: message}, leaving out the parts that are not known. */
