@@ -102,8 +102,7 @@ public final class AdtEmulator implements AutoCloseable {
             dispatcher = Optional.ofNullable(builder.eventsFile)
                     .map(file -> new NotificationDispatcher(
                             eventRoutes, new NotificationBuilder(endpoint.getAuthority()), new NdjsonFileSink(file)));
-            this.store = new EmulatorStore(
-                    dispatcher.<GraphEventListener>map(listener -> listener).orElse(GraphEventListener.NONE));
+            this.store = new EmulatorStore(dispatcher.isPresent() ? dispatcher.get() : GraphEventListener.NONE);
             this.snapshot =
                     Optional.ofNullable(builder.snapshotFile).map(file -> new SnapshotFile(file, List.of(eventRoutes)));
             snapshot.ifPresent(file -> file.loadInto(store));

@@ -46,9 +46,9 @@ class NotificationsTests {
         try (AdtEmulator emulator = TestEmulators.builder().eventsFile(events).start()) {
             source = "localhost:" + emulator.endpoint().getPort();
             SdkFlavour sdk = kind.connect(emulator);
-            EventSdk events2 = EventSdk.Kind.valueOf(kind.name()).connect(emulator);
+            EventSdk eventSdk = EventSdk.Kind.valueOf(kind.name()).connect(emulator);
             sdk.createModels(TestModels.all());
-            events2.createRoute("all", new DigitalTwinsEventRoute("hub").setFilter("true"));
+            eventSdk.createRoute("all", new DigitalTwinsEventRoute("hub").setFilter("true"));
 
             // when
             buildingEtag = sdk.createTwin("b", twin("b", TestModels.BUILDING).addToContents("floors", 4), null)
@@ -71,8 +71,8 @@ class NotificationsTests {
                             "b", "r1", new JsonPatchDocument().appendReplace("/since", "2024-02-02"), null)
                     .getDeserializedHeaders()
                     .getETag();
-            events2.publishTelemetry("b", "m1", Map.of("occupancy", 3));
-            events2.publishComponentTelemetry("p", "hvac", "m2", Map.of("temperature", 20.5));
+            eventSdk.publishTelemetry("b", "m1", Map.of("occupancy", 3));
+            eventSdk.publishComponentTelemetry("p", "hvac", "m2", Map.of("temperature", 20.5));
             sdk.deleteRelationship("b", "r1", null);
             sdk.deleteTwin("f", null);
         }
@@ -215,21 +215,17 @@ class NotificationsTests {
     void theFileHoldsEveryNotificationOnceTheEmulatorIsClosed() throws IOException {
         // given
         Path events = dir.resolve("nested").resolve("events.ndjson");
-        NotificationCounts counts;
-        try (AdtEmulator emulator = TestEmulators.builder().eventsFile(events).start()) {
-            SdkFlavour sdk = SdkFlavour.Kind.SYNC.connect(emulator);
-            sdk.createModels(TestModels.all());
-            EventSdk.Kind.SYNC
-                    .connect(emulator)
-                    .createRoute("all", new DigitalTwinsEventRoute("hub").setFilter("true"));
-
-            // when
-            for (int i = 0; i < 300; i++) {
-                sdk.createTwin("room-" + i, twin("room-" + i, TestModels.ROOM), null);
-            }
-            emulator.close();
-            counts = emulator.notifications();
+        AdtEmulator emulator = TestEmulators.builder().eventsFile(events).start();
+        SdkFlavour sdk = SdkFlavour.Kind.SYNC.connect(emulator);
+        sdk.createModels(TestModels.all());
+        EventSdk.Kind.SYNC.connect(emulator).createRoute("all", new DigitalTwinsEventRoute("hub").setFilter("true"));
+        for (int i = 0; i < 300; i++) {
+            sdk.createTwin("room-" + i, twin("room-" + i, TestModels.ROOM), null);
         }
+
+        // when
+        emulator.close();
+        NotificationCounts counts = emulator.notifications();
 
         // then
         assertThat(Files.readAllLines(events)).hasSize(300);
