@@ -2,6 +2,11 @@ package io.twinsync.emulator;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.twinsync.emulator.events.EventRoutes;
+import io.twinsync.emulator.events.NdjsonFileSink;
+import io.twinsync.emulator.events.NotificationBuilder;
+import io.twinsync.emulator.events.NotificationCounts;
+import io.twinsync.emulator.events.NotificationDispatcher;
 import io.twinsync.emulator.faults.FaultInjection;
 import io.twinsync.emulator.faults.Faults;
 import io.twinsync.emulator.http.ApiVersionFilter;
@@ -17,6 +22,7 @@ import io.twinsync.emulator.limits.RateLimitFilter;
 import io.twinsync.emulator.limits.RateLimits;
 import io.twinsync.emulator.snapshot.SnapshotFile;
 import io.twinsync.emulator.store.EmulatorStore;
+import io.twinsync.emulator.store.GraphEventListener;
 import io.twinsync.emulator.tls.SelfSignedCertificates;
 import io.twinsync.emulator.tls.TlsMaterial;
 import io.twinsync.emulator.tls.TlsMaterialStore;
@@ -77,36 +83,53 @@ public final class AdtEmulator implements AutoCloseable {
     private final RateLimits rateLimits;
     private final FaultInjection faults;
     private final Optional<SnapshotFile> snapshot;
+    private final EventRoutes eventRoutes = new EventRoutes();
+    private final Optional<NotificationDispatcher> notifications;
     private final TlsMaterial tls;
     private final Optional<Path> pemFile;
     private final URI endpoint;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private AdtEmulator(Builder builder) throws IOException, GeneralSecurityException {
-        this.store = new EmulatorStore();
-        this.snapshot = Optional.ofNullable(builder.snapshotFile).map(SnapshotFile::new);
-        snapshot.ifPresent(file -> file.loadInto(store));
         TlsMaterialStore tlsFiles = builder.tlsDirectory == null ? null : new TlsMaterialStore(builder.tlsDirectory);
         this.tls = tlsFiles == null ? SelfSignedCertificates.generate() : tlsFiles.loadOrCreate();
         this.pemFile = Optional.ofNullable(tlsFiles).map(TlsMaterialStore::pemFile);
+        // bound first: notifications name the instance by its host and port
+        this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+        this.endpoint = URI.create("https://localhost:" + server.getAddress().getPort());
+        Optional<NotificationDispatcher> dispatcher = Optional.empty();
+        try {
+            dispatcher = Optional.ofNullable(builder.eventsFile)
+                    .map(file -> new NotificationDispatcher(
+                            eventRoutes, new NotificationBuilder(endpoint.getAuthority()), new NdjsonFileSink(file)));
+            this.store = new EmulatorStore(dispatcher.isPresent() ? dispatcher.get() : GraphEventListener.NONE);
+            this.snapshot =
+                    Optional.ofNullable(builder.snapshotFile).map(file -> new SnapshotFile(file, List.of(eventRoutes)));
+            snapshot.ifPresent(file -> file.loadInto(store));
+        } catch (RuntimeException e) {
+            dispatcher.ifPresent(NotificationDispatcher::close);
+            server.stop(0);
+            throw e;
+        }
+        this.notifications = dispatcher;
         this.counter = new RequestCounter();
         this.importJobs = new ImportJobService(store, BlobTransport.standard());
         this.workers = Executors.newFixedThreadPool(builder.workerThreads, new WorkerThreads());
-        this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
-        this.endpoint = URI.create("https://localhost:" + server.getAddress().getPort());
         this.rateLimits = builder.rateLimits;
         this.faults = new FaultInjection(builder.faults, store);
         RequestPipeline pipeline = new RequestPipeline(
-                filters(counter, rateLimits, faults), new OperationDispatcher(store, importJobs, builder.pageSize));
+                filters(counter, rateLimits, faults),
+                new OperationDispatcher(store, importJobs, eventRoutes, builder.pageSize));
         server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
         server.createContext("/", faults.wrap(new EmulatorHttpHandler(pipeline, endpoint.toString())));
         server.setExecutor(workers);
         server.start();
         log.info(
-                "ADT emulator: listening on {} (rate limits: {}; faults: {})",
+                "ADT emulator: listening on {} (rate limits: {}; faults: {}; events: {})",
                 endpoint,
                 rateLimits.describe(),
-                builder.faults.describe());
+                builder.faults.describe(),
+                builder.eventsFile == null ? "off" : builder.eventsFile.toAbsolutePath());
     }
 
     /**
@@ -188,12 +211,20 @@ public final class AdtEmulator implements AutoCloseable {
         return faults.droppedConnections();
     }
 
+    /**
+     * Notifications written to the events file and changes dropped without one, since start; {@link
+     * NotificationCounts#NONE} without an events file.
+     */
+    public NotificationCounts notifications() {
+        return notifications.map(NotificationDispatcher::counts).orElse(NotificationCounts.NONE);
+    }
+
     /** Writes the snapshot file now, if one is configured. */
     public void saveSnapshot() {
         snapshot.ifPresent(file -> file.save(store));
     }
 
-    /** Stops the server and saves the snapshot. Safe to call twice. */
+    /** Stops the server, completes and closes the events file, and saves the snapshot. Safe to call twice. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -210,6 +241,7 @@ public final class AdtEmulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
+        notifications.ifPresent(NotificationDispatcher::close);
         saveSnapshot();
         log.info("ADT emulator: stopped {}", endpoint);
     }
@@ -223,6 +255,7 @@ public final class AdtEmulator implements AutoCloseable {
         private int workerThreads = 16;
         private RateLimits rateLimits = DEFAULT_RATE_LIMITS;
         private Faults faults = Faults.none();
+        private Path eventsFile;
 
         private Builder() {}
 
@@ -277,6 +310,16 @@ public final class AdtEmulator implements AutoCloseable {
         /** Faults to inject (server errors, latency, dropped connections, eventual consistency); default none. */
         public Builder faults(Faults faults) {
             this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /**
+         * Produces event notifications, as ADT does for its event routes, and appends every one that a route's filter
+         * lets through to this file as a JSON line (NDJSON), tagged with the route and endpoint. Without it (the
+         * default) no notifications are produced; routes can still be created.
+         */
+        public Builder eventsFile(Path file) {
+            this.eventsFile = file;
             return this;
         }
 

@@ -1,14 +1,17 @@
 package io.twinsync.emulator;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator as a process: {@code --port N} (default 8443) and {@code --state-dir DIR} (snapshot and TLS
  * files; default {@code $TWINSYNC_HOME/adt-emulator}, or {@code ./.twinsync/adt-emulator}), plus the rate-limit and
- * fault flags of {@link TuningOptions} ({@code --limits off}, {@code --fail-rate 0.05}, ...). Prints the endpoint
- * and the certificate's PEM path, then serves until the process is stopped; a shutdown hook saves the snapshot.
+ * fault flags of {@link TuningOptions} ({@code --limits off}, {@code --fail-rate 0.05}, ...), and
+ * {@code --events-file FILE} to write the event notifications of the instance's event routes to FILE (NDJSON). Prints
+ * the endpoint and the certificate's PEM path, then serves until the process is stopped; a shutdown hook completes the
+ * events file and saves the snapshot.
  */
 public final class AdtEmulatorMain {
 
@@ -18,6 +21,7 @@ public final class AdtEmulatorMain {
         PrintStream out = System.out;
         int port = 8443;
         Path stateDir = defaultStateDir();
+        Path eventsFile = null;
         TuningOptions tuning = new TuningOptions();
         for (int i = 0; i < args.length; i++) {
             if (TuningOptions.FLAGS.contains(args[i])) {
@@ -33,15 +37,18 @@ public final class AdtEmulatorMain {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
                 case "--state-dir" -> stateDir = Path.of(value(args, ++i, "--state-dir"));
+                case "--events-file" -> eventsFile = eventsFile(value(args, ++i, "--events-file"));
                 case "--help", "-h" -> {
-                    out.println("Usage: AdtEmulatorMain [--port N (default 8443)] [--state-dir DIR] [rate limit and"
-                            + " fault options]");
+                    out.println("Usage: AdtEmulatorMain [--port N (default 8443)] [--state-dir DIR] [--events-file"
+                            + " FILE] [rate limit and fault options]");
+                    out.println("  --events-file FILE        append the notifications of the event routes to FILE, one"
+                            + " JSON line each (default: none)");
                     out.print(TuningOptions.USAGE);
                     return;
                 }
                 default -> {
-                    System.err.println("Unknown option '" + args[i] + "'. Use --port N, --state-dir DIR, or see"
-                            + " --help for the rate limit and fault options.");
+                    System.err.println("Unknown option '" + args[i] + "'. Use --port N, --state-dir DIR,"
+                            + " --events-file FILE, or see --help for the rate limit and fault options.");
                     System.exit(2);
                 }
             }
@@ -52,6 +59,7 @@ public final class AdtEmulatorMain {
                 .tlsDirectory(stateDir.resolve("tls"))
                 .rateLimits(tuning.rateLimits())
                 .faults(tuning.faults())
+                .eventsFile(eventsFile)
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -66,6 +74,8 @@ public final class AdtEmulatorMain {
         out.println("Snapshot: " + stateDir.resolve("snapshot.json").toAbsolutePath());
         out.println("Rate limits: " + emulator.rateLimits().describe());
         out.println("Faults: " + emulator.faults().describe());
+        out.println("Events: "
+                + (eventsFile == null ? "off (--events-file FILE to write them)" : eventsFile.toAbsolutePath()));
         out.flush();
         stopped.await();
     }
@@ -76,6 +86,16 @@ public final class AdtEmulatorMain {
             System.exit(2);
         }
         return args[index];
+    }
+
+    private static Path eventsFile(String value) {
+        Path file = Path.of(value);
+        if (Files.isDirectory(file)) {
+            System.err.println("--events-file " + value + " is a folder; name a file inside it, such as "
+                    + file.resolve("events.ndjson"));
+            System.exit(2);
+        }
+        return file;
     }
 
     private static Path defaultStateDir() {

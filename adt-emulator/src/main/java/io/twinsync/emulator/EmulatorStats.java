@@ -9,9 +9,12 @@ import java.util.TreeMap;
  * {@code twins.put}, {@code twins.patch}, {@code twins.delete}, {@code relationships.get},
  * {@code relationships.put}, {@code relationships.patch}, {@code relationships.delete},
  * {@code relationships.list}, {@code relationships.incoming}, {@code components.get}, {@code components.patch},
- * {@code unsupported} and {@code unknown}. Every request counts, whatever its answer. Import job requests count
- * as {@code importjobs.put}, {@code importjobs.get}, {@code importjobs.list}, {@code importjobs.cancel} and
- * {@code importjobs.delete}; the twins and relationships a job imports are not requests and are not counted.
+ * {@code twins.telemetry}, {@code components.telemetry}, {@code eventroutes.put}, {@code eventroutes.get},
+ * {@code eventroutes.list}, {@code eventroutes.delete}, {@code unsupported} and {@code unknown}. Every request
+ * counts, whatever its answer. Import job requests count as {@code importjobs.put}, {@code importjobs.get},
+ * {@code importjobs.list}, {@code importjobs.cancel} and {@code importjobs.delete}; the twins and relationships a
+ * job imports are not requests and are not counted. Notifications are counted apart, by
+ * {@code AdtEmulator.notifications()}.
  *
  * @param total all requests received
  * @param operations requests by operation kind (kinds never seen are absent; {@link #count} answers 0)
@@ -47,6 +50,19 @@ public record EmulatorStats(long total, Map<String, Long> operations, Map<Intege
     /** Twin creates, replaces, patches (including component patches) and deletes. */
     public long twinWrites() {
         return count("twins.put") + count("twins.patch") + count("twins.delete") + count("components.patch");
+    }
+
+    /** Telemetry messages sent for twins and for components. */
+    public long telemetrySent() {
+        return count("twins.telemetry") + count("components.telemetry");
+    }
+
+    /** Event route creates, reads, listings and deletes. */
+    public long eventRouteRequests() {
+        return count("eventroutes.put")
+                + count("eventroutes.get")
+                + count("eventroutes.list")
+                + count("eventroutes.delete");
     }
 
     /** Relationship creates, replaces, patches and deletes. */

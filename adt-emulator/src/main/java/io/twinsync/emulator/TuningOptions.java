@@ -29,7 +29,7 @@ public final class TuningOptions {
             """
               --limits service|off      ADT's per-second rate limits, or none (default: %s)
               --limit CLASS=N|off       change one limit; CLASS is reads, patches, creates-deletes, twin-writes,
-                                        queries, models or jobs (repeatable)
+                                        queries, models, jobs or event-routes (repeatable)
               --fail-rate R             answer a share R (0..1) of requests with a server error (default 0)
               --fail-status S           that error: 500, 502, 503 or 504 (default 503)
               --latency A[..B]          delay every request by A, plus up to B-A more at random (e.g. 20ms..50ms)

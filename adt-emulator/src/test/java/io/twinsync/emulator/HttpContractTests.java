@@ -79,7 +79,7 @@ class HttpContractTests {
 
     @Test
     void operationsNotOfferedYetAnswerNotImplemented() throws Exception {
-        HttpResponse<String> response = send("GET", "/eventroutes?api-version=2023-10-31", null);
+        HttpResponse<String> response = send("GET", "/jobs/deletions?api-version=2023-10-31", null);
         assertThat(response.statusCode()).isEqualTo(501);
         assertThat(response.headers().firstValue("x-ms-error-code")).contains("NotImplemented");
     }

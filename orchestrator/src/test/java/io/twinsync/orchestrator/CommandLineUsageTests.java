@@ -57,6 +57,15 @@ class CommandLineUsageTests {
     }
 
     @Test
+    void anEventsFileThatIsAFolderExitsTwoBeforeStartingAnything() {
+        CliRun result = cli("emulator", "--events-file", home.toString());
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--events-file").contains("is a folder");
+        assertThat(home.resolve("adt-emulator")).doesNotExist();
+    }
+
+    @Test
     void validateFindsNoProblemInTheSampleMappingAndWritesNothing() {
         CliRun result = cli("validate", "--rows", "50");
 

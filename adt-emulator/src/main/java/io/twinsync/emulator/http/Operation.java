@@ -19,13 +19,21 @@ public enum Operation {
     RELATIONSHIPS_INCOMING("relationships.incoming"),
     COMPONENTS_GET("components.get"),
     COMPONENTS_PATCH("components.patch"),
+    /** {@code POST /digitaltwins/{id}/telemetry}. */
+    TELEMETRY_SEND("twins.telemetry"),
+    /** {@code POST /digitaltwins/{id}/components/{name}/telemetry}. */
+    COMPONENT_TELEMETRY_SEND("components.telemetry"),
     QUERY("query"),
     IMPORT_JOBS_PUT("importjobs.put"),
     IMPORT_JOBS_GET("importjobs.get"),
     IMPORT_JOBS_LIST("importjobs.list"),
     IMPORT_JOBS_CANCEL("importjobs.cancel"),
     IMPORT_JOBS_DELETE("importjobs.delete"),
-    /** An ADT operation the emulator does not offer yet (event routes, telemetry, delete jobs). */
+    EVENT_ROUTES_PUT("eventroutes.put"),
+    EVENT_ROUTES_GET("eventroutes.get"),
+    EVENT_ROUTES_LIST("eventroutes.list"),
+    EVENT_ROUTES_DELETE("eventroutes.delete"),
+    /** An ADT operation the emulator does not offer yet (delete jobs). */
     NOT_IMPLEMENTED("unsupported"),
     /** A path or method ADT does not have. */
     UNKNOWN("unknown");

@@ -2,6 +2,7 @@ package io.twinsync.emulator.http;
 
 import io.twinsync.emulator.error.AdtError;
 import io.twinsync.emulator.error.AdtException;
+import io.twinsync.emulator.events.EventRoutes;
 import io.twinsync.emulator.jobs.ImportJobService;
 import io.twinsync.emulator.query.QueryEngine;
 import io.twinsync.emulator.store.EmulatorStore;
@@ -14,17 +15,23 @@ public final class OperationDispatcher implements RequestHandler {
     private final RelationshipsEndpoint relationships;
     private final QueryEndpoint queries;
     private final JobsEndpoint jobs;
+    private final EventRoutesEndpoint eventRoutes;
+    private final TelemetryEndpoint telemetry;
 
     /**
      * @param importJobs the import jobs of this emulator (their thread belongs to the caller, which closes it)
+     * @param eventRoutes the event routes of this emulator
      * @param defaultPageSize items per page when the client sends no {@code max-items-per-page}
      */
-    public OperationDispatcher(EmulatorStore store, ImportJobService importJobs, int defaultPageSize) {
+    public OperationDispatcher(
+            EmulatorStore store, ImportJobService importJobs, EventRoutes eventRoutes, int defaultPageSize) {
         this.jobs = new JobsEndpoint(importJobs, defaultPageSize);
         this.models = new ModelsEndpoint(store.models(), defaultPageSize);
         this.twins = new TwinsEndpoint(store.twins());
         this.relationships = new RelationshipsEndpoint(store.relationships(), defaultPageSize);
         this.queries = new QueryEndpoint(new QueryEngine(store));
+        this.eventRoutes = new EventRoutesEndpoint(eventRoutes, defaultPageSize);
+        this.telemetry = new TelemetryEndpoint(store.telemetry());
     }
 
     @Override
@@ -41,6 +48,7 @@ public final class OperationDispatcher implements RequestHandler {
             case TWINS_DELETE -> twins.delete(request);
             case COMPONENTS_GET -> twins.getComponent(request);
             case COMPONENTS_PATCH -> twins.updateComponent(request);
+            case TELEMETRY_SEND, COMPONENT_TELEMETRY_SEND -> telemetry.send(request);
             case QUERY -> queries.query(request);
             case RELATIONSHIPS_GET -> relationships.get(request);
             case RELATIONSHIPS_PUT -> relationships.createOrReplace(request);
@@ -53,6 +61,10 @@ public final class OperationDispatcher implements RequestHandler {
             case IMPORT_JOBS_LIST -> jobs.list(request);
             case IMPORT_JOBS_CANCEL -> jobs.cancel(request);
             case IMPORT_JOBS_DELETE -> jobs.delete(request);
+            case EVENT_ROUTES_PUT -> eventRoutes.createOrReplace(request);
+            case EVENT_ROUTES_GET -> eventRoutes.get(request);
+            case EVENT_ROUTES_LIST -> eventRoutes.list(request);
+            case EVENT_ROUTES_DELETE -> eventRoutes.delete(request);
             case NOT_IMPLEMENTED ->
                 throw new AdtException(
                         AdtError.NOT_IMPLEMENTED,

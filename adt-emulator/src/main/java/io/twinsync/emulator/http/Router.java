@@ -18,14 +18,33 @@ final class Router {
         if (segments.isEmpty()) {
             return Route.of(Operation.UNKNOWN);
         }
+        // ADT's own nextLinks spell the path "/EventRoutes" (recorded, EventRoutesTest.listEventRoutesPaginationWorks)
+        if (segments.get(0).equalsIgnoreCase("eventroutes")) {
+            return eventRoutes(method, segments);
+        }
         return switch (segments.get(0)) {
             case "models" -> models(method, segments);
             case "digitaltwins" -> digitalTwins(method, segments);
             case "jobs" -> jobs(method, segments);
             case "query" -> segments.size() == 1 && method.equals("POST") ? Route.of(Operation.QUERY) : unknown();
-            case "eventroutes" -> Route.of(Operation.NOT_IMPLEMENTED);
             default -> Route.of(Operation.UNKNOWN);
         };
+    }
+
+    /** {@code /eventroutes[/{id}]}. */
+    private static Route eventRoutes(String method, List<String> s) {
+        if (s.size() == 1) {
+            return method.equals("GET") ? Route.of(Operation.EVENT_ROUTES_LIST) : unknown();
+        }
+        if (s.size() == 2) {
+            return switch (method) {
+                case "PUT" -> Route.of(Operation.EVENT_ROUTES_PUT, s.get(1));
+                case "GET" -> Route.of(Operation.EVENT_ROUTES_GET, s.get(1));
+                case "DELETE" -> Route.of(Operation.EVENT_ROUTES_DELETE, s.get(1));
+                default -> unknown();
+            };
+        }
+        return unknown();
     }
 
     /** {@code /jobs/imports[/{id}[/cancel]]}; other jobs (delete jobs) are not offered. */
@@ -90,7 +109,7 @@ final class Router {
                 case "relationships" -> method.equals("GET") ? Route.of(Operation.RELATIONSHIPS_LIST, id) : unknown();
                 case "incomingrelationships" ->
                     method.equals("GET") ? Route.of(Operation.RELATIONSHIPS_INCOMING, id) : unknown();
-                case "telemetry" -> Route.of(Operation.NOT_IMPLEMENTED);
+                case "telemetry" -> method.equals("POST") ? Route.of(Operation.TELEMETRY_SEND, id) : unknown();
                 default -> unknown();
             };
         }
@@ -112,7 +131,7 @@ final class Router {
             };
         }
         if (s.size() == 5 && kind.equals("components") && s.get(4).equals("telemetry")) {
-            return Route.of(Operation.NOT_IMPLEMENTED);
+            return method.equals("POST") ? Route.of(Operation.COMPONENT_TELEMETRY_SEND, id, s.get(3)) : unknown();
         }
         return unknown();
     }

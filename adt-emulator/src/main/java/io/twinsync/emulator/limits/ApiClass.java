@@ -25,7 +25,9 @@ public enum ApiClass {
     /** Every {@code /models} request. */
     MODELS("models", 100, "models API requests"),
     /** Every {@code /jobs} request. */
-    JOBS("jobs", 1, "jobs API requests");
+    JOBS("jobs", 1, "jobs API requests"),
+    /** Every {@code /eventroutes} request. */
+    EVENT_ROUTES("event-routes", 100, "event routes API requests");
 
     private final String key;
     private final int serviceLimit;
@@ -63,8 +65,8 @@ public enum ApiClass {
     }
 
     /**
-     * The instance-wide class an operation counts against; empty for requests ADT does not rate-limit here
-     * (unknown paths, telemetry, event routes).
+     * The instance-wide class an operation counts against; empty for requests the limits page does not limit
+     * (unknown paths, and telemetry, which it does not list).
      */
     public static Optional<ApiClass> of(Operation operation) {
         return Optional.ofNullable(
@@ -74,7 +76,8 @@ public enum ApiClass {
                     case TWINS_PATCH, COMPONENTS_PATCH, RELATIONSHIPS_PATCH -> TWIN_PATCHES;
                     case TWINS_PUT, TWINS_DELETE, RELATIONSHIPS_PUT, RELATIONSHIPS_DELETE -> CREATES_DELETES;
                     case MODELS_POST, MODELS_LIST, MODELS_GET, MODELS_PATCH, MODELS_DELETE -> MODELS;
-                    case NOT_IMPLEMENTED, UNKNOWN -> null;
+                    case EVENT_ROUTES_PUT, EVENT_ROUTES_GET, EVENT_ROUTES_LIST, EVENT_ROUTES_DELETE -> EVENT_ROUTES;
+                    case NOT_IMPLEMENTED, UNKNOWN, TELEMETRY_SEND, COMPONENT_TELEMETRY_SEND -> null;
                     // Query and job operations (query.*, importjobs.*, ...) are matched by their stats kind, so
                     // this mapping keeps up with operations the router learns.
                     default -> byKind(operation.kind());

@@ -13,10 +13,22 @@ public final class EmulatorStore {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final GraphState state = new GraphState();
+    private final GraphEventListener events;
     private final ModelService models = new ModelService(this);
     private final TwinService twins = new TwinService(this);
     private final RelationshipService relationships = new RelationshipService(this);
     private final SnapshotCodec snapshots = new SnapshotCodec(this);
+    private final TelemetryService telemetry = new TelemetryService(this);
+
+    /** A store that reports its changes to no one. */
+    public EmulatorStore() {
+        this(GraphEventListener.NONE);
+    }
+
+    /** A store that reports every committed write, and telemetry, to {@code events}. */
+    public EmulatorStore(GraphEventListener events) {
+        this.events = events;
+    }
 
     public ModelService models() {
         return models;
@@ -32,6 +44,14 @@ public final class EmulatorStore {
 
     public SnapshotCodec snapshots() {
         return snapshots;
+    }
+
+    public TelemetryService telemetry() {
+        return telemetry;
+    }
+
+    GraphEventListener events() {
+        return events;
     }
 
     /**

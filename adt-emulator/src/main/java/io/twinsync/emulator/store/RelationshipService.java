@@ -59,6 +59,11 @@ public final class RelationshipService {
             StoredRelationship relationship =
                     new StoredRelationship(id, sourceId, targetId, name, properties, ETags.next());
             state.putRelationship(relationship);
+            if (existing == null) {
+                store.events().relationshipCreated(relationship);
+            } else {
+                store.events().relationshipReplaced(existing, relationship, source.modelId());
+            }
             return relationship;
         });
     }
@@ -84,6 +89,7 @@ public final class RelationshipService {
                     id, sourceId, existing.targetId(), existing.name(), properties, ETags.next());
             DocumentSizeLimit.check(render(updated), "relationship '" + id + "' of twin '" + sourceId + "'");
             state.putRelationship(updated);
+            store.events().relationshipUpdated(updated, source.modelId(), operations);
             return updated;
         });
     }
@@ -93,6 +99,7 @@ public final class RelationshipService {
             StoredRelationship existing = state.relationship(sourceId, id);
             ETags.checkIfMatch(ifMatch, existing.etag(), "relationship '" + id + "' of twin '" + sourceId + "'");
             state.removeRelationship(existing);
+            store.events().relationshipDeleted(existing);
             return null;
         });
     }

@@ -55,6 +55,11 @@ public final class TwinService {
             StoredTwin twin =
                     new StoredTwin(id, modelId, contents, times, present(components, contents), now, ETags.next());
             state.twins.put(id, twin);
+            if (existing == null) {
+                store.events().twinCreated(twin);
+            } else {
+                store.events().twinReplaced(existing, twin);
+            }
             return twin;
         });
     }
@@ -120,6 +125,7 @@ public final class TwinService {
                     ETags.next());
             DocumentSizeLimit.check(TwinDocuments.render(twin), "twin '" + id + "'");
             state.twins.put(id, twin);
+            store.events().twinUpdated(twin, operations);
             return twin;
         });
     }
@@ -144,6 +150,7 @@ public final class TwinService {
                                 + " incoming relationships; delete them before the twin");
             }
             state.twins.remove(id);
+            store.events().twinDeleted(existing);
             return null;
         });
     }

@@ -62,9 +62,24 @@ class ApiClassTests {
     }
 
     @Test
-    void everyAdtOperationCountsAgainstAClass() {
+    void everyEventRouteOperationIsTheEventRoutesApi() {
+        assertThat(classesOf(Arrays.stream(Operation.values())
+                        .filter(operation -> operation.kind().startsWith("eventroutes."))
+                        .toArray(Operation[]::new)))
+                .containsOnly(ApiClass.EVENT_ROUTES);
+    }
+
+    @Test
+    void telemetryIsNotLimitedSinceTheLimitsPageNamesNoLimitForIt() {
+        assertThat(ApiClass.of(Operation.TELEMETRY_SEND)).isEmpty();
+        assertThat(ApiClass.of(Operation.COMPONENT_TELEMETRY_SEND)).isEmpty();
+    }
+
+    @Test
+    void everyAdtOperationButTelemetryCountsAgainstAClass() {
         assertThat(Arrays.stream(Operation.values())
                         .filter(operation -> operation != Operation.UNKNOWN && operation != Operation.NOT_IMPLEMENTED)
+                        .filter(operation -> !operation.kind().endsWith(".telemetry"))
                         .filter(operation -> ApiClass.of(operation).isEmpty()))
                 .isEmpty();
     }

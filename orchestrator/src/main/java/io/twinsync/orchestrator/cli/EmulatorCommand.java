@@ -5,6 +5,8 @@ import io.twinsync.emulator.TuningOptions;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.EmulatorHome;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,8 +43,8 @@ public class EmulatorCommand implements Callable<Integer> {
     @Option(
             names = "--limit",
             paramLabel = "CLASS=N|off",
-            description = "Change one limit; CLASS is reads, patches, creates-deletes, twin-writes, queries, models or"
-                    + " jobs. Repeatable.")
+            description = "Change one limit; CLASS is reads, patches, creates-deletes, twin-writes, queries, models,"
+                    + " jobs or event-routes. Repeatable.")
     List<String> limitChanges = List.of();
 
     @Option(
@@ -76,6 +78,13 @@ public class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--fault-seed", paramLabel = "N", description = "Seed the fault dice, for repeatable runs.")
     String faultSeed;
 
+    @Option(
+            names = "--events-file",
+            paramLabel = "FILE",
+            description = "Append the event notifications of the emulator's event routes to FILE, one JSON line each"
+                    + " (CloudEvents attributes, data, routeId, endpointName). Default: no notifications.")
+    Path eventsFile;
+
     private final TwinsyncProperties properties;
 
     public EmulatorCommand(TwinsyncProperties properties) {
@@ -85,8 +94,9 @@ public class EmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TuningOptions tuning = tuning();
+        checkEventsFile();
         EmulatorHome home = EmulatorHome.lock(properties.home());
-        AdtEmulator emulator = home.start(port, tuning);
+        AdtEmulator emulator = home.start(port, tuning, eventsFile);
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM does not wait for the main thread once shutdown hooks finish, so the hook itself saves the graph.
         Runtime.getRuntime()
@@ -102,6 +112,9 @@ public class EmulatorCommand implements Callable<Integer> {
         out.printf("Certificate to trust: %s%n", home.certificatePem());
         out.printf("State: %s (saved on exit)%n", home.snapshot());
         out.printf("Rate limits: %s%n", emulator.rateLimits().describe());
+        out.printf(
+                "Event notifications: %s%n",
+                eventsFile == null ? "off (--events-file FILE to write them)" : eventsFile.toAbsolutePath());
         out.printf(
                 "Use it from another shell with TWINSYNC_TARGET_ENDPOINT=%s TWINSYNC_TARGET_TRUST_CERTIFICATE=%s"
                         + ".%n",
@@ -128,6 +141,16 @@ public class EmulatorCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return tuning;
+    }
+
+    /** Refused before anything starts, so a typo never leaves a half-started emulator holding the state lock. */
+    private void checkEventsFile() {
+        if (eventsFile != null && Files.isDirectory(eventsFile)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--events-file " + eventsFile + " is a folder; name a file inside it, such as "
+                            + eventsFile.resolve("events.ndjson"));
+        }
     }
 
     private static void set(TuningOptions tuning, String flag, String value) {

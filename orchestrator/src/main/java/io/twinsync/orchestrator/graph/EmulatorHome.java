@@ -63,12 +63,21 @@ public final class EmulatorHome implements AutoCloseable {
 
     /** Starts the emulator on this folder's graph and certificate, with the given limits and faults. */
     public AdtEmulator start(int port, TuningOptions tuning) {
+        return start(port, tuning, null);
+    }
+
+    /**
+     * Starts the emulator on this folder's graph and certificate, with the given limits and faults, writing event
+     * notifications to {@code eventsFile} (none when null).
+     */
+    public AdtEmulator start(int port, TuningOptions tuning, Path eventsFile) {
         return AdtEmulator.builder()
                 .port(port)
                 .snapshotFile(snapshot())
                 .tlsDirectory(dir.resolve("tls"))
                 .rateLimits(tuning.rateLimits())
                 .faults(tuning.faults())
+                .eventsFile(eventsFile)
                 .start();
     }
 
