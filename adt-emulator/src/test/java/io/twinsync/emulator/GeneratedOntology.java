@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A deterministic ontology shaped like RealEstateCore: one root interface with a shared Enum schema,
+ * A deterministic ontology shaped like RealEstateCore: one root interface,
  * {@value #FAMILIES} families (Space, Asset, ...) each an {@code extends} chain {@value #DEPTH} deep, {@value #LEAVES}
  * leaf interfaces under every chain node, and one capability interface per family used as a component. Chain nodes
  * declare primitive, Enum, Object and Map properties and relationships (with properties) that target a shallower
@@ -17,13 +17,14 @@ import java.util.List;
 final class GeneratedOntology {
 
     static final int FAMILIES = 8;
-    static final int DEPTH = 10;
-    static final int LEAVES = 4;
+    /** Chain levels: a leaf under the deepest one extends through 10 interfaces, the DTDL limit ("max depth of 10"). */
+    static final int DEPTH = 9;
+
+    static final int LEAVES = 5;
     /** Chain level from which twins carry the capability component {@code cap<family>}. */
     static final int COMPONENT_LEVEL = 5;
 
     static final String ROOT = "dtmi:twinsync:rec:Entity;1";
-    static final String STATUS_ENUM = "dtmi:twinsync:rec:Status;1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] FAMILY_NAMES = {
@@ -76,7 +77,15 @@ final class GeneratedOntology {
         return PRIMITIVES[(family + level) % PRIMITIVES.length];
     }
 
-    /** A status property (shared Enum) on every chain node. */
+    /**
+     * A status Enum declared in every chain node's own {@code schemas}: DTDL lets an interface reuse only the schemas
+     * it declares itself, not those of the interfaces it extends (DTDL v3 spec, "Interface schemas").
+     */
+    static String statusEnum(int family, int level) {
+        return "dtmi:twinsync:rec:" + FAMILY_NAMES[family] + ":L" + level + ":Status;1";
+    }
+
+    /** A status property (an Enum of the node's own schemas) on every chain node. */
     static String statusProperty(int family, int level) {
         return "f" + family + "l" + level + "Status";
     }
@@ -106,12 +115,6 @@ final class GeneratedOntology {
 
     private static String root() {
         ObjectNode model = model(ROOT, "Entity");
-        ObjectNode status = model.putArray("schemas").addObject();
-        status.put("@id", STATUS_ENUM).put("@type", "Enum").put("valueSchema", "string");
-        ArrayNode values = status.putArray("enumValues");
-        for (String value : List.of("active", "planned", "retired")) {
-            values.addObject().put("name", value).put("enumValue", value);
-        }
         ArrayNode contents = model.putArray("contents");
         property(contents, "name", "string");
         contents.addObject().put("@type", "Property").put("name", "identifiers").set("schema", mapOf("string"));
@@ -130,9 +133,15 @@ final class GeneratedOntology {
     private static String chainNode(int family, int level) {
         ObjectNode model = model(chain(family, level), FAMILY_NAMES[family] + " level " + level);
         model.put("extends", level == 0 ? ROOT : chain(family, level - 1));
+        ObjectNode status = model.putArray("schemas").addObject();
+        status.put("@id", statusEnum(family, level)).put("@type", "Enum").put("valueSchema", "string");
+        ArrayNode values = status.putArray("enumValues");
+        for (String value : List.of("active", "planned", "retired")) {
+            values.addObject().put("name", value).put("enumValue", value);
+        }
         ArrayNode contents = model.putArray("contents");
         property(contents, valueProperty(family, level), valueSchema(family, level));
-        property(contents, statusProperty(family, level), STATUS_ENUM);
+        property(contents, statusProperty(family, level), statusEnum(family, level));
         if (level % 2 == 0) {
             ObjectNode address = JSON.createObjectNode().put("@type", "Object");
             ArrayNode fields = address.putArray("fields");

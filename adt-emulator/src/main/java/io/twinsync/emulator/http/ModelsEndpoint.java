@@ -2,11 +2,11 @@ package io.twinsync.emulator.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.dtdl.model.DtdlInterface;
+import io.twinsync.dtdl.model.LocalizedText;
 import io.twinsync.emulator.json.EmulatorJson;
-import io.twinsync.emulator.model.DtdlInterface;
 import io.twinsync.emulator.store.ModelService;
 import io.twinsync.emulator.store.StoredModel;
-import java.util.Map;
 
 /** {@code /models}: upload, list, get, decommission, delete. */
 final class ModelsEndpoint {
@@ -69,9 +69,9 @@ final class ModelsEndpoint {
         return data;
     }
 
-    private static ObjectNode languageMap(Map<String, String> values) {
+    private static ObjectNode languageMap(LocalizedText text) {
         ObjectNode map = EmulatorJson.object();
-        values.forEach(map::put);
+        text.byLanguage().forEach(map::put);
         return map;
     }
 }

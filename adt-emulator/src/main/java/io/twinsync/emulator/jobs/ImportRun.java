@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.emulator.error.AdtError;
 import io.twinsync.emulator.error.AdtException;
 import io.twinsync.emulator.http.PayloadLimitFilter;
-import io.twinsync.emulator.model.DtdlParser;
 import io.twinsync.emulator.store.EmulatorStore;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -153,29 +150,24 @@ final class ImportRun {
         }
     }
 
-    /** Adds the section's models in one all-or-nothing batch, after checking each line on its own. */
+    /** Adds the section's models in one all-or-nothing batch; a refusal names the line of the first problem. */
     private void commitModels() {
-        Map<String, Integer> lineOfModel = new LinkedHashMap<>();
         List<JsonNode> definitions = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         for (ImportFileReader.Line line : models) {
-            try {
-                lineOfModel.put(DtdlParser.parse(line.json()).id(), line.number());
-                definitions.add(line.json());
-            } catch (AdtException e) {
-                refuse(ImportSection.MODELS, line.number(), exceptionType(e), e.getMessage());
-            }
-        }
-        if (sectionRefusals > 0) {
-            return;
+            definitions.add(line.json());
+            lines.add(line.number());
         }
         try {
-            store.models().importModels(definitions);
+            store.models().importModels(definitions, i -> "line " + lines.get(i));
         } catch (AdtException e) {
-            Integer line = lineOfModel.entrySet().stream()
-                    .filter(entry -> e.getMessage().contains(entry.getKey()))
-                    .map(Map.Entry::getValue)
-                    .findFirst()
-                    .orElse(null);
+            Integer line = null;
+            for (int i = 0; i < lines.size() && line == null; i++) {
+                String name = "line " + lines.get(i);
+                if (e.details().stream().anyMatch(d -> d.startsWith(name + " ") || d.startsWith(name + ":"))) {
+                    line = lines.get(i);
+                }
+            }
             refuse(ImportSection.MODELS, line, exceptionType(e), e.getMessage());
         }
     }

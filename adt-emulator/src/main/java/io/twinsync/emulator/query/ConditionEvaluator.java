@@ -1,7 +1,7 @@
 package io.twinsync.emulator.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.twinsync.emulator.model.ModelCatalog;
+import io.twinsync.dtdl.ModelSet;
 import io.twinsync.emulator.query.Operand.Literal;
 import io.twinsync.emulator.query.Operand.PropertyPath;
 import io.twinsync.emulator.store.StoredTwin;
@@ -10,9 +10,9 @@ import io.twinsync.emulator.store.StoredTwin;
 final class ConditionEvaluator {
 
     private final Scope scope;
-    private final ModelCatalog catalog;
+    private final ModelSet catalog;
 
-    ConditionEvaluator(Scope scope, ModelCatalog catalog) {
+    ConditionEvaluator(Scope scope, ModelSet catalog) {
         this.scope = scope;
         this.catalog = catalog;
     }

@@ -62,7 +62,7 @@ public final class QueryEngine {
     }
 
     private static QueryPage count(GraphView graph, QueryPlan plan) {
-        ConditionEvaluator evaluator = new ConditionEvaluator(plan.scope(), graph.catalog());
+        ConditionEvaluator evaluator = new ConditionEvaluator(plan.scope(), graph.models());
         int[] scanned = {0};
         int[] matched = {0};
         new RowSource(graph, plan).forEach(Optional.empty(), row -> {
@@ -84,7 +84,7 @@ public final class QueryEngine {
         if (limit <= 0) {
             return new QueryPage(List.of(), Optional.empty(), charge(0, 0));
         }
-        ConditionEvaluator evaluator = new ConditionEvaluator(plan.scope(), graph.catalog());
+        ConditionEvaluator evaluator = new ConditionEvaluator(plan.scope(), graph.models());
         List<Row> selected = new ArrayList<>();
         boolean[] more = {false};
         int[] scanned = {0};

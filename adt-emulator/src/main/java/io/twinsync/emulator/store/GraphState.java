@@ -1,9 +1,8 @@
 package io.twinsync.emulator.store;
 
+import io.twinsync.dtdl.ModelSet;
 import io.twinsync.emulator.error.AdtError;
 import io.twinsync.emulator.error.AdtException;
-import io.twinsync.emulator.model.DtdlInterface;
-import io.twinsync.emulator.model.ModelCatalog;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -18,20 +17,22 @@ import java.util.TreeSet;
 final class GraphState {
 
     final NavigableMap<String, StoredModel> models = new TreeMap<>();
-    final Map<String, DtdlInterface> definitions = new HashMap<>();
-    final ModelCatalog catalog = new ModelCatalog(definitions);
+    /** What the uploaded models say, read together (references resolved); replaced whole on every change. */
+    ModelSet definitions = ModelSet.empty();
+
     final Map<String, StoredTwin> twins = new HashMap<>();
     final Map<String, NavigableMap<String, StoredRelationship>> outgoing = new HashMap<>();
     final Map<String, NavigableSet<RelationshipKey>> incoming = new HashMap<>();
 
-    void putModel(StoredModel model) {
-        models.put(model.id(), model);
-        definitions.put(model.id(), model.definition());
+    /** Adds models read into {@code withThem}, which holds the models already here and these. */
+    void putModels(Iterable<StoredModel> added, ModelSet withThem) {
+        added.forEach(model -> models.put(model.id(), model));
+        definitions = withThem;
     }
 
     void removeModel(String id) {
         models.remove(id);
-        definitions.remove(id);
+        definitions = definitions.without(id);
     }
 
     StoredTwin twin(String id) {
@@ -83,7 +84,7 @@ final class GraphState {
 
     void clear() {
         models.clear();
-        definitions.clear();
+        definitions = ModelSet.empty();
         twins.clear();
         outgoing.clear();
         incoming.clear();

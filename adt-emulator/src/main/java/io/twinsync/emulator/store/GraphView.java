@@ -1,6 +1,6 @@
 package io.twinsync.emulator.store;
 
-import io.twinsync.emulator.model.ModelCatalog;
+import io.twinsync.dtdl.ModelSet;
 import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
@@ -39,7 +39,7 @@ public final class GraphView {
     }
 
     /** The uploaded models, for model checks such as {@code IS_OF_MODEL}. */
-    public ModelCatalog catalog() {
-        return state.catalog;
+    public ModelSet models() {
+        return state.definitions;
     }
 }

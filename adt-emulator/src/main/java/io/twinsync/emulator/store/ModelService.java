@@ -1,21 +1,18 @@
 package io.twinsync.emulator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsync.dtdl.DtdlProblem;
+import io.twinsync.dtdl.DtdlReader;
+import io.twinsync.dtdl.DtdlSource;
 import io.twinsync.emulator.error.AdtError;
 import io.twinsync.emulator.error.AdtException;
-import io.twinsync.emulator.model.DtdlInterface;
-import io.twinsync.emulator.model.DtdlParser;
-import io.twinsync.emulator.model.ModelCatalog;
-import io.twinsync.emulator.model.ModelSetValidator;
 import io.twinsync.emulator.patch.PatchOperation;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /** Model operations: upload (all or nothing), get, list with dependencies, decommission, delete. */
 public final class ModelService {
@@ -46,48 +43,76 @@ public final class ModelService {
         }
         List<JsonNode> models = new ArrayList<>();
         body.forEach(models::add);
-        return addAll(models);
+        return addAll(models, i -> "model[" + i + "]");
     }
 
     /**
      * The Models section of an import job: up to {@value #MAX_MODELS_PER_IMPORT} interfaces, all or nothing, with
-     * the same checks as {@link #add}.
+     * the same checks as {@link #add}; {@code nameOf} names the i-th model in problems (its line of the file).
      */
-    public List<StoredModel> importModels(List<JsonNode> models) {
+    public List<StoredModel> importModels(List<JsonNode> models, IntFunction<String> nameOf) {
         if (models.size() > MAX_MODELS_PER_IMPORT) {
             throw new AdtException(
                     AdtError.LIMIT_EXCEEDED,
                     "An import job may upload at most " + MAX_MODELS_PER_IMPORT + " models; this one has "
                             + models.size());
         }
-        return models.isEmpty() ? List.of() : addAll(models);
+        return models.isEmpty() ? List.of() : addAll(models, nameOf);
     }
 
-    private List<StoredModel> addAll(List<JsonNode> models) {
-        Map<String, StoredModel> batch = new LinkedHashMap<>();
-        Instant now = Instant.now();
-        for (JsonNode source : models) {
-            DtdlInterface definition = DtdlParser.parse(source);
-            if (batch.put(definition.id(), new StoredModel(definition, source.deepCopy(), now, false)) != null) {
-                throw new AdtException(
-                        AdtError.DTDL_PARSER_ERROR, "Model " + definition.id() + " appears twice in the request");
-            }
+    /**
+     * Reads the models against the ones already uploaded (references resolve to either) and adds all of them, or
+     * none: a model id that exists already is 409 {@code ModelIdAlreadyExists} (as recorded,
+     * ModelsTest.createModelThrowsIfModelAlreadyExists); anything the DTDL reader finds wrong is 400
+     * {@code DTDLParserError}, each problem in the error's details.
+     */
+    private List<StoredModel> addAll(List<JsonNode> models, IntFunction<String> nameOf) {
+        List<DtdlSource> sources = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            sources.add(DtdlSource.ofJson(nameOf.apply(i), models.get(i)));
         }
+        Instant now = Instant.now();
         return store.write(state -> {
-            List<String> existing =
-                    batch.keySet().stream().filter(state.models::containsKey).toList();
+            List<String> existing = models.stream()
+                    .map(m -> m.path("@id").asText(""))
+                    .filter(state.models::containsKey)
+                    .distinct()
+                    .toList();
             if (!existing.isEmpty()) {
                 throw new AdtException(
                         AdtError.MODEL_ID_ALREADY_EXISTS,
                         "Models already exist: " + existing + ". No model of this request was added.");
             }
-            Map<String, DtdlInterface> combined = new HashMap<>(state.definitions);
-            batch.values().forEach(m -> combined.put(m.id(), m.definition()));
-            ModelSetValidator.validate(
-                    batch.values().stream().map(StoredModel::definition).toList(), new ModelCatalog(combined));
-            batch.values().forEach(state::putModel);
-            return List.copyOf(batch.values());
+            DtdlReader.Result read = READER.read(sources, state.definitions);
+            if (read.hasProblems()) {
+                throw refused(read.problems());
+            }
+            List<StoredModel> added = new ArrayList<>();
+            for (JsonNode source : models) {
+                String id = source.path("@id").asText();
+                added.add(new StoredModel(read.models().find(id).orElseThrow(), source.deepCopy(), now, false));
+            }
+            state.putModels(added, read.models());
+            return List.copyOf(added);
         });
+    }
+
+    private static final DtdlReader READER = DtdlReader.forService();
+
+    /**
+     * The service's answer to invalid DTDL. Its message starts as the real one does ("None of the models in this
+     * request could be created due to a problem with one or more models: ...", a user's report of the service's
+     * answer, RealEstateCore/rec#154); the details list every problem with its model and element.
+     */
+    private static AdtException refused(List<DtdlProblem> problems) {
+        List<String> details = problems.stream().map(DtdlProblem::toString).toList();
+        String shown = String.join("; ", details.subList(0, Math.min(details.size(), 5)))
+                + (details.size() > 5 ? "; and " + (details.size() - 5) + " more" : "");
+        return new AdtException(
+                AdtError.DTDL_PARSER_ERROR,
+                "None of the models in this request could be created due to a problem with one or more models: "
+                        + shown,
+                details);
     }
 
     public StoredModel get(String id) {
@@ -108,7 +133,7 @@ public final class ModelService {
                 for (String id : dependenciesFor) {
                     model(state, id);
                     ids.add(id);
-                    ids.addAll(state.catalog.dependencies(id));
+                    ids.addAll(state.definitions.closure(List.of(id)));
                 }
             }
             String after = continuationToken.map(PageTokens::decode).orElse(null);
@@ -143,23 +168,19 @@ public final class ModelService {
         store.write(state -> state.models.put(id, model(state, id).decommission()));
     }
 
-    /** Deletes a model unless another model still refers to it (extends, component, target, named schema). */
+    /**
+     * Deletes a model unless another model needs it ({@code extends} it or uses it as a component's schema). A model
+     * named only as another's relationship target is deleted: the service answers 204 (recorded,
+     * ModelsTest.modelLifecycleTest) and DTDL gives targets "by reference" semantics.
+     */
     public void delete(String id) {
         store.write(state -> {
-            StoredModel model = model(state, id);
-            List<String> referrers = state.definitions.values().stream()
-                    .filter(other -> !other.id().equals(id))
-                    .filter(other -> other.interfaceReferences().contains(id)
-                            || other.schemaReferences().stream()
-                                    .anyMatch(ref ->
-                                            model.definition().namedSchemas().containsKey(ref)))
-                    .map(DtdlInterface::id)
-                    .sorted()
-                    .toList();
-            if (!referrers.isEmpty()) {
+            model(state, id);
+            var dependents = state.definitions.dependents(id);
+            if (!dependents.isEmpty()) {
                 throw new AdtException(
                         AdtError.MODEL_REFERENCES_NOT_DELETED,
-                        "Model " + id + " is still referenced by " + referrers + "; delete those models first");
+                        "Model " + id + " is still referenced by " + dependents + "; delete those models first");
             }
             state.removeModel(id);
             return null;

@@ -55,7 +55,7 @@ public final class RelationshipService {
                         "The target twin '" + targetId + "' of relationship '" + id + "' from '" + sourceId
                                 + "' does not exist; create it first");
             }
-            RelationshipValidator.validate(ends(source, target), name, properties, state.catalog);
+            RelationshipValidator.validate(ends(source, target), name, properties, state.definitions);
             StoredRelationship relationship =
                     new StoredRelationship(id, sourceId, targetId, name, properties, ETags.next());
             state.putRelationship(relationship);
@@ -84,7 +84,7 @@ public final class RelationshipService {
             JsonPatchApplier.apply(properties, operations);
             StoredTwin source = state.twin(sourceId);
             StoredTwin target = state.twin(existing.targetId());
-            RelationshipValidator.validate(ends(source, target), existing.name(), properties, state.catalog);
+            RelationshipValidator.validate(ends(source, target), existing.name(), properties, state.definitions);
             StoredRelationship updated = new StoredRelationship(
                     id, sourceId, existing.targetId(), existing.name(), properties, ETags.next());
             DocumentSizeLimit.check(render(updated), "relationship '" + id + "' of twin '" + sourceId + "'");

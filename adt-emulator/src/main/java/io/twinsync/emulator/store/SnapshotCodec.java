@@ -3,9 +3,13 @@ package io.twinsync.emulator.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.dtdl.DtdlReadOptions;
+import io.twinsync.dtdl.DtdlReader;
+import io.twinsync.dtdl.DtdlSource;
 import io.twinsync.emulator.json.EmulatorJson;
-import io.twinsync.emulator.model.DtdlParser;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The whole store as one JSON document and back:
@@ -52,13 +56,29 @@ public final class SnapshotCodec {
         }
         store.write(state -> {
             state.clear();
+            List<DtdlSource> sources = new ArrayList<>();
             for (JsonNode entry : snapshot.path("models")) {
-                state.putModel(new StoredModel(
-                        DtdlParser.parse(entry.get("model")),
+                sources.add(DtdlSource.ofJson(
+                        "snapshot model " + entry.path("model").path("@id").asText(), entry.get("model")));
+            }
+            // the language alone: a snapshot written by an older emulator may hold models it accepted then
+            DtdlReader.Result read = new DtdlReader(new DtdlReadOptions(true, false)).read(sources);
+            if (read.hasProblems()) {
+                throw new IllegalArgumentException("The snapshot's models cannot be read ("
+                        + read.problems().get(0)
+                        + "); delete the snapshot file or use the emulator version that wrote it");
+            }
+            List<StoredModel> models = new ArrayList<>();
+            for (JsonNode entry : snapshot.path("models")) {
+                models.add(new StoredModel(
+                        read.models()
+                                .find(entry.get("model").path("@id").asText())
+                                .orElseThrow(),
                         entry.get("model").deepCopy(),
                         Instant.parse(entry.path("uploadTime").asText()),
                         entry.path("decommissioned").asBoolean(false)));
             }
+            state.putModels(models, read.models());
             for (JsonNode twin : snapshot.path("twins")) {
                 StoredTwin parsed = TwinDocuments.parse((ObjectNode) twin);
                 state.twins.put(parsed.id(), parsed);

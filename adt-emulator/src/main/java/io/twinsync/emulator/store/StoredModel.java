@@ -1,7 +1,7 @@
 package io.twinsync.emulator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.twinsync.emulator.model.DtdlInterface;
+import io.twinsync.dtdl.model.DtdlInterface;
 import java.time.Instant;
 
 /**

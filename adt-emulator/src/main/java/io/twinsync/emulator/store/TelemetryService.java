@@ -1,9 +1,9 @@
 package io.twinsync.emulator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsync.dtdl.model.DtdlComponent;
 import io.twinsync.emulator.error.AdtError;
 import io.twinsync.emulator.error.AdtException;
-import io.twinsync.emulator.model.DtdlComponent;
 
 /**
  * Telemetry sent on behalf of a twin or a component: checked against the graph (the twin and the component must
@@ -30,7 +30,7 @@ public final class TelemetryService {
             String dataSchema = twin.modelId();
             if (component != null) {
                 DtdlComponent declared =
-                        state.catalog.components(twin.modelId()).get(component);
+                        state.definitions.component(twin.modelId(), component).orElse(null);
                 if (declared == null || !twin.componentNames().contains(component)) {
                     throw new AdtException(
                             AdtError.COMPONENT_NOT_FOUND, "Twin '" + twinId + "' has no component '" + component + "'");

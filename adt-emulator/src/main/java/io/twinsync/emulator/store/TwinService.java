@@ -46,9 +46,9 @@ public final class TwinService {
             StoredTwin existing = state.twins.get(id);
             ETags.checkIfNoneMatch(ifNoneMatch, existing != null, "Twin '" + id + "'");
             checkUsable(state, id, modelId, existing);
-            Set<String> components = state.catalog.components(modelId).keySet();
+            Set<String> components = state.definitions.components(modelId).keySet();
             ObjectNode contents = TwinDocuments.contentsOf((ObjectNode) body, components);
-            TwinValidator.validate(id, modelId, contents, state.catalog);
+            TwinValidator.validate(id, modelId, contents, state.definitions);
             Instant now = Instant.now();
             Map<String, Instant> times = new HashMap<>();
             TwinDocuments.propertyKeys(contents, components).forEach(key -> times.put(key, now));
@@ -111,9 +111,9 @@ public final class TwinService {
             ObjectNode patched = existing.contents().deepCopy();
             JsonPatchApplier.apply(patched, contentOperations);
             // a component added or replaced whole may carry its own $metadata; it is rendered, never stored
-            Set<String> declared = state.catalog.components(modelId).keySet();
+            Set<String> declared = state.definitions.components(modelId).keySet();
             ObjectNode contents = TwinDocuments.contentsOf(patched, declared);
-            TwinValidator.validate(id, modelId, contents, state.catalog);
+            TwinValidator.validate(id, modelId, contents, state.definitions);
             Set<String> components = present(declared, contents);
             StoredTwin twin = new StoredTwin(
                     id,

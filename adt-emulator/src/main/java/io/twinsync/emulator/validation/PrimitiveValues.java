@@ -1,15 +1,13 @@
 package io.twinsync.emulator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.twinsync.emulator.model.PrimitiveType;
-import java.math.BigInteger;
+import io.twinsync.dtdl.model.PrimitiveSchema;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** Whether a JSON value is a valid instance of a DTDL primitive schema. */
@@ -27,30 +25,15 @@ final class PrimitiveValues {
     private static final Pattern DATE_TIME =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern UUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
     private PrimitiveValues() {}
 
-    static boolean accepts(PrimitiveType type, JsonNode value) {
+    static boolean accepts(PrimitiveSchema type, JsonNode value) {
         return switch (type) {
             case BOOLEAN -> value.isBoolean();
             case INTEGER -> value.isIntegralNumber() && value.canConvertToInt();
             case LONG -> value.isIntegralNumber() && value.canConvertToLong();
-            case BYTE -> inRange(value, -128, 127);
-            case SHORT -> inRange(value, Short.MIN_VALUE, Short.MAX_VALUE);
-            case UNSIGNED_BYTE -> inRange(value, 0, 255);
-            case UNSIGNED_SHORT -> inRange(value, 0, 65_535);
-            case UNSIGNED_INTEGER -> inRange(value, 0, 4_294_967_295L);
-            case UNSIGNED_LONG ->
-                value.isIntegralNumber()
-                        && value.bigIntegerValue().signum() >= 0
-                        && value.bigIntegerValue().bitLength() <= 64;
             case DOUBLE, FLOAT -> value.isNumber();
-            case DECIMAL ->
-                value.isNumber()
-                        || (value.isTextual() && DECIMAL.matcher(value.asText()).matches());
             case STRING -> value.isTextual();
             case DATE ->
                 shaped(value, DATE) && parses(value, text -> LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE));
@@ -60,22 +43,12 @@ final class PrimitiveValues {
             case TIME -> shaped(value, TIME) && parses(value, PrimitiveValues::parseTime);
             case DURATION ->
                 value.isTextual() && DURATION.matcher(value.asText()).matches();
-            case BYTES -> parses(value, text -> Base64.getDecoder().decode(text));
-            case UUID -> value.isTextual() && UUID.matcher(value.asText()).matches();
             case POINT, MULTI_POINT, LINE_STRING, MULTI_LINE_STRING, POLYGON, MULTI_POLYGON -> value.isObject();
         };
     }
 
     private static boolean shaped(JsonNode value, Pattern shape) {
         return value.isTextual() && shape.matcher(value.asText()).matches();
-    }
-
-    private static boolean inRange(JsonNode value, long min, long max) {
-        if (!value.isIntegralNumber()) {
-            return false;
-        }
-        BigInteger number = value.bigIntegerValue();
-        return number.compareTo(BigInteger.valueOf(min)) >= 0 && number.compareTo(BigInteger.valueOf(max)) <= 0;
     }
 
     private static Object parseTime(String text) {

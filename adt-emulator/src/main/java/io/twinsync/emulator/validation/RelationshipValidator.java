@@ -1,11 +1,11 @@
 package io.twinsync.emulator.validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.dtdl.ModelSet;
+import io.twinsync.dtdl.model.DtdlProperty;
+import io.twinsync.dtdl.model.DtdlRelationship;
 import io.twinsync.emulator.error.AdtError;
 import io.twinsync.emulator.error.AdtException;
-import io.twinsync.emulator.model.DtdlProperty;
-import io.twinsync.emulator.model.DtdlRelationship;
-import io.twinsync.emulator.model.ModelCatalog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ public final class RelationshipValidator {
     /** The twins at both ends, for validation and messages. */
     public record Ends(String sourceId, String sourceModel, String targetId, String targetModel) {}
 
-    public static void validate(Ends ends, String name, ObjectNode properties, ModelCatalog catalog) {
+    public static void validate(Ends ends, String name, ObjectNode properties, ModelSet catalog) {
         DtdlRelationship relationship = catalog.relationship(ends.sourceModel(), name)
                 .orElseThrow(() -> new AdtException(
                         AdtError.INVALID_RELATIONSHIP,
@@ -38,7 +38,7 @@ public final class RelationshipValidator {
             }
         });
         List<String> problems = new ArrayList<>();
-        SchemaValueChecker checker = new SchemaValueChecker(catalog, problems);
+        SchemaValueChecker checker = new SchemaValueChecker(problems);
         properties.properties().forEach(entry -> {
             DtdlProperty property = relationship.properties().get(entry.getKey());
             if (property == null) {

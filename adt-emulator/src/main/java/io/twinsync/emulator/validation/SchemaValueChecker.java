@@ -1,8 +1,7 @@
 package io.twinsync.emulator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.twinsync.emulator.model.ModelCatalog;
-import io.twinsync.emulator.model.Schema;
+import io.twinsync.dtdl.model.DtdlSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +13,13 @@ final class SchemaValueChecker {
     /** ADT's limit on a string property value, in UTF-8 bytes. */
     static final int MAX_STRING_BYTES = 4 * 1024;
 
-    private final ModelCatalog catalog;
     private final List<String> problems;
 
-    SchemaValueChecker(ModelCatalog catalog, List<String> problems) {
-        this.catalog = catalog;
+    SchemaValueChecker(List<String> problems) {
         this.problems = problems;
     }
 
-    void check(Schema schema, JsonNode value, String path) {
+    void check(DtdlSchema schema, JsonNode value, String path) {
         if (value == null || value.isNull()) {
             problems.add("Property '" + path + "' is null; remove the property instead of setting it to null");
             return;
@@ -31,29 +28,26 @@ final class SchemaValueChecker {
             problems.add("Property '" + path + "' is a string longer than " + MAX_STRING_BYTES + " bytes");
             return;
         }
-        if (schema instanceof Schema.Primitive primitive) {
-            if (!PrimitiveValues.accepts(primitive.type(), value)) {
+        if (schema instanceof DtdlSchema.Primitive primitive) {
+            if (!PrimitiveValues.accepts(primitive.kind(), value)) {
                 problems.add("Property '" + path + "' must be of schema "
-                        + primitive.type().dtdlName() + " but is " + describe(value));
+                        + primitive.kind().term() + " but is " + describe(value));
             }
-        } else if (schema instanceof Schema.EnumOf enumeration) {
+        } else if (schema instanceof DtdlSchema.EnumSchema enumeration) {
             checkEnum(enumeration, value, path);
-        } else if (schema instanceof Schema.ObjectOf object) {
+        } else if (schema instanceof DtdlSchema.ObjectSchema object) {
             checkObject(object, value, path);
-        } else if (schema instanceof Schema.MapOf map) {
+        } else if (schema instanceof DtdlSchema.MapSchema map) {
             checkMap(map, value, path);
-        } else if (schema instanceof Schema.ArrayOf array) {
+        } else if (schema instanceof DtdlSchema.ArraySchema array) {
             checkArray(array, value, path);
-        } else if (schema instanceof Schema.Reference reference) {
-            catalog.namedSchema(reference.id())
-                    .ifPresentOrElse(
-                            resolved -> check(resolved, value, path),
-                            () -> problems.add("Property '" + path + "' uses schema " + reference.id()
-                                    + ", which no uploaded model declares"));
+        } else if (schema instanceof DtdlSchema.Unknown unknown) {
+            // uploads are refused while a schema is unknown, so a stored model never has one
+            problems.add("Property '" + path + "' has schema " + unknown.describe() + ", which cannot be checked");
         }
     }
 
-    private void checkMap(Schema.MapOf map, JsonNode value, String path) {
+    private void checkMap(DtdlSchema.MapSchema map, JsonNode value, String path) {
         if (!value.isObject()) {
             problems.add("Property '" + path + "' must be a map (JSON object) but is " + describe(value));
             return;
@@ -61,7 +55,7 @@ final class SchemaValueChecker {
         value.properties().forEach(e -> check(map.valueSchema(), e.getValue(), path + "." + e.getKey()));
     }
 
-    private void checkArray(Schema.ArrayOf array, JsonNode value, String path) {
+    private void checkArray(DtdlSchema.ArraySchema array, JsonNode value, String path) {
         if (!value.isArray()) {
             problems.add("Property '" + path + "' must be an array but is " + describe(value));
             return;
@@ -71,8 +65,8 @@ final class SchemaValueChecker {
         }
     }
 
-    private void checkEnum(Schema.EnumOf enumeration, JsonNode value, String path) {
-        boolean known = enumeration.values().stream().anyMatch(v -> v.value().equals(value));
+    private void checkEnum(DtdlSchema.EnumSchema enumeration, JsonNode value, String path) {
+        boolean known = enumeration.values().stream().anyMatch(v -> matches(v.value(), value));
         if (!known) {
             problems.add("Property '" + path + "' must be one of "
                     + enumeration.values().stream()
@@ -82,13 +76,13 @@ final class SchemaValueChecker {
         }
     }
 
-    private void checkObject(Schema.ObjectOf object, JsonNode value, String path) {
+    private void checkObject(DtdlSchema.ObjectSchema object, JsonNode value, String path) {
         if (!value.isObject()) {
             problems.add("Property '" + path + "' must be an object but is " + describe(value));
             return;
         }
         for (Map.Entry<String, JsonNode> field : value.properties()) {
-            Schema fieldSchema = object.fields().get(field.getKey());
+            DtdlSchema fieldSchema = object.fields().get(field.getKey());
             if (fieldSchema == null) {
                 problems.add("Property '" + path + "' has field '" + field.getKey() + "', which its schema does not"
                         + " declare (declared: " + object.fields().keySet() + ")");
@@ -96,6 +90,14 @@ final class SchemaValueChecker {
                 check(fieldSchema, field.getValue(), path + "." + field.getKey());
             }
         }
+    }
+
+    /** An enum value ({@link String} or {@link Long}) equals a JSON value of the same type and value. */
+    private static boolean matches(Object enumValue, JsonNode value) {
+        if (enumValue instanceof String text) {
+            return value.isTextual() && value.asText().equals(text);
+        }
+        return value.isIntegralNumber() && value.canConvertToLong() && value.asLong() == (Long) enumValue;
     }
 
     static String describe(JsonNode value) {

@@ -2,11 +2,11 @@ package io.twinsync.emulator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.dtdl.ModelSet;
+import io.twinsync.dtdl.model.DtdlComponent;
+import io.twinsync.dtdl.model.DtdlProperty;
 import io.twinsync.emulator.error.AdtError;
 import io.twinsync.emulator.error.AdtException;
-import io.twinsync.emulator.model.DtdlComponent;
-import io.twinsync.emulator.model.DtdlProperty;
-import io.twinsync.emulator.model.ModelCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +21,15 @@ public final class TwinValidator {
 
     private TwinValidator() {}
 
-    public static void validate(String twinId, String modelId, ObjectNode contents, ModelCatalog catalog) {
-        if (catalog.find(modelId).isEmpty()) {
+    public static void validate(String twinId, String modelId, ObjectNode contents, ModelSet catalog) {
+        if (!catalog.contains(modelId)) {
             throw new AdtException(
                     AdtError.VALIDATION_FAILED,
                     "Invalid twin specified: twin '" + twinId + "' uses model " + modelId
                             + ", which is not uploaded (or was deleted). Upload the model first.");
         }
         List<String> problems = new ArrayList<>();
-        SchemaValueChecker checker = new SchemaValueChecker(catalog, problems);
+        SchemaValueChecker checker = new SchemaValueChecker(problems);
         Map<String, DtdlComponent> components = catalog.components(modelId);
         contents.properties().forEach(entry -> {
             DtdlComponent component = components.get(entry.getKey());
@@ -61,7 +61,7 @@ public final class TwinValidator {
             String modelId,
             String name,
             JsonNode value,
-            ModelCatalog catalog,
+            ModelSet catalog,
             SchemaValueChecker checker,
             List<String> problems) {
         Optional<DtdlProperty> property = catalog.property(modelId, name);
@@ -76,7 +76,7 @@ public final class TwinValidator {
     private static void checkComponent(
             DtdlComponent component,
             JsonNode value,
-            ModelCatalog catalog,
+            ModelSet catalog,
             SchemaValueChecker checker,
             List<String> problems) {
         if (!value.isObject()) {
