@@ -24,6 +24,7 @@ final class BodyComparator {
 
     private final VolatileValues volatiles;
     private final TimeRelations times;
+    private final ListingChains listings = new ListingChains();
 
     BodyComparator(VolatileValues volatiles, TimeRelations times) {
         this.volatiles = volatiles;
@@ -37,7 +38,18 @@ final class BodyComparator {
     /** The differences between the recorded and the emulator's body, as mismatches of {@code exchange}. */
     List<Mismatch> compare(RecordedExchange exchange, JsonNode recorded, JsonNode actual) {
         List<Mismatch> found = new ArrayList<>();
-        new Walk(exchange, found).value("", "", recorded, actual);
+        boolean listing = ListingChains.isListingPage(recorded);
+        new Walk(exchange, found, listing).value("", "", recorded, actual);
+        if (listing && actual.path("value").isArray()) {
+            found.addAll(listings.addPage(exchange, recorded, actual, this));
+        }
+        return found;
+    }
+
+    /** Compares one item of a listing, recorded at {@code pointer} of {@code exchange}'s page. */
+    List<Mismatch> compareItem(RecordedExchange exchange, String pointer, JsonNode recorded, JsonNode actual) {
+        List<Mismatch> found = new ArrayList<>();
+        new Walk(exchange, found, false).value(pointer, "", recorded, actual);
         return found;
     }
 
@@ -45,10 +57,13 @@ final class BodyComparator {
     private final class Walk {
         private final RecordedExchange exchange;
         private final List<Mismatch> found;
+        private final boolean listingPage;
 
-        Walk(RecordedExchange exchange, List<Mismatch> found) {
+        /** @param listingPage whether the top-level {@code value} items are left to {@link ListingChains} */
+        Walk(RecordedExchange exchange, List<Mismatch> found, boolean listingPage) {
             this.exchange = exchange;
             this.found = found;
+            this.listingPage = listingPage;
         }
 
         void value(String pointer, String key, JsonNode recorded, JsonNode actual) {
@@ -114,6 +129,9 @@ final class BodyComparator {
             if (recorded.size() != actual.size()) {
                 differ(pointer, "array length", String.valueOf(recorded.size()), String.valueOf(actual.size()));
                 return;
+            }
+            if (listingPage && pointer.equals("/value")) {
+                return; // the items are compared over the whole chain of pages
             }
             for (int i = 0; i < recorded.size(); i++) {
                 value(pointer + "/" + i, "", recorded.get(i), actual.get(i));

@@ -27,16 +27,16 @@ class BodyComparatorTests {
 
     @Test
     void aRecordedNullMatchesAnAbsentKeyButAMissingValueDoesNot() throws Exception {
-        // given a recorded last page with "nextLink": null and one item
-        JsonNode recorded = json("{\"nextLink\":null,\"value\":[{\"$dtId\":\"t1\"}]}");
+        // given a recorded answer with an explicit null and a nested id
+        JsonNode recorded = json("{\"error\":null,\"twin\":{\"$dtId\":\"t1\"}}");
 
-        // when the emulator leaves out nextLink, and then also the item's id
-        List<Mismatch> withoutLink = comparator.compare(EXCHANGE, recorded, json("{\"value\":[{\"$dtId\":\"t1\"}]}"));
-        List<Mismatch> withoutId = comparator.compare(EXCHANGE, recorded, json("{\"value\":[{}]}"));
+        // when the emulator leaves out the null, and then also the id
+        List<Mismatch> withoutNull = comparator.compare(EXCHANGE, recorded, json("{\"twin\":{\"$dtId\":\"t1\"}}"));
+        List<Mismatch> withoutId = comparator.compare(EXCHANGE, recorded, json("{\"twin\":{}}"));
 
         // then only the missing id is a mismatch
-        assertThat(withoutLink).isEmpty();
-        assertThat(withoutId).extracting(Mismatch::what).containsExactly("body /value/0/$dtId: key missing");
+        assertThat(withoutNull).isEmpty();
+        assertThat(withoutId).extracting(Mismatch::what).containsExactly("body /twin/$dtId: key missing");
     }
 
     @Test
@@ -87,6 +87,50 @@ class BodyComparatorTests {
 
         // then only the extra key is reported here (the code is a check of its own)
         assertThat(found).extracting(Mismatch::what).containsExactly("body /error/extra: unexpected key");
+    }
+
+    @Test
+    void listingItemsArePairedOverTheWholeChainOfPagesNotPageByPage() throws Exception {
+        // given a query recorded in two pages: t1, t2 then t3
+        RecordedExchange first = query(4, null);
+        RecordedExchange second = query(5, "token");
+
+        // when the emulator lists the same twins in another order, t3 on the first page
+        List<Mismatch> firstPage = comparator.compare(
+                first,
+                json("{\"value\":[{\"$dtId\":\"t1\"},{\"$dtId\":\"t2\"}],\"continuationToken\":\"token\"}"),
+                json("{\"value\":[{\"$dtId\":\"t3\"},{\"$dtId\":\"t1\"}],\"continuationToken\":\"mine\"}"));
+        List<Mismatch> lastPage = comparator.compare(
+                second,
+                json("{\"value\":[{\"$dtId\":\"t3\"}],\"continuationToken\":null}"),
+                json("{\"value\":[{\"$dtId\":\"t2\"}],\"continuationToken\":null}"));
+
+        // then nothing differs; a twin missing from the emulator's pages would have been reported on the last page
+        assertThat(firstPage).isEmpty();
+        assertThat(lastPage).isEmpty();
+        assertThat(comparator.compare(
+                        query(6, null),
+                        json("{\"value\":[{\"$dtId\":\"t1\"}],\"continuationToken\":null}"),
+                        json("{\"value\":[{\"$dtId\":\"t9\"}],\"continuationToken\":null}")))
+                .extracting(Mismatch::what)
+                .containsExactly(
+                        "body /value/0: item missing from the emulator's pages",
+                        "body /value: item the recording does not list");
+    }
+
+    private static RecordedExchange query(int index, String continuation) throws Exception {
+        JsonNode body = continuation == null
+                ? json("{\"query\":\"SELECT * FROM digitaltwins\"}")
+                : json("{\"query\":\"SELECT * FROM digitaltwins\",\"continuationToken\":\"" + continuation + "\"}");
+        return new RecordedExchange(
+                index,
+                "POST",
+                URI.create("https://REDACTED/query?api-version=2022-05-31"),
+                Map.of(),
+                body,
+                200,
+                Map.of(),
+                null);
     }
 
     private static JsonNode time(String value) throws Exception {
