@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.twinsync.emulator.faults.FaultInjection;
 import io.twinsync.emulator.faults.Faults;
 import io.twinsync.emulator.http.ApiVersionFilter;
+import io.twinsync.emulator.http.DefaultPageSizes;
 import io.twinsync.emulator.http.EmulatorHttpHandler;
 import io.twinsync.emulator.http.OperationDispatcher;
 import io.twinsync.emulator.http.PayloadLimitFilter;
@@ -97,7 +98,7 @@ public final class AdtEmulator implements AutoCloseable {
         this.rateLimits = builder.rateLimits;
         this.faults = new FaultInjection(builder.faults, store);
         RequestPipeline pipeline = new RequestPipeline(
-                filters(counter, rateLimits, faults), new OperationDispatcher(store, importJobs, builder.pageSize));
+                filters(counter, rateLimits, faults), new OperationDispatcher(store, importJobs, builder.pageSizes));
         server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
         server.createContext("/", faults.wrap(new EmulatorHttpHandler(pipeline, endpoint.toString())));
         server.setExecutor(workers);
@@ -219,7 +220,7 @@ public final class AdtEmulator implements AutoCloseable {
         private int port;
         private Path snapshotFile;
         private Path tlsDirectory;
-        private int pageSize = 100;
+        private DefaultPageSizes pageSizes = DefaultPageSizes.SERVICE;
         private int workerThreads = 16;
         private RateLimits rateLimits = DEFAULT_RATE_LIMITS;
         private Faults faults = Faults.none();
@@ -247,12 +248,15 @@ public final class AdtEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Items per page of a listing when the client sends no {@code max-items-per-page}; default 100. */
+        /**
+         * Items per page of every listing when the client sends no {@code max-items-per-page}. Unset, the
+         * service's sizes apply ({@link DefaultPageSizes#SERVICE}): 10 for relationship listings, 100 for others.
+         */
         public Builder pageSize(int pageSize) {
             if (pageSize < 1) {
                 throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
             }
-            this.pageSize = pageSize;
+            this.pageSizes = DefaultPageSizes.uniform(pageSize);
             return this;
         }
 
