@@ -10,6 +10,7 @@ import io.twinsync.emulator.events.NotificationDispatcher;
 import io.twinsync.emulator.faults.FaultInjection;
 import io.twinsync.emulator.faults.Faults;
 import io.twinsync.emulator.http.ApiVersionFilter;
+import io.twinsync.emulator.http.DefaultPageSizes;
 import io.twinsync.emulator.http.EmulatorHttpHandler;
 import io.twinsync.emulator.http.OperationDispatcher;
 import io.twinsync.emulator.http.PayloadLimitFilter;
@@ -119,7 +120,7 @@ public final class AdtEmulator implements AutoCloseable {
         this.faults = new FaultInjection(builder.faults, store);
         RequestPipeline pipeline = new RequestPipeline(
                 filters(counter, rateLimits, faults),
-                new OperationDispatcher(store, importJobs, eventRoutes, builder.pageSize));
+                new OperationDispatcher(store, importJobs, eventRoutes, builder.pageSizes));
         server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
         server.createContext("/", faults.wrap(new EmulatorHttpHandler(pipeline, endpoint.toString())));
         server.setExecutor(workers);
@@ -251,7 +252,7 @@ public final class AdtEmulator implements AutoCloseable {
         private int port;
         private Path snapshotFile;
         private Path tlsDirectory;
-        private int pageSize = 100;
+        private DefaultPageSizes pageSizes = DefaultPageSizes.SERVICE;
         private int workerThreads = 16;
         private RateLimits rateLimits = DEFAULT_RATE_LIMITS;
         private Faults faults = Faults.none();
@@ -280,12 +281,15 @@ public final class AdtEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Items per page of a listing when the client sends no {@code max-items-per-page}; default 100. */
+        /**
+         * Items per page of every listing when the client sends no {@code max-items-per-page}. Unset, the
+         * service's sizes apply ({@link DefaultPageSizes#SERVICE}): 10 for relationship listings, 100 for others.
+         */
         public Builder pageSize(int pageSize) {
             if (pageSize < 1) {
                 throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
             }
-            this.pageSize = pageSize;
+            this.pageSizes = DefaultPageSizes.uniform(pageSize);
             return this;
         }
 

@@ -97,6 +97,36 @@ class HttpContractTests {
         assertThat(response.headers().firstValue("x-ms-error-code")).contains("InvalidArgument");
     }
 
+    @Test
+    void aModelIdThatIsNotADtmiIsAnInvalidArgumentNotANotFound() throws Exception {
+        // when (the request of the SDK's recorded session ModelsTest.getModelThrowsIfModelIdInvalid)
+        HttpResponse<String> get =
+                send("GET", "/models/thisIsNotAValidModelId?includeModelDefinition=true&api-version=2023-10-31", null);
+        HttpResponse<String> delete = send("DELETE", "/models/not-a-dtmi?api-version=2023-10-31", null);
+
+        // then
+        assertThat(get.statusCode()).isEqualTo(400);
+        assertThat(get.headers().firstValue("x-ms-error-code")).contains("InvalidArgument");
+        assertThat(JSON.readTree(get.body()).path("error").path("message").asText())
+                .isEqualTo("The format of the Model ID thisIsNotAValidModelId provided is not supported. See model"
+                        + " documentation(https://aka.ms/ADTv2Models) for supported format.");
+        assertThat(delete.statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/models/dtmi:test:Missing;1?api-version=2023-10-31", null)
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void collectionNamesMatchWithoutCaseAsInTheServicesOwnNextLinks() throws Exception {
+        // when (the service's next links say /Models; the SDK follows them as they are)
+        HttpResponse<String> response =
+                send("GET", "/Models?includeModelDefinition=False&api-version=2023-10-31", null);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("value").size()).isEqualTo(1);
+    }
+
     private static HttpResponse<String> send(String method, String pathAndQuery, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.endpoint() + pathAndQuery))
                 .header("Authorization", "Bearer anything")

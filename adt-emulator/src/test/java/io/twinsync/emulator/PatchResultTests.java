@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What a PATCH leaves behind: the 32 KB document limit, component $metadata, and per-property update times. */
+/**
+ * What a PATCH leaves behind: the 32 KB document limit, component $metadata, per-property update times and source
+ * times.
+ */
 class PatchResultTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,13 +120,14 @@ class PatchResultTests {
                 "/digitaltwins/plant-meta",
                 "[{\"op\":\"add\",\"path\":\"/hvac\",\"value\":{\"$metadata\":{},\"setpoint\":1}}]");
 
-        // then the component has exactly its property and one $metadata, with a time for that property only
+        // then the component has exactly its property and one $metadata, with the component's own time (as in the
+        // service's recorded answers) and a time for that property only
         assertThat(patched.statusCode()).isEqualTo(204);
         JsonNode twin = JSON.readTree(http.get("/digitaltwins/plant-meta").body());
         JsonNode hvac = twin.get("hvac");
         assertThat(fieldNames(hvac)).containsExactlyInAnyOrder("setpoint", "$metadata");
         assertThat(hvac.get("setpoint").asInt()).isEqualTo(1);
-        assertThat(fieldNames(hvac.get("$metadata"))).containsExactly("setpoint");
+        assertThat(fieldNames(hvac.get("$metadata"))).containsExactly("$lastUpdateTime", "setpoint");
         assertThat(fieldNames(twin.get("$metadata"))).doesNotContain("hvac/$metadata", "hvac");
     }
 
@@ -155,6 +159,155 @@ class PatchResultTests {
                 .isEqualTo(before.path("name").path("lastUpdateTime").asText());
         assertThat(Instant.parse(after.path("serial").path("lastUpdateTime").asText()))
                 .isAfter(written);
+    }
+
+    @Test
+    void aPatchStampsTheTwinAndThePropertiesItWritesWithOneInstant() throws Exception {
+        // given
+        putAsset("one-instant");
+
+        // when
+        assertThat(http.patch(
+                                "/digitaltwins/one-instant",
+                                "[{\"op\":\"replace\",\"path\":\"/serial\",\"value\":\"s-2\"}]")
+                        .statusCode())
+                .isEqualTo(204);
+
+        // then the twin's $lastUpdateTime and the patched property's time are the same, as in the service's
+        // recorded answers (TwinTests.digitalTwinLifecycle)
+        JsonNode metadata =
+                JSON.readTree(http.get("/digitaltwins/one-instant").body()).get("$metadata");
+        assertThat(metadata.path("serial").path("lastUpdateTime").asText())
+                .isEqualTo(metadata.path("$lastUpdateTime").asText());
+    }
+
+    @Test
+    void aComponentCarriesItsOwnLastUpdateTimeWhichMovesOnlyWhenItsPropertiesAreWritten() throws Exception {
+        // given a plant created with an hvac component
+        assertThat(http.put(
+                                "/digitaltwins/plant-times",
+                                "{\"$metadata\":{\"$model\":\"" + TestModels.PLANT
+                                        + "\"},\"name\":\"p\",\"hvac\":{\"$metadata\":{},\"setpoint\":20}}")
+                        .statusCode())
+                .isEqualTo(200);
+        JsonNode created = JSON.readTree(http.get("/digitaltwins/plant-times").body());
+        String createdAt = created.path("$metadata").path("$lastUpdateTime").asText();
+
+        // when a twin property is patched, and then a component property
+        assertThat(http.patch("/digitaltwins/plant-times", "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"q\"}]")
+                        .statusCode())
+                .isEqualTo(204);
+        JsonNode afterTwinPatch = JSON.readTree(
+                http.get("/digitaltwins/plant-times/components/hvac").body());
+        assertThat(http.patch(
+                                "/digitaltwins/plant-times/components/hvac",
+                                "[{\"op\":\"replace\",\"path\":\"/setpoint\",\"value\":21}]")
+                        .statusCode())
+                .isEqualTo(204);
+        JsonNode afterComponentPatch =
+                JSON.readTree(http.get("/digitaltwins/plant-times").body());
+
+        // then the component's $lastUpdateTime is its creation time, then the time of the component patch
+        assertThat(created.path("hvac")
+                        .path("$metadata")
+                        .path("$lastUpdateTime")
+                        .asText())
+                .isEqualTo(createdAt);
+        assertThat(afterTwinPatch.path("$metadata").path("$lastUpdateTime").asText())
+                .isEqualTo(createdAt);
+        assertThat(afterComponentPatch
+                        .path("hvac")
+                        .path("$metadata")
+                        .path("$lastUpdateTime")
+                        .asText())
+                .isEqualTo(afterComponentPatch
+                        .path("$metadata")
+                        .path("$lastUpdateTime")
+                        .asText())
+                .isNotEqualTo(createdAt);
+    }
+
+    @Test
+    void aPropertysSourceTimeCanBeSetAndRemovedAndIsShownInItsMetadata() throws Exception {
+        // given
+        putAsset("source-time");
+
+        // when the sourceTime is set as the SDK's recorded session does, then removed
+        HttpResponse<String> set = http.patch(
+                "/digitaltwins/source-time",
+                "[{\"op\":\"replace\",\"path\":\"/$metadata/serial/sourceTime\","
+                        + "\"value\":\"2022-01-20T02:03:00.0943478Z\"}]");
+        JsonNode withSourceTime =
+                JSON.readTree(http.get("/digitaltwins/source-time").body());
+        HttpResponse<String> removed = http.patch(
+                "/digitaltwins/source-time", "[{\"op\":\"remove\",\"path\":\"/$metadata/serial/sourceTime\"}]");
+        JsonNode withoutSourceTime =
+                JSON.readTree(http.get("/digitaltwins/source-time").body());
+
+        // then it was accepted with a new ETag and shown next to lastUpdateTime, and is gone after the removal
+        assertThat(set.statusCode()).isEqualTo(204);
+        assertThat(set.headers().firstValue("ETag")).isPresent();
+        assertThat(Instant.parse(withSourceTime
+                        .path("$metadata")
+                        .path("serial")
+                        .path("sourceTime")
+                        .asText()))
+                .isEqualTo(Instant.parse("2022-01-20T02:03:00.0943478Z"));
+        assertThat(withSourceTime.path("$metadata").path("name").has("sourceTime"))
+                .isFalse();
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(withoutSourceTime.path("$metadata").path("serial").has("sourceTime"))
+                .isFalse();
+    }
+
+    @Test
+    void aComponentPropertysSourceTimeIsSetThroughTheComponent() throws Exception {
+        // given
+        assertThat(http.put(
+                                "/digitaltwins/plant-source",
+                                "{\"$metadata\":{\"$model\":\"" + TestModels.PLANT
+                                        + "\"},\"hvac\":{\"$metadata\":{},\"setpoint\":20}}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        // when
+        HttpResponse<String> set = http.patch(
+                "/digitaltwins/plant-source/components/hvac",
+                "[{\"op\":\"add\",\"path\":\"/$metadata/setpoint/sourceTime\",\"value\":\"2024-05-01T10:00:00Z\"}]");
+
+        // then
+        assertThat(set.statusCode()).isEqualTo(204);
+        JsonNode hvac = JSON.readTree(
+                http.get("/digitaltwins/plant-source/components/hvac").body());
+        assertThat(hvac.path("$metadata").path("setpoint").path("sourceTime").asText())
+                .isEqualTo("2024-05-01T10:00:00Z");
+    }
+
+    @Test
+    void aSourceTimeThatIsNotADateTimeOrOfAnAbsentPropertyIsRefused() throws Exception {
+        // given
+        putAsset("bad-source-time");
+
+        // when
+        HttpResponse<String> notATime = http.patch(
+                "/digitaltwins/bad-source-time",
+                "[{\"op\":\"replace\",\"path\":\"/$metadata/serial/sourceTime\",\"value\":\"yesterday\"}]");
+        HttpResponse<String> noProperty = http.patch(
+                "/digitaltwins/bad-source-time",
+                "[{\"op\":\"replace\",\"path\":\"/$metadata/missing/sourceTime\",\"value\":\"2024-05-01T10:00:00Z\"}]");
+
+        // then
+        assertThat(notATime.statusCode()).isEqualTo(400);
+        assertThat(notATime.headers().firstValue("x-ms-error-code")).contains("JsonPatchInvalid");
+        assertThat(noProperty.statusCode()).isEqualTo(400);
+        assertThat(noProperty.body()).contains("no property missing");
+    }
+
+    private static void putAsset(String id) throws Exception {
+        HttpResponse<String> put = http.put(
+                "/digitaltwins/" + id,
+                "{\"$metadata\":{\"$model\":\"" + TestModels.ASSET + "\"},\"name\":\"n\",\"serial\":\"s-1\"}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     }
 
     private static void putBox(String id, String tags) throws Exception {

@@ -137,11 +137,11 @@ class RelationshipsTests {
         IncomingRelationship incoming =
                 client.listIncomingRelationships("f-link").iterator().next();
 
-        // then
+        // then the link carries the caller's api-version, as the service's do (its recorded sessions)
         assertThat(incoming.getRelationshipId()).isEqualTo("r-link");
         assertThat(incoming.getRelationshipName()).isEqualTo("contains");
         assertThat(incoming.getRelationshipLink())
-                .isEqualTo(emulator.endpoint() + "/digitaltwins/b-link/relationships/r-link");
+                .isEqualTo(emulator.endpoint() + "/digitaltwins/b-link/relationships/r-link?" + RawHttp.API_VERSION);
     }
 
     @Test

@@ -8,17 +8,17 @@ import java.nio.file.Path;
  * so that behaviour tests never meet a 429 (the jobs API allows one request per second); {@code ThrottlingTests}
  * sets its own.
  */
-final class TestEmulators {
+public final class TestEmulators {
 
     private static final Path SHARED_TLS = Path.of("target", "test-tls");
 
     private TestEmulators() {}
 
-    static AdtEmulator.Builder builder() {
+    public static AdtEmulator.Builder builder() {
         return AdtEmulator.builder().tlsDirectory(SHARED_TLS).rateLimits(RateLimits.unlimited());
     }
 
-    static AdtEmulator start() {
+    public static AdtEmulator start() {
         return builder().start();
     }
 }

@@ -51,6 +51,11 @@ public final class EmulatorHttpHandler implements HttpHandler {
                 segments.add(PercentDecoding.decode(raw, false));
             }
         }
+        if (!segments.isEmpty()) {
+            // The service's own next links say /Models and /EventRoutes, and it answers them (the SDK's recorded
+            // sessions); collection names are matched without case, ids keep theirs.
+            segments.set(0, segments.get(0).toLowerCase(Locale.ROOT));
+        }
         Router.Route route = Router.route(method, segments);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));

@@ -35,16 +35,17 @@ final class ModelsEndpoint {
     }
 
     ApiResponse get(ApiRequest request) {
-        return ApiResponse.json(200, render(models.get(request.pathParameter(0)), includeDefinitions(request)));
+        return ApiResponse.json(
+                200, render(models.get(ModelIdFormat.require(request.pathParameter(0))), includeDefinitions(request)));
     }
 
     ApiResponse update(ApiRequest request) {
-        models.update(request.pathParameter(0), Bodies.patch(request));
+        models.update(ModelIdFormat.require(request.pathParameter(0)), Bodies.patch(request));
         return ApiResponse.noContent();
     }
 
     ApiResponse delete(ApiRequest request) {
-        models.delete(request.pathParameter(0));
+        models.delete(ModelIdFormat.require(request.pathParameter(0)));
         return ApiResponse.noContent();
     }
 

@@ -21,16 +21,16 @@ public final class OperationDispatcher implements RequestHandler {
     /**
      * @param importJobs the import jobs of this emulator (their thread belongs to the caller, which closes it)
      * @param eventRoutes the event routes of this emulator
-     * @param defaultPageSize items per page when the client sends no {@code max-items-per-page}
+     * @param pageSizes items per page when the client sends no {@code max-items-per-page}
      */
     public OperationDispatcher(
-            EmulatorStore store, ImportJobService importJobs, EventRoutes eventRoutes, int defaultPageSize) {
-        this.jobs = new JobsEndpoint(importJobs, defaultPageSize);
-        this.models = new ModelsEndpoint(store.models(), defaultPageSize);
+            EmulatorStore store, ImportJobService importJobs, EventRoutes eventRoutes, DefaultPageSizes pageSizes) {
+        this.jobs = new JobsEndpoint(importJobs, pageSizes.others());
+        this.models = new ModelsEndpoint(store.models(), pageSizes.others());
         this.twins = new TwinsEndpoint(store.twins());
-        this.relationships = new RelationshipsEndpoint(store.relationships(), defaultPageSize);
+        this.relationships = new RelationshipsEndpoint(store.relationships(), pageSizes.relationships());
         this.queries = new QueryEndpoint(new QueryEngine(store));
-        this.eventRoutes = new EventRoutesEndpoint(eventRoutes, defaultPageSize);
+        this.eventRoutes = new EventRoutesEndpoint(eventRoutes, pageSizes.others());
         this.telemetry = new TelemetryEndpoint(store.telemetry());
     }
 

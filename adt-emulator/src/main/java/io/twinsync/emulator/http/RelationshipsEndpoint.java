@@ -62,10 +62,12 @@ final class RelationshipsEndpoint {
         item.put("$relationshipId", relationship.id());
         item.put("$sourceId", relationship.sourceId());
         item.put("$relationshipName", relationship.name());
+        // The link carries the caller's api-version, as the service's do in the SDK's recorded sessions.
         item.put(
                 "$relationshipLink",
                 request.baseUrl() + "/digitaltwins/" + segment(relationship.sourceId()) + "/relationships/"
-                        + segment(relationship.id()));
+                        + segment(relationship.id()) + "?api-version="
+                        + request.queryParameter("api-version").orElse(ApiVersionFilter.SUPPORTED.get(0)));
         return item;
     }
 

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Converts between stored twins and their wire form:
- * {@code {"$dtId","$etag", props..., comp:{props..., "$metadata":{...}}, "$metadata":{"$model","$lastUpdateTime",
- * "<prop>":{"lastUpdateTime"}}}}.
+ * {@code {"$dtId","$etag", props..., comp:{props..., "$metadata":{"$lastUpdateTime", "<prop>":{...}}},
+ * "$metadata":{"$model","$lastUpdateTime", "<prop>":{"lastUpdateTime"[,"sourceTime"]}}}}. A component's
+ * {@code $lastUpdateTime} is in the service's answers as the twin's is (the SDK's recorded sessions).
  */
 public final class TwinDocuments {
 
@@ -31,7 +32,7 @@ public final class TwinDocuments {
                 document.set(name, renderComponent(twin, name));
             } else {
                 document.set(name, entry.getValue().deepCopy());
-                metadata.set(name, timeEntry(twin.propertyTimes().getOrDefault(name, twin.lastUpdateTime())));
+                metadata.set(name, timeEntry(twin, name));
             }
         });
         document.set("$metadata", metadata);
@@ -42,10 +43,14 @@ public final class TwinDocuments {
     public static ObjectNode renderComponent(StoredTwin twin, String component) {
         ObjectNode rendered = EmulatorJson.object();
         ObjectNode metadata = EmulatorJson.object();
+        metadata.put(
+                "$lastUpdateTime",
+                twin.propertyTimes()
+                        .getOrDefault(component, twin.lastUpdateTime())
+                        .toString());
         twin.contents().path(component).properties().forEach(entry -> {
             rendered.set(entry.getKey(), entry.getValue().deepCopy());
-            Instant time = twin.propertyTimes().getOrDefault(component + "/" + entry.getKey(), twin.lastUpdateTime());
-            metadata.set(entry.getKey(), timeEntry(time));
+            metadata.set(entry.getKey(), timeEntry(twin, component + "/" + entry.getKey()));
         });
         rendered.set("$metadata", metadata);
         return rendered;
@@ -102,26 +107,42 @@ public final class TwinDocuments {
         });
         ObjectNode contents = contentsOf(document, components);
         Map<String, Instant> times = new HashMap<>();
+        Map<String, Instant> sourceTimes = new HashMap<>();
         for (String key : propertyKeys(contents, components)) {
             String[] parts = key.split("/", 2);
             JsonNode entry = parts.length == 1
                     ? metadata.path(key)
                     : document.path(parts[0]).path("$metadata").path(parts[1]);
             times.put(key, Instant.parse(entry.path("lastUpdateTime").asText(lastUpdate.toString())));
+            if (entry.path("sourceTime").isTextual()) {
+                sourceTimes.put(key, Instant.parse(entry.path("sourceTime").asText()));
+            }
+        }
+        for (String component : components) {
+            JsonNode time = document.path(component).path("$metadata").path("$lastUpdateTime");
+            times.put(component, Instant.parse(time.asText(lastUpdate.toString())));
         }
         return new StoredTwin(
                 document.path("$dtId").asText(),
                 metadata.path("$model").asText(),
                 contents,
                 times,
+                sourceTimes,
                 components,
                 lastUpdate,
                 document.path("$etag").asText(ETags.next()));
     }
 
-    private static ObjectNode timeEntry(Instant time) {
+    /** A property's metadata: when it was last written and, if a client set one, its {@code sourceTime}. */
+    private static ObjectNode timeEntry(StoredTwin twin, String key) {
         ObjectNode entry = EmulatorJson.object();
-        entry.put("lastUpdateTime", time.toString());
+        entry.put(
+                "lastUpdateTime",
+                twin.propertyTimes().getOrDefault(key, twin.lastUpdateTime()).toString());
+        Instant sourceTime = twin.sourceTimes().get(key);
+        if (sourceTime != null) {
+            entry.put("sourceTime", sourceTime.toString());
+        }
         return entry;
     }
 }

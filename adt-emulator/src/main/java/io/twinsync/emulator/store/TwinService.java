@@ -50,10 +50,11 @@ public final class TwinService {
             ObjectNode contents = TwinDocuments.contentsOf((ObjectNode) body, components);
             TwinValidator.validate(id, modelId, contents, state.definitions);
             Instant now = Instant.now();
+            Set<String> present = present(components, contents);
             Map<String, Instant> times = new HashMap<>();
             TwinDocuments.propertyKeys(contents, components).forEach(key -> times.put(key, now));
-            StoredTwin twin =
-                    new StoredTwin(id, modelId, contents, times, present(components, contents), now, ETags.next());
+            present.forEach(component -> times.put(component, now));
+            StoredTwin twin = new StoredTwin(id, modelId, contents, times, Map.of(), present, now, ETags.next());
             state.twins.put(id, twin);
             if (existing == null) {
                 store.events().twinCreated(twin);
@@ -92,15 +93,18 @@ public final class TwinService {
             ETags.checkIfMatch(ifMatch, existing.etag(), "twin '" + id + "'");
             String modelId = existing.modelId();
             List<PatchOperation> contentOperations = new ArrayList<>();
+            List<PatchOperation> sourceTimeOperations = new ArrayList<>();
             for (PatchOperation operation : operations) {
                 if (operation.path().equals(MODEL_PATH) && operation.op() != PatchOperation.Op.REMOVE) {
                     modelId = operation.value().asText();
+                } else if (SourceTimePatches.propertyKey(operation.path()).isPresent()) {
+                    sourceTimeOperations.add(operation);
                 } else if (operation.path().stream().anyMatch(segment -> segment.startsWith("$"))) {
                     throw new AdtException(
                             AdtError.JSON_PATCH_INVALID,
                             "Twin '" + id + "': cannot " + operation.op().name().toLowerCase(java.util.Locale.ROOT)
-                                    + " " + operation.pointer() + "; only properties, components and"
-                                    + " /$metadata/$model may be patched");
+                                    + " " + operation.pointer() + "; only properties, components,"
+                                    + " /$metadata/$model and /$metadata/{property}/sourceTime may be patched");
                 } else {
                     contentOperations.add(operation);
                 }
@@ -115,13 +119,20 @@ public final class TwinService {
             ObjectNode contents = TwinDocuments.contentsOf(patched, declared);
             TwinValidator.validate(id, modelId, contents, state.definitions);
             Set<String> components = present(declared, contents);
+            // one instant per write: the service stamps the twin and the properties it wrote alike (recorded)
+            Instant now = Instant.now();
             StoredTwin twin = new StoredTwin(
                     id,
                     modelId,
                     contents,
-                    updatedTimes(existing, contents, components, contentOperations),
+                    updatedTimes(existing, contents, components, contentOperations, now),
+                    SourceTimePatches.apply(
+                            id,
+                            existing.sourceTimes(),
+                            sourceTimeOperations,
+                            TwinDocuments.propertyKeys(contents, components)),
                     components,
-                    Instant.now(),
+                    now,
                     ETags.next());
             DocumentSizeLimit.check(TwinDocuments.render(twin), "twin '" + id + "'");
             state.twins.put(id, twin);
@@ -184,22 +195,34 @@ public final class TwinService {
         return present;
     }
 
-    /** Keeps the time of untouched properties; properties an operation wrote (or that are new) get now. */
+    /**
+     * Keeps the time of untouched properties; properties an operation wrote (or that are new) get now, and so does
+     * a component whose properties an operation wrote.
+     */
     private static Map<String, Instant> updatedTimes(
-            StoredTwin existing, ObjectNode contents, Set<String> components, List<PatchOperation> operations) {
+            StoredTwin existing,
+            ObjectNode contents,
+            Set<String> components,
+            List<PatchOperation> operations,
+            Instant now) {
         Set<String> touched = new HashSet<>();
+        Set<String> touchedComponents = new HashSet<>();
         for (PatchOperation operation : operations) {
             List<String> path = operation.path();
             String first = path.get(0);
             touched.add(components.contains(first) && path.size() > 1 ? first + "/" + path.get(1) : first);
+            touchedComponents.add(first);
         }
-        Instant now = Instant.now();
         Map<String, Instant> times = new HashMap<>();
         for (String key : TwinDocuments.propertyKeys(contents, components)) {
             String top = key.split("/", 2)[0];
             boolean written = touched.contains(key) || touched.contains(top);
             Instant previous = existing.propertyTimes().get(key);
             times.put(key, written || previous == null ? now : previous);
+        }
+        for (String component : components) {
+            Instant previous = existing.propertyTimes().get(component);
+            times.put(component, touchedComponents.contains(component) || previous == null ? now : previous);
         }
         return times;
     }

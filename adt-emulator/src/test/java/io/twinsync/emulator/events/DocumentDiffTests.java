@@ -62,6 +62,13 @@ class DocumentDiffTests {
 
     private static StoredTwin twin(String model, String contents, Set<String> components) throws IOException {
         return new StoredTwin(
-                "t", model, (ObjectNode) JSON.readTree(contents), Map.of(), components, Instant.now(), "W/\"t\"");
+                "t",
+                model,
+                (ObjectNode) JSON.readTree(contents),
+                Map.of(),
+                Map.of(),
+                components,
+                Instant.now(),
+                "W/\"t\"");
     }
 }

@@ -103,7 +103,14 @@ class NotificationDispatcherTests {
 
     private static StoredTwin twin(String id) {
         return new StoredTwin(
-                id, "dtmi:test:Room;1", EmulatorJson.object(), Map.of(), Set.of(), Instant.now(), "W/\"" + id + "\"");
+                id,
+                "dtmi:test:Room;1",
+                EmulatorJson.object(),
+                Map.of(),
+                Map.of(),
+                Set.of(),
+                Instant.now(),
+                "W/\"" + id + "\"");
     }
 
     /** Keeps the subjects it receives. */
