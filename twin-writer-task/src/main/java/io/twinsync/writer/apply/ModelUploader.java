@@ -3,6 +3,8 @@ package io.twinsync.writer.apply;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.dtdl.DtdlReader;
+import io.twinsync.dtdl.DtdlSource;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.json.StagingJson;
@@ -11,7 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +59,7 @@ public final class ModelUploader {
         int uploaded = 0;
         int conflicts = 0;
         while (!pending.isEmpty()) {
-            List<ObjectNode> ordered = ModelOrder.dependenciesFirst(pending);
+            List<ObjectNode> ordered = dependenciesFirst(pending);
             int from = 0;
             try {
                 for (; from < ordered.size(); from += MAX_PER_CALL) {
@@ -88,6 +92,30 @@ public final class ModelUploader {
                 uploaded,
                 models.size() - alreadyThere - uploaded);
         return uploaded;
+    }
+
+    /**
+     * The models in upload order: each after the ones it extends or uses as a component (ADT needs those in the same
+     * request or before), as the DTDL reader's {@link io.twinsync.dtdl.ModelSet#dependencyOrder()} gives it;
+     * relationship targets impose no order (ADT accepts a target that is not uploaded). A document that cannot be read
+     * at all keeps its place after the others, and the service says what is wrong with it.
+     */
+    static List<ObjectNode> dependenciesFirst(List<ObjectNode> models) {
+        List<DtdlSource> sources = new ArrayList<>();
+        Map<String, ObjectNode> byId = new LinkedHashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            sources.add(DtdlSource.ofJson(BatchLayout.MODELS + "[" + i + "]", models.get(i)));
+            byId.put(models.get(i).path("@id").asText(), models.get(i));
+        }
+        List<ObjectNode> ordered = new ArrayList<>();
+        for (String id : DtdlReader.forService().read(sources).models().dependencyOrder()) {
+            ObjectNode model = byId.remove(id);
+            if (model != null) {
+                ordered.add(model);
+            }
+        }
+        ordered.addAll(byId.values());
+        return ordered;
     }
 
     private static List<ObjectNode> stillMissing(List<ObjectNode> models, Set<String> existing) {
