@@ -624,6 +624,22 @@ class TwinWriterTests {
     }
 
     @Test
+    void aModelTheTargetHoldsWithOtherContentStopsTheRunBeforeAnythingIsWritten() {
+        // given the target holds the Pump model with an rpm of another schema
+        client.createModels(List.of(model(TestBatches.PUMP_MODEL).replace("\"double\"", "\"integer\"")));
+        Batch batch = batch(store, pump("pump-1", 1200));
+
+        // when / then the run stops naming the model, where it differs and what to do
+        assertThatThrownBy(() -> writer(WriterSettings.defaults()).write(batch, Partition.ALL))
+                .isInstanceOf(TwinWriteException.class)
+                .hasMessageContaining(TestBatches.PUMP_MODEL + " (differs at /contents/1/schema)")
+                .hasMessageContaining("give the changed model a new version")
+                .hasMessageContaining("Nothing was written");
+        assertThat(emulator.stats().count("twins.put")).isZero();
+        assertThat(emulator.stats().count("models.post")).isEqualTo(1); // the test's own
+    }
+
+    @Test
     void refusedModelsStopTheRunWithTheServiceMessage() {
         // given
         String badModels = "[{\"@id\": \"dtmi:twinsync:test:Bad;1\", \"@type\": \"Interface\","

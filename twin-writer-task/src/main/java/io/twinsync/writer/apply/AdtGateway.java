@@ -11,7 +11,6 @@ import com.azure.digitaltwins.core.models.CreateOrReplaceDigitalTwinOptions;
 import com.azure.digitaltwins.core.models.CreateOrReplaceRelationshipOptions;
 import com.azure.digitaltwins.core.models.DeleteDigitalTwinOptions;
 import com.azure.digitaltwins.core.models.DeleteRelationshipOptions;
-import com.azure.digitaltwins.core.models.DigitalTwinsModelData;
 import com.azure.digitaltwins.core.models.DigitalTwinsResponse;
 import com.azure.digitaltwins.core.models.ListModelsOptions;
 import com.azure.digitaltwins.core.models.UpdateDigitalTwinOptions;
@@ -21,14 +20,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.writer.limit.RequestKind;
+import io.twinsync.writer.models.TargetModel;
 import io.twinsync.writer.plan.JsonPatches;
 import io.twinsync.writer.plan.PatchOperation;
 import io.twinsync.writer.retry.Attempts;
 import io.twinsync.writer.retry.RequestRetrier;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The ADT calls the writer makes, each through the {@link RequestRetrier}, with JSON as Jackson trees. A 404 on a
@@ -187,14 +185,30 @@ public final class AdtGateway {
                         .toList());
     }
 
-    /** The ids of the models the instance has (all pages, counted as one request). */
-    public Set<String> listModelIds(Attempts attempts) {
+    /** The models the instance holds, with their definitions (all pages, counted as one request). */
+    public List<TargetModel> listModels(Attempts attempts) {
         return retrier.call(
                 RequestKind.models("LIST models"),
                 attempts,
-                () -> client.listModels(new ListModelsOptions().setIncludeModelDefinition(false), Context.NONE).stream()
-                        .map(DigitalTwinsModelData::getModelId)
-                        .collect(Collectors.toSet()));
+                () -> client.listModels(new ListModelsOptions().setIncludeModelDefinition(true), Context.NONE).stream()
+                        .map(model -> new TargetModel(
+                                model.getModelId(),
+                                definition(model.getModelId(), model.getDtdlModel()),
+                                model.isDecommissioned()))
+                        .toList());
+    }
+
+    private static ObjectNode definition(String id, String dtdl) {
+        try {
+            JsonNode parsed = dtdl == null ? null : StagingJson.mapper().readTree(dtdl);
+            if (parsed instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below: the service answered something that is not a model
+        }
+        throw new IllegalStateException("The target returned model " + id + " without a JSON object as its"
+                + " definition; the endpoint may not be Azure Digital Twins");
     }
 
     /** Uploads models in one call; ADT accepts all or none. */

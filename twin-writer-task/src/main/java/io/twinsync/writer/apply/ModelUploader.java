@@ -8,6 +8,8 @@ import io.twinsync.dtdl.DtdlSource;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.json.StagingJson;
+import io.twinsync.writer.models.ModelComparison;
+import io.twinsync.writer.models.TargetModel;
 import io.twinsync.writer.retry.Attempts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure the target has the batch's models ({@code models.json}): uploads the ones it lacks, dependencies first,
- * at most {@value #MAX_PER_CALL} per call (ADT's limit); models it already has are left alone, even when they differ
- * (ADT models are immutable; a changed model needs a new version number).
+ * Makes sure the target has a batch's models ({@code models.json}) or any list of models: uploads the ones it lacks,
+ * dependencies first, at most {@value #MAX_PER_CALL} per call (ADT's limit). A model the target holds with other
+ * content is an error before anything is written (ADT models are immutable; a changed model needs a new version).
  */
 public final class ModelUploader {
 
@@ -40,21 +42,33 @@ public final class ModelUploader {
         this.adt = adt;
     }
 
-    /**
-     * Uploads missing models; returns how many this call uploaded. When ADT answers 409 (a model already exists:
-     * another writer uploaded it since the listing, or an earlier attempt of a retried POST did succeed), it lists
-     * the models again and uploads only those still missing, at most {@value #MAX_CONFLICT_ROUNDS} times.
-     */
-    public int uploadMissing(Batch batch) {
+    /** What an upload did. */
+    public record Uploaded(int models, int alreadyThere, int uploaded, int uploadedMeanwhile) {}
+
+    /** Uploads the batch's missing models ({@code models.json}); see {@link #upload}. */
+    public Uploaded uploadMissing(Batch batch) {
         if (!batch.exists(BatchLayout.MODELS)) {
             log.warn(
                     "Batch {} has no {}; assuming the target already has every model its twins use",
                     batch.id(),
                     BatchLayout.MODELS);
-            return 0;
+            return new Uploaded(0, 0, 0, 0);
         }
-        List<ObjectNode> models = read(batch);
-        List<ObjectNode> pending = stillMissing(models, existingModels(batch));
+        return upload(read(batch), "batch " + batch.id());
+    }
+
+    /**
+     * Makes sure the target holds these models: uploads the ones it lacks, dependencies first, at most
+     * {@value #MAX_PER_CALL} per call. A model the target already holds with other content stops everything before
+     * anything is uploaded: ADT models cannot change, and twins would be checked against the old content. When ADT
+     * answers 409 (another writer uploaded a model since the listing, or an earlier attempt of a retried POST did
+     * succeed), it lists the models again, checks them again and uploads only those still missing, at most
+     * {@value #MAX_CONFLICT_ROUNDS} times.
+     *
+     * @param what the models' origin for messages, such as {@code batch 2026...} or {@code the mapping's models}
+     */
+    public Uploaded upload(List<ObjectNode> models, String what) {
+        List<ObjectNode> pending = missing(models, what);
         int alreadyThere = models.size() - pending.size();
         int uploaded = 0;
         int conflicts = 0;
@@ -72,26 +86,45 @@ public final class ModelUploader {
                 int chunkSize = Math.min(ordered.size() - from, MAX_PER_CALL);
                 AdtError error = AdtError.of(e);
                 if (error.status() != HTTP_CONFLICT || ++conflicts > MAX_CONFLICT_ROUNDS) {
-                    throw refused(batch, chunkSize, error, e);
+                    throw refused(what, chunkSize, error, e);
                 }
                 log.info(
-                        "ADT already has some of the {} models being uploaded for batch {} ({}: another writer, or an"
+                        "ADT already has some of the {} models being uploaded for {} ({}: another writer, or an"
                                 + " earlier attempt that succeeded); listing the models again",
                         chunkSize,
-                        batch.id(),
+                        what,
                         error.code());
-                pending = stillMissing(ordered.subList(from, ordered.size()), existingModels(batch));
+                pending = missing(ordered.subList(from, ordered.size()), what);
             }
         }
         log.info(
-                "Models of batch {}: {} in {}, {} already in ADT, {} uploaded, {} uploaded meanwhile by someone else",
-                batch.id(),
+                "Models of {}: {} in all, {} already in ADT, {} uploaded, {} uploaded meanwhile by someone else",
+                what,
                 models.size(),
-                BatchLayout.MODELS,
                 alreadyThere,
                 uploaded,
                 models.size() - alreadyThere - uploaded);
-        return uploaded;
+        return new Uploaded(models.size(), alreadyThere, uploaded, models.size() - alreadyThere - uploaded);
+    }
+
+    /** The models the target lacks; throws when it holds any of them with other content. */
+    private List<ObjectNode> missing(List<ObjectNode> models, String what) {
+        ModelComparison comparison = ModelComparison.compare(models, targetModels(what));
+        if (!comparison.differing().isEmpty()) {
+            StringBuilder message = new StringBuilder("The target already holds "
+                    + comparison.differing().size() + " of the models of " + what + " with other content: ");
+            for (ModelComparison.Difference difference : comparison.differing()) {
+                message.append(difference.id())
+                        .append(" (differs at ")
+                        .append(difference.describePaths())
+                        .append("); ");
+            }
+            throw new ModelUploadException(message + ModelComparison.advice() + ". Nothing was written.");
+        }
+        Set<String> toUpload = new HashSet<>(comparison.toUpload());
+        return models.stream()
+                .filter(m -> toUpload.contains(m.path("@id").asText()))
+                .toList();
     }
 
     /**
@@ -118,33 +151,27 @@ public final class ModelUploader {
         return ordered;
     }
 
-    private static List<ObjectNode> stillMissing(List<ObjectNode> models, Set<String> existing) {
-        return models.stream()
-                .filter(m -> !existing.contains(m.path("@id").asText()))
-                .toList();
-    }
-
-    private static ModelUploadException refused(Batch batch, int chunkSize, AdtError error, RuntimeException e) {
+    private static ModelUploadException refused(String what, int chunkSize, AdtError error, RuntimeException e) {
         String hint = error.status() == HTTP_CONFLICT
                 ? " The models kept appearing while being uploaded (" + MAX_CONFLICT_ROUNDS + " rounds); another"
                         + " writer may be uploading them. Run again."
-                : " Fix the DTDL in the mapping's models and run transform again.";
+                : " Fix the DTDL in the mapping's models ('twinsync validate' lists every problem it finds) and run"
+                        + " again.";
         return new ModelUploadException(
-                "ADT refused the models of batch " + batch.id() + " (" + chunkSize + " models from "
-                        + BatchLayout.MODELS + "): " + error.code() + ": " + error.message() + "." + hint,
+                "ADT refused the models of " + what + " (" + chunkSize + " models in one request): " + error.code()
+                        + ": " + error.message() + "." + hint,
                 e);
     }
 
-    private Set<String> existingModels(Batch batch) {
+    private List<TargetModel> targetModels(String what) {
         try {
-            return adt.listModelIds(new Attempts());
+            return adt.listModels(new Attempts());
         } catch (RuntimeException e) {
             AdtError error = AdtError.of(e);
             throw new ModelUploadException(
-                    "Cannot list the models of the target before writing batch " + batch.id()
-                            + ": " + error.code() + ": " + error.message()
-                            + ". Check the endpoint, the network, and that"
-                            + " the identity has the 'Azure Digital Twins Data Owner' role on the instance.",
+                    "Cannot list the models of the target before writing " + what + ": " + error.code() + ": "
+                            + error.message() + ". Check the endpoint, the network, and that the identity has the"
+                            + " 'Azure Digital Twins Data Owner' role on the instance.",
                     e);
         }
     }

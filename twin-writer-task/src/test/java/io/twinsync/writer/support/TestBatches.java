@@ -23,7 +23,7 @@ public final class TestBatches {
     public static final String SITE_MODEL = "dtmi:twinsync:test:Site;1";
     public static final String PUMP_MODEL = "dtmi:twinsync:test:Pump;1";
 
-    /** Site first although it refers to Pump, so the writer must order them. */
+    /** Site before Pump, whose relationship it targets: a target needs no order (ADT accepts one not yet uploaded). */
     public static final String MODELS =
             """
             [

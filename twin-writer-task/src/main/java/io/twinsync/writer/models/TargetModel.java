@@ -1,0 +1,17 @@
+package io.twinsync.writer.models;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * A model as the target instance holds it.
+ *
+ * @param definition the DTDL interface as the service returns it (semantically equal to what was uploaded)
+ */
+public record TargetModel(String id, ObjectNode definition, boolean decommissioned) {
+
+    public TargetModel {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(definition, "definition");
+    }
+}
