@@ -6,8 +6,11 @@ import io.twinsync.dtdl.files.ModelFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,13 +20,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The files, not listed under a mapping's {@code models}, that define interfaces the listed ones need: found by
  * walking folders near the mapping, so that a problem can say which file to add. A file counts only when the DTDL
  * reader finds the interface in it (a text match alone could be a file that merely refers to it). The walk stops after
- * {@value #MAX_FILES} {@code .json} files so that a mapping beside a large tree still loads quickly.
+ * {@value #MAX_FILES} {@code .json} files so that a mapping beside a large tree still loads quickly, and passes over
+ * hidden folders and {@code node_modules} (twinsync's own {@code .twinsync} home holds batches full of {@code .json}
+ * files, among them copies of the models in {@code models.json}).
  */
 final class ModelCandidates {
 
@@ -140,20 +144,47 @@ final class ModelCandidates {
         return defined;
     }
 
+    /**
+     * Up to {@code most} {@code .json} files under the root, skipping hidden folders (such as {@code .git}, or
+     * {@code .twinsync}, whose batches hold copies of models and many twin files) and {@code node_modules}.
+     */
     private static List<Path> jsonFiles(Path root, int most) {
+        List<Path> files = new ArrayList<>();
         if (most <= 0 || !Files.isDirectory(root)) {
-            return List.of();
+            return files;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p ->
-                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .filter(Files::isRegularFile)
-                    .limit(most)
-                    .map(p -> p.toAbsolutePath().normalize())
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            return List.of(); // a folder that cannot be listed holds no candidate we could name
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                    String name = folder.getFileName() == null
+                            ? ""
+                            : folder.getFileName().toString();
+                    boolean skipped = !folder.equals(root) && (name.startsWith(".") || name.equals("node_modules"));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()
+                            && file.getFileName()
+                                    .toString()
+                                    .toLowerCase(Locale.ROOT)
+                                    .endsWith(".json")) {
+                        files.add(file.toAbsolutePath().normalize());
+                    }
+                    return files.size() < most ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // a file or folder that cannot be read holds no candidate
+                }
+            });
+        } catch (IOException e) {
+            return files; // what was found before the walk failed
         }
+        return files;
     }
 
     /** The folders, each once, without those inside another of them (the walk covers them). */

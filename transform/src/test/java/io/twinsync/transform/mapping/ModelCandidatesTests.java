@@ -35,14 +35,25 @@ class ModelCandidatesTests {
     }
 
     @Test
+    void hiddenFoldersAreNotSearched() throws IOException {
+        // given the interface only in a batch's models.json under twinsync's hidden home folder
+        Path batch = Files.createDirectories(dir.resolve(".twinsync/staging/batches/b1"));
+        Files.writeString(batch.resolve("models.json"), "[" + equipment() + "]");
+
+        // when searched from the mapping's folder
+        ModelCandidates found = ModelCandidates.search(List.of(MISSING), List.of(dir), List.of());
+
+        // then that copy is not offered as the file to list
+        assertThat(found.files(MISSING)).isEmpty();
+    }
+
+    @Test
     void eachFolderIsSearchedOnceAndListedFilesNotAtAll() throws IOException {
         // given the interface defined in a listed file's folder and, again, in a listed file
         Path defining = dir.resolve("models/Equipment.json");
         Files.createDirectories(defining.getParent());
-        String equipment =
-                "{\"@context\": \"dtmi:dtdl:context;3\", \"@id\": \"" + MISSING + "\", \"@type\": \"Interface\"}";
-        Files.writeString(defining, equipment);
-        Path listed = Files.writeString(dir.resolve("models/Listed.json"), equipment);
+        Files.writeString(defining, equipment());
+        Path listed = Files.writeString(dir.resolve("models/Listed.json"), equipment());
 
         // when searched from the mapping's folder and the listed file's folder, which lies inside it
         ModelCandidates found =
@@ -50,5 +61,9 @@ class ModelCandidatesTests {
 
         // then the unlisted file is found once
         assertThat(found.files(MISSING)).containsExactly(defining);
+    }
+
+    private static String equipment() {
+        return "{\"@context\": \"dtmi:dtdl:context;3\", \"@id\": \"" + MISSING + "\", \"@type\": \"Interface\"}";
     }
 }
