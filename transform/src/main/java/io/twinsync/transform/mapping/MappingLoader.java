@@ -73,7 +73,10 @@ public final class MappingLoader {
         return Collections.unmodifiableMap(keys);
     }
 
-    /** Loads a mapping file; model paths in it are relative to its folder. */
+    /**
+     * Loads a mapping file; its {@code models} entries (files, folders and globs such as {@code ontology/**}{@code
+     * /*.json}) are relative to its folder.
+     */
     public static Mapping load(Path mappingFile) {
         Objects.requireNonNull(mappingFile, "mappingFile");
         if (!Files.isRegularFile(mappingFile)) {
@@ -84,8 +87,9 @@ public final class MappingLoader {
     }
 
     /**
-     * Loads a mapping from the classpath, such as {@code io/twinsync/sample/twins/mapping.yaml}; model paths in it
-     * are relative to its folder on the classpath.
+     * Loads a mapping from the classpath, such as {@code io/twinsync/sample/twins/mapping.yaml}; its {@code models}
+     * entries are files relative to its folder on the classpath (a classpath cannot be listed, so a folder or glob
+     * there is a problem).
      */
     public static Mapping loadFromClasspath(String resource) {
         Objects.requireNonNull(resource, "resource");

@@ -73,6 +73,27 @@ class MappingModelsTests {
     }
 
     @Test
+    void aPropertyTheModelLacksWhileADependencyIsMissingSaysSo() throws IOException {
+        // given Pump extends Equipment, which no file defines, and a property Equipment would declare
+        write("models/Pump.json", model("dtmi:example:Pump;1", "\"extends\": \"dtmi:example:Equipment;1\","));
+        Path mapping = write(
+                "mapping.yaml",
+                "models: [models]\n"
+                        + PUMP_ENTITY.replace("id: \"pump-{Id}\"", "id: \"pump-{Id}\", properties: { serial: S }"));
+
+        // when loaded, then the property's problem points at the missing interface as the likely reason
+        assertThatThrownBy(() -> MappingLoader.load(mapping))
+                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems())
+                        .hasSize(2)
+                        .anySatisfy(p -> assertThat(p).startsWith("models: dtmi:example:Equipment;1 is not defined"))
+                        .anySatisfy(p -> assertThat(p)
+                                .startsWith("entity 'pump': twin.properties.serial: dtmi:example:Pump;1 (with the"
+                                        + " interfaces it extends) has no property 'serial'")
+                                .endsWith("(it needs [dtmi:example:Equipment;1], which no listed model file defines"
+                                        + " and which may define more; see the problem under models)")));
+    }
+
+    @Test
     void aMissingDependencyNoEntityNeedsIsAMissingModelNotAProblem() throws IOException {
         // given a listed Valve that extends an interface no listed file defines, and an entity that does not use Valve
         write("models/Pump.json", model("dtmi:example:Pump;1", ""));
