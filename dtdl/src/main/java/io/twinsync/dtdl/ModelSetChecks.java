@@ -116,10 +116,10 @@ final class ModelSetChecks {
                     unresolved
                             .computeIfAbsent(reference.id(), id -> new TreeSet<>())
                             .add(node.owningInterface().id);
-                    problems.add(
-                            node.location,
+                    problems.add(node.location.missingReference(
                             "'" + term + "' refers to " + reference.id()
-                                    + ", which none of the models defines; add the model that defines it");
+                                    + ", which none of the models defines; add the model that defines it",
+                            reference.id()));
                 } else if (!target.referenceable && target.document() != node.document()) {
                     problems.add(
                             node.location,

@@ -111,6 +111,11 @@ final class Node {
         DtdlProblem problem(String message) {
             return new DtdlProblem(source, interfaceId, element, message);
         }
+
+        /** A problem that is only that {@code missing}, referred to here, is not among the documents read. */
+        DtdlProblem missingReference(String message, String missing) {
+            return new DtdlProblem(source, interfaceId, element, message, missing);
+        }
     }
 
     /** A value of a property. */

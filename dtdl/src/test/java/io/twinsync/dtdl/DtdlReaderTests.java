@@ -66,6 +66,7 @@ class DtdlReaderTests {
         assertThat(problem.source()).isEqualTo("models/Pump.json");
         assertThat(problem.interfaceId()).isEqualTo(PUMP);
         assertThat(problem.element()).isEqualTo("relationship 'isFedBy' > property");
+        assertThat(problem.isMissingReference()).isFalse();
         assertThat(problem.toString())
                 .isEqualTo("models/Pump.json (dtmi:example:Pump;1) relationship 'isFedBy' > property: has no 'name',"
                         + " which a Property needs");
@@ -102,12 +103,14 @@ class DtdlReaderTests {
         // when
         DtdlReader.Result result = read("Pump.json", model(PUMP, "dtmi:example:Equipment;1", ""));
 
-        // then
-        assertThat(result.problems())
-                .singleElement()
-                .extracting(DtdlProblem::message)
-                .isEqualTo("'extends' refers to dtmi:example:Equipment;1, which none of the models defines; add the"
-                        + " model that defines it");
+        // then the one problem is a missing reference, which says what is missing
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message())
+                    .isEqualTo("'extends' refers to dtmi:example:Equipment;1, which none of the models defines; add"
+                            + " the model that defines it");
+            assertThat(p.isMissingReference()).isTrue();
+            assertThat(p.missing()).isEqualTo("dtmi:example:Equipment;1");
+        });
         assertThat(result.models().unresolvedReferences())
                 .containsEntry("dtmi:example:Equipment;1", java.util.Set.of(PUMP));
     }

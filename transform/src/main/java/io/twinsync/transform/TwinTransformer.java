@@ -215,7 +215,9 @@ public final class TwinTransformer {
 
     private void writeModels(Batch batch) {
         try (StagedOutput out = batch.create(BatchLayout.MODELS)) {
-            StagingJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, mapping.modelDocuments());
+            StagingJson.mapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValue(out, mapping.models().documents());
             out.commit();
         } catch (IOException e) {
             throw new StagingException(

@@ -145,6 +145,6 @@ class SampleMappingTransformTests {
                 .isLessThan(ids.indexOf("dtmi:twinsync:sample:Equipment;1"));
         assertThat(ids.indexOf("dtmi:twinsync:sample:Nameplate;1"))
                 .isLessThan(ids.indexOf("dtmi:twinsync:sample:Asset;1"));
-        assertThat(models).containsExactlyElementsOf(mapping.modelDocuments());
+        assertThat(models).containsExactlyElementsOf(mapping.models().documents());
     }
 }

@@ -93,7 +93,8 @@ public final class ModelFiles {
         return shown.toString().replace('\\', '/');
     }
 
-    static boolean isGlob(String entry) {
+    /** True when the entry is a pattern ({@code *}, {@code ?}, {@code [...]} or {@code {a,b}}) rather than a path. */
+    public static boolean isGlob(String entry) {
         return entry.contains("*") || entry.contains("?") || entry.contains("[") || entry.contains("{");
     }
 

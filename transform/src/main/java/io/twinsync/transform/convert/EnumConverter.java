@@ -2,9 +2,9 @@ package io.twinsync.transform.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.twinsync.dtdl.model.DtdlSchema;
+import io.twinsync.dtdl.model.PrimitiveSchema;
 import io.twinsync.staging.rows.ValueType;
-import io.twinsync.transform.dtdl.DtdlSchema;
-import io.twinsync.transform.dtdl.PrimitiveSchema;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,9 +16,9 @@ import java.util.function.Function;
  */
 final class EnumConverter implements ValueConverter {
 
-    private final DtdlSchema.EnumType schema;
+    private final DtdlSchema.EnumSchema schema;
 
-    EnumConverter(DtdlSchema.EnumType schema) {
+    EnumConverter(DtdlSchema.EnumSchema schema) {
         this.schema = schema;
     }
 

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.dtdl.model.DtdlSchema;
+import io.twinsync.dtdl.model.PrimitiveSchema;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.rows.ValueType;
-import io.twinsync.transform.dtdl.DtdlSchema;
 import io.twinsync.transform.validate.AdtLimits;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -30,9 +31,9 @@ final class StructuredValueConverter implements ValueConverter {
     private final DtdlSchema schema;
 
     StructuredValueConverter(DtdlSchema schema) {
-        if (!(schema instanceof DtdlSchema.ObjectType
-                || schema instanceof DtdlSchema.MapType
-                || schema instanceof DtdlSchema.ArrayType)) {
+        if (!(schema instanceof DtdlSchema.ObjectSchema
+                || schema instanceof DtdlSchema.MapSchema
+                || schema instanceof DtdlSchema.ArraySchema)) {
             throw new IllegalArgumentException("Not a structured schema: " + schema.describe());
         }
         this.schema = schema;
@@ -63,7 +64,7 @@ final class StructuredValueConverter implements ValueConverter {
     }
 
     private JsonNode convert(DtdlSchema target, JsonNode json, String path) {
-        if (target instanceof DtdlSchema.ObjectType object) {
+        if (target instanceof DtdlSchema.ObjectSchema object) {
             ObjectNode result = NODES.objectNode();
             for (Map.Entry<String, JsonNode> field : fields(json, "an object", path)) {
                 DtdlSchema fieldSchema = object.fields().get(field.getKey());
@@ -80,7 +81,7 @@ final class StructuredValueConverter implements ValueConverter {
             }
             return result;
         }
-        if (target instanceof DtdlSchema.MapType map) {
+        if (target instanceof DtdlSchema.MapSchema map) {
             ObjectNode result = NODES.objectNode();
             for (Map.Entry<String, JsonNode> entry : fields(json, "a map (a JSON object)", path)) {
                 String at = path + "." + entry.getKey();
@@ -94,7 +95,7 @@ final class StructuredValueConverter implements ValueConverter {
             }
             return result;
         }
-        if (target instanceof DtdlSchema.ArrayType array) {
+        if (target instanceof DtdlSchema.ArraySchema array) {
             if (!json.isArray()) {
                 throw new UnconvertibleValueException("expected a JSON array, found " + kind(json), blank(path));
             }
@@ -112,16 +113,16 @@ final class StructuredValueConverter implements ValueConverter {
     }
 
     private static JsonNode leaf(DtdlSchema target, JsonNode json, String path) {
-        if (target instanceof DtdlSchema.Unsupported) {
+        if (ValueConverters.unfillable(target).isPresent()) {
             throw new UnconvertibleValueException(
-                    "its schema is " + target.describe() + ", which transform cannot fill", blank(path));
+                    "its schema is " + ValueConverters.unfillable(target).get() + ", which transform cannot fill",
+                    blank(path));
         }
         if (!json.isValueNode()) {
             throw new UnconvertibleValueException(
                     "expected a " + target.describe() + " value, found " + kind(json), blank(path));
         }
-        boolean stringTarget = target instanceof DtdlSchema.Primitive p
-                && p.kind() == io.twinsync.transform.dtdl.PrimitiveSchema.STRING;
+        boolean stringTarget = target instanceof DtdlSchema.Primitive p && p.kind() == PrimitiveSchema.STRING;
         if (stringTarget && !json.isTextual()) {
             throw new UnconvertibleValueException("expected a JSON string, found " + kind(json), blank(path));
         }

@@ -1,10 +1,11 @@
 package io.twinsync.transform.mapping;
 
-import io.twinsync.transform.dtdl.DtdlModels;
-import io.twinsync.transform.dtdl.DtdlProperty;
-import io.twinsync.transform.dtdl.DtdlRelationship;
-import io.twinsync.transform.dtdl.DtdlSchema;
-import io.twinsync.transform.dtdl.PropertyPathResolver;
+import io.twinsync.dtdl.ModelSet;
+import io.twinsync.dtdl.model.DtdlContent;
+import io.twinsync.dtdl.model.DtdlProperty;
+import io.twinsync.dtdl.model.DtdlRelationship;
+import io.twinsync.transform.convert.ValueConverters;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,13 +30,25 @@ final class EntityReader {
     static final Set<String> DELETED_KEYS = Set.of("column", "when", "missing", "missingLimit");
     static final Set<String> RELATIONSHIP_KEYS = Set.of("name", "target", "id", "properties", "stale");
 
-    private final DtdlModels models;
+    /** More interface ids than this are not listed in a message; the count is said instead. */
+    private static final int MAX_LISTED_IDS = 20;
+
+    private final ModelSet models;
+    private final ModelCandidates candidates;
+    private final Path base;
     private final MappingProblems problems;
     private final IdTemplateReader idTemplates;
     private final ValueSourceReader valueSources;
 
-    EntityReader(DtdlModels models, IdNormalization idDefaults, MappingProblems problems) {
+    EntityReader(
+            ModelSet models,
+            ModelCandidates candidates,
+            Path base,
+            IdNormalization idDefaults,
+            MappingProblems problems) {
         this.models = models;
+        this.candidates = candidates;
+        this.base = base;
         this.problems = problems;
         this.idTemplates = new IdTemplateReader(idDefaults, problems);
         this.valueSources = new ValueSourceReader(problems);
@@ -94,8 +107,8 @@ final class EntityReader {
     private String readModel(YamlFields twin) {
         String model = twin.text("model", true);
         if (model != null && !models.contains(model)) {
-            problems.add(twin.at("model") + ": " + model + " is not defined by any file listed under models;"
-                    + " the models define " + models.ids());
+            problems.add(twin.at("model") + ": " + model + " is not defined by any file listed under models; "
+                    + (candidates.files(model).isEmpty() ? definedIds(model) : candidates.advice(model, base)));
             return null;
         }
         return model;
@@ -110,7 +123,7 @@ final class EntityReader {
         YamlFields mapped = twin.object("properties", false);
         for (String name : mapped == null ? List.<String>of() : mapped.keys()) {
             PropertySpec spec = valueSources.read(mapped, name, defaultNulls, this::nulls);
-            Optional<DtdlProperty> target =
+            Optional<PropertyTarget> target =
                     spec != null && modelKnown ? twinProperty(model, name, mapped.at(name)) : Optional.empty();
             if (target.isPresent()) {
                 spec = valueSources.check(spec, target.get(), mapped.at(name));
@@ -190,7 +203,7 @@ final class EntityReader {
     }
 
     /** The property a twin property path leads to, with the schema there; empty (reported) when there is none. */
-    private Optional<DtdlProperty> twinProperty(String model, String name, String at) {
+    private Optional<PropertyTarget> twinProperty(String model, String name, String at) {
         PropertyPath path;
         try {
             path = PropertyPath.parse(name);
@@ -201,7 +214,7 @@ final class EntityReader {
         String first = path.segments().get(0);
         Optional<DtdlProperty> property = models.property(model, first);
         if (property.isPresent() && path.segments().size() == 1) {
-            return checkSchema(property.get(), at) ? property : Optional.empty();
+            return checkSchema(property.get(), at) ? Optional.of(target(property.get())) : Optional.empty();
         }
         if (property.isPresent() || models.component(model, first).isPresent()) {
             PropertyPathResolver.Resolution resolution = PropertyPathResolver.resolve(models, model, path.segments());
@@ -209,32 +222,62 @@ final class EntityReader {
                 problems.add(at + ": " + resolution.problem());
                 return Optional.empty();
             }
-            return Optional.of(new DtdlProperty(name, resolution.schema(), model));
+            return Optional.of(resolution.target());
         }
-        if (models.relationship(model, first).isPresent()) {
+        Optional<DtdlContent> other = models.content(model, first);
+        if (other.isPresent() && other.get() instanceof DtdlRelationship) {
             problems.add(at + ": '" + first + "' is a relationship of " + model + ", not a property; map it under"
                     + " relationships");
-        } else if (models.otherContentType(model, first).isPresent()) {
-            problems.add(at + ": '" + first + "' is a "
-                    + models.otherContentType(model, first).get() + " of " + model + "; only properties can be mapped");
+        } else if (other.isPresent()) {
+            problems.add(at + ": '" + first + "' is a " + other.get().kind() + " of " + model
+                    + "; only properties can be mapped");
         } else {
             problems.add(at + ": " + model + " (with the interfaces it extends) has no property '" + first
                     + "'; its properties are " + models.propertyNames(model)
                     + (models.components(model).isEmpty()
                             ? ""
                             : " and its components "
-                                    + List.copyOf(models.components(model).keySet())));
+                                    + List.copyOf(models.components(model).keySet()))
+                    + incomplete(model));
         }
         return Optional.empty();
     }
 
+    private static PropertyTarget target(DtdlProperty property) {
+        return new PropertyTarget(property.name(), property.schema());
+    }
+
+    /** Geospatial schemas and schemas that could not be read have no converter; say so at the mapping. */
     private boolean checkSchema(DtdlProperty property, String at) {
-        if (property.schema() instanceof DtdlSchema.Unsupported unsupported) {
-            problems.add(at + ": property '" + property.name() + "' has schema " + unsupported.describe()
-                    + ", which transform cannot fill; map primitive, Enum, Object, Map or Array properties only");
+        Optional<String> unfillable = ValueConverters.unfillable(property.schema());
+        if (unfillable.isPresent()) {
+            problems.add(at + ": property '" + property.name() + "' has schema " + unfillable.get()
+                    + ", which transform cannot fill from a column; map primitive, Enum, Object, Map or Array"
+                    + " properties only");
             return false;
         }
         return true;
+    }
+
+    /**
+     * For a message about something the model lacks: the interfaces the model needs that no listed file defines
+     * (which may define it), or nothing when it has all it needs.
+     */
+    private String incomplete(String model) {
+        List<String> missing = MissingModels.neededBy(models, model);
+        return missing.isEmpty()
+                ? ""
+                : " (it needs " + missing + ", which no listed model file defines and which may define more; see the"
+                        + " problem under models)";
+    }
+
+    /** The interfaces the listed files define, for a message about a model they do not define. */
+    private String definedIds(String model) {
+        List<String> ids = models.ids();
+        return ids.size() <= MAX_LISTED_IDS
+                ? "the models define " + ids
+                : "the " + ids.size() + " listed interfaces do not include it (check its name and version); "
+                        + candidates.advice(model, base);
     }
 
     /** Two paths where one lies inside the other would both set the same value; the mapping must choose. */
@@ -269,7 +312,7 @@ final class EntityReader {
                 String hint = models.property(model, name).isPresent()
                         ? "'" + name + "' is a property of " + model + "; map it under twin.properties"
                         : model + " (with the interfaces it extends) has no relationship '" + name
-                                + "'; its relationships are " + models.relationshipNames(model);
+                                + "'; its relationships are " + models.relationshipNames(model) + incomplete(model);
                 problems.add(item.at("name") + ": " + hint);
             }
         }
@@ -287,7 +330,7 @@ final class EntityReader {
                         + "'; its properties are "
                         + List.copyOf(relationship.properties().keySet()));
             } else if (checkSchema(property, at)) {
-                spec = valueSources.check(spec, property, at);
+                spec = valueSources.check(spec, target(property), at);
                 if (spec != null) {
                     properties.add(spec);
                 }

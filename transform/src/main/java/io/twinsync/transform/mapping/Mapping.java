@@ -1,10 +1,12 @@
 package io.twinsync.transform.mapping;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.twinsync.transform.dtdl.DtdlModels;
+import io.twinsync.dtdl.ModelSet;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A loaded and checked mapping: its entities and the DTDL models they use. Immutable; build it with
@@ -12,19 +14,24 @@ import java.util.Optional;
  *
  * @param source where the mapping was read from (a path or {@code classpath:...}), for messages
  * @param entities the entities in the order the mapping lists them
- * @param models the DTDL interfaces of the mapping's model files
+ * @param models every interface of every model file the mapping lists under {@code models} (files, folders and globs),
+ *     read without problems. {@link ModelSet#documents()} gives them in dependency order (each after what it extends
+ *     or uses as a component or schema), as transform writes them to the batch's {@code models.json} and as they are
+ *     uploaded. The set holds what every entity needs; it may refer to interfaces it does not hold, which are
+ *     {@code missingModels}
+ * @param missingModels interfaces the listed models refer to (in {@code extends}, a component's {@code schema} or a
+ *     schema) that no listed file defines and no entity needs, by DTMI, in DTMI order. Not a problem of the mapping:
+ *     the target instance may already hold them, and uploading {@code models} to an instance that does not fails, so
+ *     an upload checks them against the instance first. Relationship targets are never among them
  */
-public record Mapping(String source, List<EntityMapping> entities, DtdlModels models) {
+public record Mapping(
+        String source, List<EntityMapping> entities, ModelSet models, Map<String, MissingModel> missingModels) {
 
     public Mapping {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(models, "models");
         entities = List.copyOf(entities);
-    }
-
-    /** Copies of every DTDL interface of the mapping, each after the interfaces it depends on. */
-    public List<ObjectNode> modelDocuments() {
-        return models.documents();
+        missingModels = Collections.unmodifiableMap(new TreeMap<>(missingModels));
     }
 
     public Optional<EntityMapping> entity(String name) {

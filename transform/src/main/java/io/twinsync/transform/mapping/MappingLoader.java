@@ -5,9 +5,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.twinsync.staging.json.StagingJson;
-import io.twinsync.transform.dtdl.DtdlModels;
-import io.twinsync.transform.dtdl.ModelSource;
+import io.twinsync.dtdl.DtdlReader;
+import io.twinsync.dtdl.ModelSet;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +22,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Loads a mapping file (YAML) and the DTDL model files it lists, and checks the one against the other. Every
- * problem found is reported at once in a {@link MappingException}; a mapping that loads is fit to transform with.
+ * problem found is reported at once, each once, in a {@link MappingException}; a mapping that loads is fit to
+ * transform with.
+ *
+ * <p>The models are read by the DTDL reader ({@link DtdlReader#forService()}): every problem it finds in them is a
+ * mapping problem, except an interface the listed files refer to but do not define. That one is a problem only when
+ * an entity needs it (its twin model extends it or uses it as a component, directly or not); otherwise the target
+ * instance may hold it, and {@link Mapping#missingModels()} lists it for whoever uploads the models.
  */
 public final class MappingLoader {
 
@@ -67,7 +73,10 @@ public final class MappingLoader {
         return Collections.unmodifiableMap(keys);
     }
 
-    /** Loads a mapping file; model paths in it are relative to its folder. */
+    /**
+     * Loads a mapping file; its {@code models} entries (files, folders and globs such as {@code ontology/**}{@code
+     * /*.json}) are relative to its folder.
+     */
     public static Mapping load(Path mappingFile) {
         Objects.requireNonNull(mappingFile, "mappingFile");
         if (!Files.isRegularFile(mappingFile)) {
@@ -78,8 +87,9 @@ public final class MappingLoader {
     }
 
     /**
-     * Loads a mapping from the classpath, such as {@code io/twinsync/sample/twins/mapping.yaml}; model paths in it
-     * are relative to its folder on the classpath.
+     * Loads a mapping from the classpath, such as {@code io/twinsync/sample/twins/mapping.yaml}; its {@code models}
+     * entries are files relative to its folder on the classpath (a classpath cannot be listed, so a folder or glob
+     * there is a problem).
      */
     public static Mapping loadFromClasspath(String resource) {
         Objects.requireNonNull(resource, "resource");
@@ -100,14 +110,25 @@ public final class MappingLoader {
         if (format != null && !FORMAT.equals(format)) {
             problems.add("format: '" + format + "' is not a format this version reads; use " + FORMAT);
         }
-        List<String> modelPaths = top.texts("models", true);
-        DtdlModels models = DtdlModels.read(readModels(resources, modelPaths, problems), problems::add);
+        MappingResources.ListedModels listed = resources.readModels(top.texts("models", true), problems);
+        DtdlReader.Result read = DtdlReader.forService().read(listed.sources());
+        // each DTDL problem once, as the reader reports it; what is merely missing is judged below
+        read.problems().stream().filter(p -> !p.isMissingReference()).forEach(p -> problems.add(p.toString()));
+        ModelSet models = read.models();
+        Map<String, String> twinModels = twinModels(root);
+        Set<String> wanted = new TreeSet<>(MissingModels.ids(models));
+        twinModels.values().stream().filter(m -> !models.contains(m)).forEach(wanted::add);
+        ModelCandidates candidates = resources
+                .folder()
+                .map(folder -> ModelCandidates.search(wanted, searchRoots(folder, listed.files()), listed.files()))
+                .orElse(ModelCandidates.none());
+        Path base = resources.folder().orElse(Path.of(""));
         List<YamlFields> items = top.objects("entities", true);
         if (items.isEmpty() && root.path("entities").isArray()) {
             problems.add("entities: list at least one entity");
         }
         IdNormalization idDefaults = IdTemplateReader.readDefaults(top.object("ids", false), problems);
-        EntityReader reader = new EntityReader(models, idDefaults, problems);
+        EntityReader reader = new EntityReader(models, candidates, base, idDefaults, problems);
         List<EntityMapping> entities = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (YamlFields item : items) {
@@ -122,8 +143,35 @@ public final class MappingLoader {
                 entities.add(entity);
             }
         }
+        twinModels.values().removeIf(m -> !models.contains(m));
+        Map<String, MissingModel> missing = MissingModels.split(models, twinModels, candidates, base, problems);
         problems.throwIfAny(resources.description());
-        return new Mapping(resources.description(), entities, models);
+        return new Mapping(resources.description(), entities, models, missing);
+    }
+
+    /** Each entity's {@code twin.model} as written, by the entity's name in messages ({@code entity 'pump'}). */
+    private static Map<String, String> twinModels(JsonNode root) {
+        Map<String, String> models = new LinkedHashMap<>();
+        JsonNode entities = root.path("entities");
+        for (int i = 0; i < entities.size(); i++) {
+            JsonNode entity = entities.path(i);
+            JsonNode model = entity.path("twin").path("model");
+            if (model.isTextual()) {
+                String name = "entity '" + entity.path("name").asText() + "'";
+                models.put(
+                        entity.path("name").isTextual() && !models.containsKey(name) ? name : "entities[" + i + "]",
+                        model.asText());
+            }
+        }
+        return models;
+    }
+
+    /** Where to look for the files of missing interfaces: the mapping's folder and those of the listed files. */
+    private static List<Path> searchRoots(Path mappingFolder, List<Path> listedFiles) {
+        List<Path> roots = new ArrayList<>();
+        roots.add(mappingFolder);
+        listedFiles.forEach(f -> roots.add(f.toAbsolutePath().getParent()));
+        return roots;
     }
 
     private static JsonNode parseYaml(MappingResources resources) {
@@ -142,31 +190,6 @@ public final class MappingLoader {
         } catch (IOException e) {
             throw new MappingException(resources.description(), List.of("it cannot be read: " + e.getMessage()));
         }
-    }
-
-    private static List<ModelSource> readModels(
-            MappingResources resources, List<String> paths, MappingProblems problems) {
-        List<ModelSource> sources = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            String path = paths.get(i);
-            String at = "models[" + i + "] " + path;
-            try (InputStream in = resources.open(path)) {
-                JsonNode content = StagingJson.mapper().readTree(in);
-                if (content == null || content.isMissingNode()) {
-                    problems.add(at + ": the file is empty");
-                } else {
-                    sources.add(new ModelSource(path, content));
-                }
-            } catch (FileNotFoundException | NoSuchFileException e) {
-                problems.add(at + ": there is no such file (looked for " + resources.describe(path)
-                        + "); model paths are relative to the mapping file");
-            } catch (JacksonException e) {
-                problems.add(at + ": it is not valid JSON: " + e.getOriginalMessage() + location(e));
-            } catch (IOException e) {
-                problems.add(at + ": it cannot be read: " + e.getMessage());
-            }
-        }
-        return sources;
     }
 
     private static String location(JacksonException e) {

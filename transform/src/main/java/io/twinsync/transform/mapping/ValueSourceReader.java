@@ -6,7 +6,6 @@ import io.twinsync.transform.convert.UnconvertibleValueException;
 import io.twinsync.transform.convert.ValueConverter;
 import io.twinsync.transform.convert.ValueConverters;
 import io.twinsync.transform.convert.ValueText;
-import io.twinsync.transform.dtdl.DtdlProperty;
 import io.twinsync.transform.expression.ExpressionSandbox;
 import java.util.List;
 import java.util.Locale;
@@ -68,26 +67,26 @@ final class ValueSourceReader {
      * Checks a property's source against its schema: a constant must convert, and a template's text must be
      * something the schema takes from text. Returns the spec to keep, or null having reported why.
      */
-    PropertySpec check(PropertySpec spec, DtdlProperty property, String at) {
+    PropertySpec check(PropertySpec spec, PropertyTarget property, String at) {
         ValueConverter converter = ValueConverters.forSchema(property.schema());
         if (spec.source() instanceof ValueSource.Constant constant) {
             String text = ValueText.of(constant.value());
             if (!converter.accepts(constant.type())) {
                 problems.add(at + ".value: " + constant.type().name().toLowerCase(Locale.ROOT) + " '"
-                        + text + "' cannot become property '" + property.name() + "' ("
+                        + text + "' cannot become property '" + property.path() + "' ("
                         + property.schema().describe() + "); give a value of a fitting type");
                 return null;
             }
             try {
                 converter.convert(constant.value()); // the string length limit is checked per row, as for columns
             } catch (UnconvertibleValueException e) {
-                problems.add(at + ".value: '" + text + "' cannot become property '" + property.name() + "' ("
+                problems.add(at + ".value: '" + text + "' cannot become property '" + property.path() + "' ("
                         + property.schema().describe() + "): " + e.getMessage() + "; give a value that fits");
                 return null;
             }
         }
         if (spec.source() instanceof ValueSource.Template && !converter.accepts(ValueType.STRING)) {
-            problems.add(at + ".template: property '" + property.name() + "' ("
+            problems.add(at + ".template: property '" + property.path() + "' ("
                     + property.schema().describe() + ") cannot be filled from text; use column or expression");
             return null;
         }

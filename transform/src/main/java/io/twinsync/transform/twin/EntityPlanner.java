@@ -1,26 +1,25 @@
 package io.twinsync.transform.twin;
 
+import io.twinsync.dtdl.ModelSet;
+import io.twinsync.dtdl.model.DtdlProperty;
+import io.twinsync.dtdl.model.DtdlRelationship;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.rows.StagedRowReader;
 import io.twinsync.staging.rows.StagedSchema;
 import io.twinsync.transform.convert.ValueConverter;
 import io.twinsync.transform.convert.ValueConverters;
-import io.twinsync.transform.dtdl.DtdlModels;
-import io.twinsync.transform.dtdl.DtdlProperty;
-import io.twinsync.transform.dtdl.DtdlRelationship;
-import io.twinsync.transform.dtdl.DtdlSchema;
-import io.twinsync.transform.dtdl.PropertyPathResolver;
 import io.twinsync.transform.mapping.EntityMapping;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingProblem;
 import io.twinsync.transform.mapping.MappingProblems;
 import io.twinsync.transform.mapping.PropertyPath;
+import io.twinsync.transform.mapping.PropertyPathResolver;
 import io.twinsync.transform.mapping.PropertySpec;
+import io.twinsync.transform.mapping.PropertyTarget;
 import io.twinsync.transform.mapping.RelationshipSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +68,11 @@ public final class EntityPlanner {
      * @return the plan, or empty when the entity has a problem (then at least one was added)
      */
     public static Optional<EntityPlan> planEntity(
-            EntityMapping entity, DtdlModels models, StagedSchema schema, MappingProblems problems) {
+            EntityMapping entity, ModelSet models, StagedSchema schema, MappingProblems problems) {
         return Optional.ofNullable(plan(entity, models, schema, problems));
     }
 
-    static EntityPlan plan(EntityMapping entity, DtdlModels models, StagedSchema schema, MappingProblems problems) {
+    static EntityPlan plan(EntityMapping entity, ModelSet models, StagedSchema schema, MappingProblems problems) {
         int before = problems.list().size();
         ColumnBinder columns = new ColumnBinder(schema, entity.name(), problems);
         if (!schema.entity().equalsIgnoreCase(entity.name())) {
@@ -132,9 +131,12 @@ public final class EntityPlanner {
                     .orElse(null);
             List<PropertyPlan> relProperties = new ArrayList<>();
             for (PropertySpec p : spec.properties()) {
-                Map<String, DtdlProperty> declared = relationship.properties();
-                PropertyPlan plan =
-                        property(p, declared.get(p.property()), columns, at + " properties." + p.property());
+                DtdlProperty declared = relationship.properties().get(p.property());
+                PropertyPlan plan = property(
+                        p,
+                        declared == null ? null : new PropertyTarget(declared.name(), declared.schema()),
+                        columns,
+                        at + " properties." + p.property());
                 if (plan != null) {
                     relProperties.add(plan);
                 }
@@ -158,7 +160,7 @@ public final class EntityPlanner {
     }
 
     /** The property a twin property path leads to (its last part, with the schema there), or null. */
-    private static DtdlProperty twinProperty(DtdlModels models, String model, String path) {
+    private static PropertyTarget twinProperty(ModelSet models, String model, String path) {
         PropertyPath parsed;
         try {
             parsed = PropertyPath.parse(path);
@@ -166,11 +168,11 @@ public final class EntityPlanner {
             return null; // MappingLoader never lets this through; a Mapping built by hand might
         }
         PropertyPathResolver.Resolution resolution = PropertyPathResolver.resolve(models, model, parsed.segments());
-        return resolution.found() ? new DtdlProperty(path, resolution.schema(), model) : null;
+        return resolution.found() ? resolution.target() : null;
     }
 
-    private static PropertyPlan property(PropertySpec spec, DtdlProperty property, ColumnBinder columns, String at) {
-        if (property == null || property.schema() instanceof DtdlSchema.Unsupported) {
+    private static PropertyPlan property(PropertySpec spec, PropertyTarget property, ColumnBinder columns, String at) {
+        if (property == null || ValueConverters.unfillable(property.schema()).isPresent()) {
             columns.report(
                     MappingProblem.Kind.INVALID_MAPPING,
                     at,

@@ -2,8 +2,8 @@ package io.twinsync.transform.twin;
 
 import io.twinsync.staging.rows.StagedColumn;
 import io.twinsync.transform.convert.ValueConverter;
-import io.twinsync.transform.dtdl.DtdlProperty;
 import io.twinsync.transform.mapping.MappingProblem;
+import io.twinsync.transform.mapping.PropertyTarget;
 import io.twinsync.transform.mapping.ValueSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ final class PropertyValues {
 
     /** The bound source, or null having reported each problem (a missing column, a column of the wrong type). */
     static PropertyValue bind(
-            ValueSource source, DtdlProperty property, ValueConverter converter, ColumnBinder columns, String at) {
+            ValueSource source, PropertyTarget property, ValueConverter converter, ColumnBinder columns, String at) {
         if (source instanceof ValueSource.Column c) {
             return column(c, property, converter, columns, at);
         }
@@ -40,7 +40,7 @@ final class PropertyValues {
 
     private static PropertyValue column(
             ValueSource.Column source,
-            DtdlProperty property,
+            PropertyTarget property,
             ValueConverter converter,
             ColumnBinder columns,
             String at) {

@@ -3,7 +3,7 @@ package io.twinsync.transform.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.twinsync.transform.dtdl.PrimitiveSchema;
+import io.twinsync.dtdl.model.PrimitiveSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

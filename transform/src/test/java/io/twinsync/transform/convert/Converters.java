@@ -1,7 +1,7 @@
 package io.twinsync.transform.convert;
 
-import io.twinsync.transform.dtdl.DtdlSchema;
-import io.twinsync.transform.dtdl.PrimitiveSchema;
+import io.twinsync.dtdl.model.DtdlSchema;
+import io.twinsync.dtdl.model.PrimitiveSchema;
 
 /** Test shorthand for the converter of a primitive schema. */
 final class Converters {

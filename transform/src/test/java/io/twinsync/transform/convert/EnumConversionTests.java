@@ -3,19 +3,19 @@ package io.twinsync.transform.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.twinsync.transform.dtdl.DtdlSchema;
-import io.twinsync.transform.dtdl.PrimitiveSchema;
+import io.twinsync.dtdl.model.DtdlSchema;
+import io.twinsync.dtdl.model.PrimitiveSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EnumConversionTests {
 
-    private final ValueConverter status = ValueConverters.forSchema(new DtdlSchema.EnumType(
+    private final ValueConverter status = ValueConverters.forSchema(new DtdlSchema.EnumSchema(
             "dtmi:t:Status;1",
             PrimitiveSchema.STRING,
             List.of(new DtdlSchema.EnumValue("Running", "running"), new DtdlSchema.EnumValue("Idle", "idle"))));
 
-    private final ValueConverter priority = ValueConverters.forSchema(new DtdlSchema.EnumType(
+    private final ValueConverter priority = ValueConverters.forSchema(new DtdlSchema.EnumSchema(
             null,
             PrimitiveSchema.INTEGER,
             List.of(new DtdlSchema.EnumValue("Low", 1L), new DtdlSchema.EnumValue("High", 2L))));

@@ -3,8 +3,8 @@ package io.twinsync.transform.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinsync.dtdl.model.PrimitiveSchema;
 import io.twinsync.staging.rows.ValueType;
-import io.twinsync.transform.dtdl.PrimitiveSchema;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

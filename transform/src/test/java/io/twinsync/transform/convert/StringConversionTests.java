@@ -2,8 +2,8 @@ package io.twinsync.transform.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twinsync.dtdl.model.PrimitiveSchema;
 import io.twinsync.staging.rows.ValueType;
-import io.twinsync.transform.dtdl.PrimitiveSchema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

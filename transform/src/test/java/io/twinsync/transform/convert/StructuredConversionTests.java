@@ -3,9 +3,9 @@ package io.twinsync.transform.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.twinsync.dtdl.model.DtdlSchema;
+import io.twinsync.dtdl.model.PrimitiveSchema;
 import io.twinsync.staging.rows.ValueType;
-import io.twinsync.transform.dtdl.DtdlSchema;
-import io.twinsync.transform.dtdl.PrimitiveSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ class StructuredConversionTests {
 
     private static final DtdlSchema DOUBLE = new DtdlSchema.Primitive(PrimitiveSchema.DOUBLE);
     private static final DtdlSchema STRING = new DtdlSchema.Primitive(PrimitiveSchema.STRING);
-    private static final DtdlSchema UNIT = new DtdlSchema.EnumType(
+    private static final DtdlSchema UNIT = new DtdlSchema.EnumSchema(
             null,
             PrimitiveSchema.STRING,
             List.of(new DtdlSchema.EnumValue("Celsius", "C"), new DtdlSchema.EnumValue("Kelvin", "K")));
@@ -29,9 +29,9 @@ class StructuredConversionTests {
             "address",
             object("city", STRING, "since", prim(PrimitiveSchema.DATE))));
     private final ValueConverter readings =
-            ValueConverters.forSchema(new DtdlSchema.MapType(null, "sensor", object("value", DOUBLE, "unit", UNIT)));
+            ValueConverters.forSchema(new DtdlSchema.MapSchema(null, "sensor", object("value", DOUBLE, "unit", UNIT)));
     private final ValueConverter limits =
-            ValueConverters.forSchema(new DtdlSchema.ArrayType(null, prim(PrimitiveSchema.INTEGER)));
+            ValueConverters.forSchema(new DtdlSchema.ArraySchema(null, prim(PrimitiveSchema.INTEGER)));
 
     @Test
     void acceptsOnlyTextColumns() {
@@ -153,11 +153,11 @@ class StructuredConversionTests {
         return new DtdlSchema.Primitive(kind);
     }
 
-    private static DtdlSchema.ObjectType object(Object... nameSchemaPairs) {
+    private static DtdlSchema.ObjectSchema object(Object... nameSchemaPairs) {
         Map<String, DtdlSchema> fields = new LinkedHashMap<>();
         for (int i = 0; i < nameSchemaPairs.length; i += 2) {
             fields.put((String) nameSchemaPairs[i], (DtdlSchema) nameSchemaPairs[i + 1]);
         }
-        return new DtdlSchema.ObjectType(null, fields);
+        return new DtdlSchema.ObjectSchema(null, fields);
     }
 }

@@ -31,7 +31,7 @@ class MappingLoaderTests {
         assertThat(equipment.source().keyColumns()).containsExactly("EquipmentId");
         assertThat(equipment.twin().id().text()).isEqualTo("asset-{AssetTag}");
         assertThat(mapping.entity("site").orElseThrow().source().table()).isEqualTo("Site");
-        assertThat(mapping.modelDocuments()).hasSize(8);
+        assertThat(mapping.models().documents()).hasSize(8);
         assertThat(mapping.source()).isEqualTo("classpath:io/twinsync/sample/twins/mapping.yaml");
     }
 
@@ -153,9 +153,9 @@ class MappingLoaderTests {
         assertThatThrownBy(() -> MappingLoader.load(file))
                 .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems())
                         .containsExactly(
-                                "models[2] models/Gone.json: there is no such file (looked for "
+                                "models[2] models/Gone.json: there is no such file or folder (looked for "
                                         + dir.resolve("models/Gone.json")
-                                        + "); model paths are relative to the mapping file",
+                                        + "); paths are relative to " + dir,
                                 "entities: list at least one entity"));
     }
 
@@ -179,10 +179,13 @@ class MappingLoaderTests {
                     twin: { model: "dtmi:test:Orphan;1", id: "o-{Id}" }
                 """);
 
-        // when loaded, then the missing interface is named
+        // when loaded, then the missing interface is named with the model that needs it, and where none was found
         assertThatThrownBy(() -> MappingLoader.load(dir.resolve("mapping.yaml")))
-                .hasMessageContaining("models/Orphan.json (dtmi:test:Orphan;1): extends dtmi:test:Missing;1, which none"
-                        + " of the model files defines");
+                .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.problems())
+                        .containsExactly("models: dtmi:test:Missing;1 is not defined by any listed model file, but"
+                                + " dtmi:test:Orphan;1 (models/Orphan.json) refers to it, and entity 'orphan' (model"
+                                + " dtmi:test:Orphan;1) needs it to type its twins; no .json file under " + dir
+                                + " defines it: add the file that defines it to models"));
     }
 
     @Test

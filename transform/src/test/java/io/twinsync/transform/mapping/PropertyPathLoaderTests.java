@@ -108,11 +108,14 @@ class PropertyPathLoaderTests {
     }
 
     @Test
-    void unsupportedSchemaAtTheEndOfAPathIsRefused() {
+    void geospatialSchemaIsRefusedSayingWhy() {
         assertThat(problemsOf("where: W"))
                 .singleElement()
                 .asString()
-                .contains("twin.properties.where", "'point'", "transform cannot fill");
+                .contains(
+                        "twin.properties.where",
+                        "has schema point, a geospatial (GeoJSON) schema",
+                        "transform cannot fill from a column");
     }
 
     @Test

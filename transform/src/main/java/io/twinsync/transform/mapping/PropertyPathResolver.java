@@ -1,5 +1,10 @@
-package io.twinsync.transform.dtdl;
+package io.twinsync.transform.mapping;
 
+import io.twinsync.dtdl.ModelSet;
+import io.twinsync.dtdl.model.DtdlComponent;
+import io.twinsync.dtdl.model.DtdlProperty;
+import io.twinsync.dtdl.model.DtdlSchema;
+import io.twinsync.transform.convert.ValueConverters;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,13 +28,13 @@ public final class PropertyPathResolver {
     /**
      * Where a path leads.
      *
-     * @param schema the schema of the value at the path, or null when the path is wrong
+     * @param target the path and the schema of the value there, or null when the path is wrong
      * @param problem why the path is wrong (without the place in the mapping), or null
      */
-    public record Resolution(DtdlSchema schema, String problem) {
+    public record Resolution(PropertyTarget target, String problem) {
 
-        static Resolution found(DtdlSchema schema) {
-            return new Resolution(schema, null);
+        static Resolution found(PropertyTarget target) {
+            return new Resolution(target, null);
         }
 
         static Resolution wrong(String problem) {
@@ -42,22 +47,24 @@ public final class PropertyPathResolver {
     }
 
     /** Resolves the path against the model; the first segment must be a property or a component of it. */
-    public static Resolution resolve(DtdlModels models, String modelId, List<String> segments) {
+    public static Resolution resolve(ModelSet models, String modelId, List<String> segments) {
         String first = segments.get(0);
         DtdlSchema schema;
         int next;
-        String component = models.component(modelId, first).orElse(null);
+        DtdlComponent component = models.component(modelId, first).orElse(null);
         if (component != null) {
+            String componentModel = component.interfaceId();
             if (segments.size() == 1) {
-                return Resolution.wrong("'" + first + "' is a component of " + modelId + " (" + component
+                return Resolution.wrong("'" + first + "' is a component of " + modelId + " (" + componentModel
                         + "); a component is not filled from one column: map its properties, such as " + first
-                        + "." + firstOr(models.propertyNames(component)) + "; its properties are "
-                        + models.propertyNames(component));
+                        + "." + firstOr(models.propertyNames(componentModel)) + "; its properties are "
+                        + models.propertyNames(componentModel));
             }
-            DtdlProperty property = models.property(component, segments.get(1)).orElse(null);
+            DtdlProperty property =
+                    models.property(componentModel, segments.get(1)).orElse(null);
             if (property == null) {
-                return Resolution.wrong("component '" + first + "' (" + component + ") has no property '"
-                        + segments.get(1) + "'; its properties are " + models.propertyNames(component));
+                return Resolution.wrong("component '" + first + "' (" + componentModel + ") has no property '"
+                        + segments.get(1) + "'; its properties are " + models.propertyNames(componentModel));
             }
             schema = property.schema();
             next = 2;
@@ -74,19 +81,19 @@ public final class PropertyPathResolver {
         for (int i = next; i < segments.size(); i++) {
             String inside = String.join(".", segments.subList(0, i));
             String segment = segments.get(i);
-            if (schema instanceof DtdlSchema.ObjectType object) {
+            if (schema instanceof DtdlSchema.ObjectSchema object) {
                 schema = object.fields().get(segment);
                 if (schema == null) {
                     return Resolution.wrong("'" + inside + "' is an Object with the fields "
                             + List.copyOf(object.fields().keySet()) + "; it has no field '" + segment + "'");
                 }
-            } else if (schema instanceof DtdlSchema.MapType map) {
+            } else if (schema instanceof DtdlSchema.MapSchema map) {
                 if (!MAP_KEY.matcher(segment).matches()) {
                     return Resolution.wrong("'" + segment + "' cannot be a key of the Map '" + inside + "'; use"
                             + " letters, digits, '_' and '-' (not starting with '-'), at most 64 characters");
                 }
                 schema = map.valueSchema();
-            } else if (schema instanceof DtdlSchema.ArrayType) {
+            } else if (schema instanceof DtdlSchema.ArraySchema) {
                 return Resolution.wrong("'" + inside + "' is an Array, whose elements cannot be mapped one by one;"
                         + " map '" + inside + "' itself from a column holding the whole array as JSON text");
             } else {
@@ -94,11 +101,14 @@ public final class PropertyPathResolver {
                         + segment + "' cannot follow it");
             }
         }
-        if (schema instanceof DtdlSchema.Unsupported unsupported) {
-            return Resolution.wrong("'" + String.join(".", segments) + "' has schema " + unsupported.describe()
-                    + ", which transform cannot fill; map primitive, Enum, Object, Map or Array values only");
+        String path = String.join(".", segments);
+        if (ValueConverters.unfillable(schema).isPresent()) {
+            return Resolution.wrong("'" + path + "' has schema "
+                    + ValueConverters.unfillable(schema).get()
+                    + ", which transform cannot fill from a column; map primitive, Enum, Object, Map or Array values"
+                    + " only");
         }
-        return Resolution.found(schema);
+        return Resolution.found(new PropertyTarget(path, schema));
     }
 
     private static String firstOr(List<String> names) {
