@@ -640,6 +640,24 @@ class TwinWriterTests {
     }
 
     @Test
+    void modelsThatNeedAnInterfaceNeitherTheyNorTheTargetHoldStopTheRunBeforeAnythingIsWritten() {
+        // given a batch whose Pump extends an Asset model that is not in models.json nor in the target
+        String models = TestBatches.MODELS.replace(
+                "{\"@id\": \"dtmi:twinsync:test:Pump;1\", \"@type\": \"Interface\",",
+                "{\"@id\": \"dtmi:twinsync:test:Pump;1\", \"@type\": \"Interface\","
+                        + " \"extends\": \"dtmi:twinsync:test:Asset;1\",");
+        Batch batch = TestBatches.batchWithModels(store, models, pump("pump-1", 1));
+
+        // when / then
+        assertThatThrownBy(() -> writer(WriterSettings.defaults()).write(batch, Partition.ALL))
+                .isInstanceOf(TwinWriteException.class)
+                .hasMessageContaining("need dtmi:twinsync:test:Asset;1 (for dtmi:twinsync:test:Pump;1)")
+                .hasMessageContaining("nothing was written");
+        assertThat(emulator.stats().count("models.post")).isZero();
+        assertThat(emulator.stats().count("twins.put")).isZero();
+    }
+
+    @Test
     void refusedModelsStopTheRunWithTheServiceMessage() {
         // given
         String badModels = "[{\"@id\": \"dtmi:twinsync:test:Bad;1\", \"@type\": \"Interface\","

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             BatchesCommand.class,
             ValidateCommand.class,
             ImportFileCommand.class,
+            ModelsCommand.class,
             TwinCommand.class,
             SampleErpCommand.class,
             EmulatorCommand.class

@@ -194,7 +194,10 @@ public final class AdtGateway {
                         .map(model -> new TargetModel(
                                 model.getModelId(),
                                 definition(model.getModelId(), model.getDtdlModel()),
-                                model.isDecommissioned()))
+                                model.isDecommissioned(),
+                                model.getUploadedOn() == null
+                                        ? null
+                                        : model.getUploadedOn().toInstant()))
                         .toList());
     }
 

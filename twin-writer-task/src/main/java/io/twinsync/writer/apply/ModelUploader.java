@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.dtdl.DtdlReader;
 import io.twinsync.dtdl.DtdlSource;
+import io.twinsync.dtdl.ModelSet;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.json.StagingJson;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,9 +109,28 @@ public final class ModelUploader {
         return new Uploaded(models.size(), alreadyThere, uploaded, models.size() - alreadyThere - uploaded);
     }
 
-    /** The models the target lacks; throws when it holds any of them with other content. */
+    /**
+     * The models the target lacks; throws when it holds any of them with other content, or when they refer to an
+     * interface (in {@code extends}, a component or a schema) that neither they nor the target hold, which the
+     * service would refuse.
+     */
     private List<ObjectNode> missing(List<ObjectNode> models, String what) {
-        ModelComparison comparison = ModelComparison.compare(models, targetModels(what));
+        List<TargetModel> target = targetModels(what);
+        Set<String> held = new HashSet<>();
+        target.forEach(model -> held.add(model.id()));
+        Map<String, Set<String>> unheld = new TreeMap<>(read(models).unresolvedReferences());
+        unheld.keySet().removeAll(held);
+        if (!unheld.isEmpty()) {
+            StringBuilder message = new StringBuilder("The models of " + what + " need ");
+            unheld.forEach((id, neededBy) -> message.append(id)
+                    .append(" (for ")
+                    .append(String.join(", ", neededBy))
+                    .append("), "));
+            throw new ModelUploadException(message + "which neither they nor the target hold. Add the files that"
+                    + " define them to the mapping's models ('twinsync validate' names the files it finds);"
+                    + " nothing was written.");
+        }
+        ModelComparison comparison = ModelComparison.compare(models, target);
         if (!comparison.differing().isEmpty()) {
             StringBuilder message = new StringBuilder("The target already holds "
                     + comparison.differing().size() + " of the models of " + what + " with other content: ");
@@ -134,14 +155,10 @@ public final class ModelUploader {
      * at all keeps its place after the others, and the service says what is wrong with it.
      */
     static List<ObjectNode> dependenciesFirst(List<ObjectNode> models) {
-        List<DtdlSource> sources = new ArrayList<>();
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
-        for (int i = 0; i < models.size(); i++) {
-            sources.add(DtdlSource.ofJson(BatchLayout.MODELS + "[" + i + "]", models.get(i)));
-            byId.put(models.get(i).path("@id").asText(), models.get(i));
-        }
+        models.forEach(model -> byId.put(model.path("@id").asText(), model));
         List<ObjectNode> ordered = new ArrayList<>();
-        for (String id : DtdlReader.forService().read(sources).models().dependencyOrder()) {
+        for (String id : read(models).dependencyOrder()) {
             ObjectNode model = byId.remove(id);
             if (model != null) {
                 ordered.add(model);
@@ -174,6 +191,15 @@ public final class ModelUploader {
                             + " 'Azure Digital Twins Data Owner' role on the instance.",
                     e);
         }
+    }
+
+    /** The models as the DTDL reader reads them on their own (problems are the service's to report). */
+    private static ModelSet read(List<ObjectNode> models) {
+        List<DtdlSource> sources = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            sources.add(DtdlSource.ofJson("model[" + i + "]", models.get(i)));
+        }
+        return DtdlReader.forService().read(sources).models();
     }
 
     private static List<ObjectNode> read(Batch batch) {

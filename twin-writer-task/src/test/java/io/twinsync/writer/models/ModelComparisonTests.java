@@ -21,12 +21,15 @@ class ModelComparisonTests {
                 new TargetModel(
                         "dtmi:x:Pump;1",
                         model("{\"@id\":\"dtmi:x:Pump;1\",\"@type\":\"Interface\",\"contents\":{\"name\":\"rpm\"}}"),
-                        false),
+                        false,
+                        null),
                 new TargetModel(
                         "dtmi:x:Valve;1",
                         model("{\"@id\":\"dtmi:x:Valve;1\",\"@type\":\"Interface\",\"displayName\":\"Valve\"}"),
-                        true),
-                new TargetModel("dtmi:x:Site;1", model("{\"@id\":\"dtmi:x:Site;1\",\"@type\":\"Interface\"}"), false));
+                        true,
+                        null),
+                new TargetModel(
+                        "dtmi:x:Site;1", model("{\"@id\":\"dtmi:x:Site;1\",\"@type\":\"Interface\"}"), false, null));
 
         // when
         ModelComparison comparison = ModelComparison.compare(local, target);

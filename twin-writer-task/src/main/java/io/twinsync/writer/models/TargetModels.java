@@ -1,0 +1,53 @@
+package io.twinsync.writer.models;
+
+import com.azure.digitaltwins.core.DigitalTwinsClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.writer.WriterSettings;
+import io.twinsync.writer.apply.AdtGateway;
+import io.twinsync.writer.apply.ModelUploader;
+import io.twinsync.writer.limit.Pacer;
+import io.twinsync.writer.limit.RequestLimiter;
+import io.twinsync.writer.retry.Attempts;
+import io.twinsync.writer.retry.RequestCounters;
+import io.twinsync.writer.retry.RequestRetrier;
+import io.twinsync.writer.retry.RetrySchedule;
+import io.twinsync.writer.retry.Sleeper;
+import java.util.List;
+
+/**
+ * The models of one target instance, for commands that look at or upload models outside a batch ({@code twinsync
+ * models}, {@code validate}): the same calls, retries and rate limits as the writer.
+ */
+public final class TargetModels {
+
+    private final AdtGateway adt;
+
+    /**
+     * @param client a client from {@code AdtClients.create}, whose own retries are off
+     * @param settings retries and the instance's rate limits
+     */
+    public TargetModels(DigitalTwinsClient client, WriterSettings settings) {
+        RequestRetrier retrier = new RequestRetrier(
+                settings.maxRetries(),
+                new RetrySchedule(settings.initialBackoff(), settings.maxBackoff()),
+                Sleeper.SYSTEM,
+                new RequestCounters(),
+                new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM));
+        this.adt = new AdtGateway(client, retrier);
+    }
+
+    /** Every model the target holds, with its definition. */
+    public List<TargetModel> list() {
+        return adt.listModels(new Attempts());
+    }
+
+    /** Local models against the target's. */
+    public ModelComparison compare(List<ObjectNode> local) {
+        return ModelComparison.compare(local, list());
+    }
+
+    /** Uploads what the target lacks of these models; see {@link ModelUploader#upload}. */
+    public ModelUploader.Uploaded upload(List<ObjectNode> models, String what) {
+        return new ModelUploader(adt).upload(models, what);
+    }
+}
