@@ -31,15 +31,22 @@ public sealed interface DtdlSchema {
     /** An Enum: named values of one value schema, {@code string} or {@code integer}. */
     record EnumSchema(String id, PrimitiveSchema valueSchema, List<EnumValue> values) implements DtdlSchema {
 
+        private static final int SHOWN = 8;
+
         public EnumSchema {
             Objects.requireNonNull(valueSchema, "valueSchema");
             values = List.copyOf(values);
         }
 
+        /** For messages; a long Enum shows its first {@value #SHOWN} values and how many there are. */
         @Override
         public String describe() {
-            return "Enum" + (id == null ? "" : " " + id) + " (" + valueSchema.term() + ": "
-                    + values.stream().map(v -> v.name() + "=" + v.value()).toList() + ")";
+            List<String> shown = values.stream()
+                    .limit(SHOWN)
+                    .map(v -> v.name().equals(String.valueOf(v.value())) ? v.name() : v.name() + "=" + v.value())
+                    .toList();
+            return "Enum" + (id == null ? "" : " " + id) + " (" + valueSchema.term() + ": " + shown
+                    + (values.size() > SHOWN ? " and " + (values.size() - SHOWN) + " more" : "") + ")";
         }
     }
 
