@@ -39,16 +39,21 @@ final class EnumConverter implements ValueConverter {
                 .or(() -> exact(text, DtdlSchema.EnumValue::name))
                 .or(() -> ignoringCase(text, v -> String.valueOf(v.value())))
                 .or(() -> ignoringCase(text, DtdlSchema.EnumValue::name))
-                .orElseThrow(() -> new UnconvertibleValueException("'" + value + "' is none of the enum's names "
-                        + schema.values().stream()
-                                .map(DtdlSchema.EnumValue::name)
-                                .toList() + " or values "
-                        + schema.values().stream()
-                                .map(DtdlSchema.EnumValue::value)
-                                .toList()));
+                .orElseThrow(() -> new UnconvertibleValueException("'" + value + "' is " + choices()));
         return schema.valueSchema() == PrimitiveSchema.INTEGER
                 ? JsonNodeFactory.instance.numberNode((Long) match.value())
                 : JsonNodeFactory.instance.textNode((String) match.value());
+    }
+
+    /** The names and values a cell may hold, each list once when names and values are the same. */
+    private String choices() {
+        List<String> names =
+                schema.values().stream().map(DtdlSchema.EnumValue::name).toList();
+        List<String> values =
+                schema.values().stream().map(v -> String.valueOf(v.value())).toList();
+        return names.equals(values)
+                ? "none of the enum's values " + values
+                : "none of the enum's names " + names + " or values " + values;
     }
 
     private Optional<DtdlSchema.EnumValue> exact(String text, Function<DtdlSchema.EnumValue, String> key) {

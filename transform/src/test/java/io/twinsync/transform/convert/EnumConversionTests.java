@@ -43,6 +43,20 @@ class EnumConversionTests {
     }
 
     @Test
+    void anEnumWhoseNamesAreItsValuesListsThemOnce() {
+        // given an Enum as RealEstateCore writes them: each name equal to its value
+        ValueConverter substance = ValueConverters.forSchema(new DtdlSchema.EnumSchema(
+                null,
+                PrimitiveSchema.STRING,
+                List.of(new DtdlSchema.EnumValue("Water", "Water"), new DtdlSchema.EnumValue("Steam", "Steam"))));
+
+        // when / then
+        assertThatThrownBy(() -> substance.convert("Lava"))
+                .isInstanceOf(UnconvertibleValueException.class)
+                .hasMessage("'Lava' is none of the enum's values [Water, Steam]");
+    }
+
+    @Test
     void integerEnumTakesNamesAndNumbers() {
         assertThat(priority.convert("High").toString()).isEqualTo("2");
         assertThat(priority.convert(1L).toString()).isEqualTo("1");
