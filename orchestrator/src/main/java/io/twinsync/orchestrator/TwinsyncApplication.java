@@ -25,7 +25,22 @@ public class TwinsyncApplication {
             return;
         }
         int exitCode = context.getBean(TwinsyncCommandLine.class).execute(args);
-        System.exit(SpringApplication.exit(context, () -> exitCode));
+        System.exit(exit(context, exitCode));
+    }
+
+    /**
+     * Closes Spring and gives the exit code. A command ended by a signal (Ctrl-C or SIGTERM stopping {@code twinsync
+     * emulator}) finds Spring already closed by its shutdown hook: then there is nothing left to close.
+     */
+    static int exit(ConfigurableApplicationContext context, int exitCode) {
+        if (!context.isActive()) {
+            return exitCode;
+        }
+        try {
+            return SpringApplication.exit(context, () -> exitCode);
+        } catch (IllegalStateException closedMeanwhile) {
+            return exitCode;
+        }
     }
 
     /** The message of the setting at fault when there is one, else the innermost message. */
