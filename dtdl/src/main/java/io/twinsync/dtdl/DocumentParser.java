@@ -72,12 +72,29 @@ final class DocumentParser {
             if (scope == null) {
                 continue;
             }
+            checkSize(root, at);
             Node node = element((ObjectNode) root, scope, true, TOP, null, at);
             if (node != null) {
                 interfaces.add(node);
             }
         }
         return interfaces;
+    }
+
+    /**
+     * The largest interface document, in bytes of compact JSON: "The text of each Interface is limited to 1 MiByte"
+     * (DTDL v3 spec, Interface), and Azure Digital Twins refuses a model over 1 MB (Microsoft's limits page).
+     */
+    static final int MAX_INTERFACE_BYTES = 1024 * 1024;
+
+    private void checkSize(JsonNode root, Location at) {
+        int bytes = root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_INTERFACE_BYTES) {
+            problems.add(
+                    at,
+                    "is " + bytes + " bytes as compact JSON; an interface may be at most " + MAX_INTERFACE_BYTES
+                            + " (1 MiB): split it, moving contents into interfaces it extends");
+        }
     }
 
     /** The position of a document's outermost elements: only an Interface may be there. */

@@ -85,6 +85,27 @@ class DtdlReaderTests {
     }
 
     @Test
+    void anInterfaceOverOneMebibyteIsRefused() {
+        // given an interface whose description-laden contents make it just over 1 MiB
+        StringBuilder contents = new StringBuilder();
+        for (int i = 0; contents.length() < 1024 * 1024; i++) {
+            contents.append(i == 0 ? "" : ",")
+                    .append("{'@type':'Property','name':'p")
+                    .append(i)
+                    .append("','schema':'string','description':'")
+                    .append("x".repeat(500))
+                    .append("'}");
+        }
+
+        // when
+        DtdlReader.Result result = read("Big.json", model(PUMP, "", contents.toString()));
+
+        // then
+        assertThat(result.problems()).extracting(DtdlProblem::message).anySatisfy(message -> assertThat(message)
+                .contains("an interface may be at most 1048576"));
+    }
+
+    @Test
     void aRelationshipTargetNeedNotBeAmongTheModels() {
         // given a target the set does not hold (DTDL: "by reference"; ADT accepts it, ModelsTest.modelLifecycleTest)
         String pump = model(PUMP, "", "{'@type':'Relationship','name':'feeds','target':'dtmi:example:Floor;1'}");
