@@ -105,45 +105,48 @@ public final class ModelFiles {
         if (!Files.isDirectory(path)) {
             return null;
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(ModelFiles::isJsonFile).sorted().toList();
-        }
+        return jsonFilesUnder(path, p -> true);
     }
 
-    /** Walks from the glob's fixed leading folders and matches the rest against paths relative to the base. */
+    /**
+     * Walks from the glob's fixed leading folders (which may be absolute or climb with {@code ..}) and matches the
+     * rest of the pattern against paths relative to that folder; only {@code .json} files count.
+     */
     private static List<Path> glob(Path base, String entry) throws IOException {
         String pattern = entry.replace('\\', '/');
-        int firstWild = firstWildcard(pattern);
-        int slash = pattern.lastIndexOf('/', firstWild);
-        Path root = slash < 0 ? base : base.resolve(pattern.substring(0, slash));
+        int slash = pattern.lastIndexOf('/', firstWildcard(pattern));
+        String fixed = slash < 0 ? "" : slash == 0 ? "/" : pattern.substring(0, slash);
+        String rest = pattern.substring(slash + 1);
+        Path root =
+                (fixed.isEmpty() ? base : base.resolve(fixed)).toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             return null;
         }
-        String prefix = base.toAbsolutePath().normalize().toString().replace('\\', '/') + "/";
-        String relative = normalizeLeadingDots(pattern);
         // "**/" matches zero or more folders, as in shells with globstar and in .gitignore; Java's glob needs one
         List<PathMatcher> matchers = new ArrayList<>();
-        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + prefix + relative));
-        if (relative.contains("**/")) {
-            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + prefix + relative.replace("**/", "")));
+        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + rest));
+        if (rest.contains("**/")) {
+            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + rest.replace("**/", "")));
         }
+        return jsonFilesUnder(root, relative -> matchers.stream().anyMatch(m -> m.matches(relative)));
+    }
+
+    /** The .json files under a folder whose path relative to it matches, leaving out hidden folders (.git, ...). */
+    private static List<Path> jsonFilesUnder(Path root, java.util.function.Predicate<Path> matches) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
+            return walk.filter(ModelFiles::isJsonFile)
                     .filter(p -> {
-                        Path absolute = p.toAbsolutePath().normalize();
-                        return matchers.stream().anyMatch(m -> m.matches(absolute));
+                        Path relative = root.relativize(p);
+                        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+                            if (relative.getName(i).toString().startsWith(".")) {
+                                return false;
+                            }
+                        }
+                        return matches.test(Path.of(relative.toString().replace('\\', '/')));
                     })
                     .sorted()
                     .toList();
         }
-    }
-
-    private static String normalizeLeadingDots(String pattern) {
-        String result = pattern;
-        while (result.startsWith("./")) {
-            result = result.substring(2);
-        }
-        return result;
     }
 
     private static int firstWildcard(String pattern) {

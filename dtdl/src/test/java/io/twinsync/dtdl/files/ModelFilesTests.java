@@ -53,6 +53,26 @@ class ModelFilesTests {
     }
 
     @Test
+    void aGlobMayClimbOutOfTheBaseOrBeAbsoluteAndCountsOnlyJsonFiles() {
+        // given a base below the ontology's folder
+        Path mappingFolder = base.resolve("extra");
+
+        // when
+        ModelFiles.Found climbing = ModelFiles.find(mappingFolder, List.of("../ontology/**"), "models");
+        ModelFiles.Found absolute = ModelFiles.find(
+                mappingFolder, List.of(base.resolve("ontology").toString() + "/asset/**/*.json"), "models");
+
+        // then README.md is no model, and .git is not looked into
+        assertThat(climbing.problems()).isEmpty();
+        assertThat(climbing.files())
+                .extracting(p -> ModelFiles.relative(base, p))
+                .containsExactly("ontology/Space.json", "ontology/asset/Pump.json", "ontology/asset/deep/Valve.json");
+        assertThat(absolute.files())
+                .extracting(p -> ModelFiles.relative(base, p))
+                .containsExactly("ontology/asset/Pump.json", "ontology/asset/deep/Valve.json");
+    }
+
+    @Test
     void entriesThatOverlapGiveEachFileOnce() {
         // when
         ModelFiles.Found found =
