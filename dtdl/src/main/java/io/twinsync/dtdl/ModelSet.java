@@ -7,11 +7,14 @@ import io.twinsync.dtdl.model.DtdlInterface;
 import io.twinsync.dtdl.model.DtdlProperty;
 import io.twinsync.dtdl.model.DtdlRelationship;
 import io.twinsync.dtdl.model.DtdlSchema;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +43,8 @@ public final class ModelSet {
     private final Map<String, Set<String>> unresolved;
     private final Map<String, Map<String, DtdlContent>> inherited = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> documentDependencies = new ConcurrentHashMap<>();
+    /** Lazily built by {@link #reverseDependencies()}; never changed once set (a racing build makes an equal map). */
+    private volatile Map<String, Set<String>> dependents;
 
     ModelSet(
             Map<String, Node> index,
@@ -104,9 +109,9 @@ public final class ModelSet {
     public List<DtdlInterface> lineage(String interfaceId) {
         List<DtdlInterface> lineage = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<String> pending = new ArrayList<>(List.of(interfaceId));
+        Deque<String> pending = new ArrayDeque<>(List.of(interfaceId));
         while (!pending.isEmpty()) {
-            String id = pending.remove(0);
+            String id = pending.removeFirst();
             DtdlInterface found = interfaces.get(id);
             if (found != null && seen.add(id)) {
                 lineage.add(found);
@@ -217,12 +222,12 @@ public final class ModelSet {
     /** The documents that define these interfaces and everything they need, transitively. */
     public Set<String> closure(Collection<String> interfaceIds) {
         Set<String> closure = new LinkedHashSet<>();
-        List<String> pending = new ArrayList<>();
+        Deque<String> pending = new ArrayDeque<>();
         for (String id : interfaceIds) {
             pending.add(documentOf(id).orElse(id));
         }
         while (!pending.isEmpty()) {
-            String id = pending.remove(0);
+            String id = pending.removeFirst();
             if (closure.add(id)) {
                 pending.addAll(dependencies(id));
             }
@@ -238,13 +243,25 @@ public final class ModelSet {
 
     /** The documents that need this one (it must not be deleted while they exist), in id order. */
     public Set<String> dependents(String documentId) {
-        Set<String> dependents = new TreeSet<>();
-        for (String id : nodesByDocument.keySet()) {
-            if (!id.equals(documentId) && dependencies(id).contains(documentId)) {
-                dependents.add(id);
+        return new TreeSet<>(reverseDependencies().getOrDefault(documentId, Set.of()));
+    }
+
+    /** Each document's dependents, built once per set (a set made by {@link #without} inherits its own). */
+    private Map<String, Set<String>> reverseDependencies() {
+        Map<String, Set<String>> reverse = dependents;
+        if (reverse == null) {
+            reverse = new HashMap<>();
+            for (String id : nodesByDocument.keySet()) {
+                for (String dependency : dependencies(id)) {
+                    if (!dependency.equals(id)) {
+                        reverse.computeIfAbsent(dependency, k -> new HashSet<>())
+                                .add(id);
+                    }
+                }
             }
+            dependents = reverse;
         }
-        return dependents;
+        return reverse;
     }
 
     /**
@@ -255,22 +272,36 @@ public final class ModelSet {
         List<String> ordered = new ArrayList<>();
         Set<String> placed = new HashSet<>();
         Set<String> visiting = new HashSet<>();
-        for (String id : nodesByDocument.keySet()) {
-            visit(id, ordered, placed, visiting);
+        for (String start : nodesByDocument.keySet()) {
+            // depth-first, dependencies first, with an explicit stack: a chain of thousands must not overflow
+            Deque<Iterator<String>> pending = new ArrayDeque<>();
+            Deque<String> path = new ArrayDeque<>();
+            if (placed.contains(start)) {
+                continue;
+            }
+            visiting.add(start);
+            path.push(start);
+            pending.push(dependencies(start).iterator());
+            while (!pending.isEmpty()) {
+                Iterator<String> next = pending.peek();
+                if (next.hasNext()) {
+                    String dependency = next.next();
+                    if (nodesByDocument.containsKey(dependency)
+                            && !placed.contains(dependency)
+                            && visiting.add(dependency)) {
+                        path.push(dependency);
+                        pending.push(dependencies(dependency).iterator());
+                    }
+                } else {
+                    pending.pop();
+                    String done = path.pop();
+                    visiting.remove(done);
+                    placed.add(done);
+                    ordered.add(done);
+                }
+            }
         }
         return ordered;
-    }
-
-    private void visit(String id, List<String> ordered, Set<String> placed, Set<String> visiting) {
-        if (placed.contains(id) || !nodesByDocument.containsKey(id) || !visiting.add(id)) {
-            return;
-        }
-        for (String dependency : dependencies(id)) {
-            visit(dependency, ordered, placed, visiting);
-        }
-        visiting.remove(id);
-        placed.add(id);
-        ordered.add(id);
     }
 
     /** Copies of the documents as written, in {@link #dependencyOrder()}. */
@@ -320,6 +351,35 @@ public final class ModelSet {
         });
         Map<String, List<Node>> keptDocuments = new LinkedHashMap<>(nodesByDocument);
         keptDocuments.remove(documentId);
-        return new ModelSet(keptIndex, keptInterfaces, keptDocuments, unresolved);
+        Set<String> removedInterfaces = new HashSet<>(interfaces.keySet());
+        removedInterfaces.removeAll(keptInterfaces.keySet());
+        Map<String, Set<String>> keptUnresolved = new TreeMap<>();
+        unresolved.forEach((id, neededBy) -> {
+            Set<String> still = new TreeSet<>(neededBy);
+            still.removeAll(removedInterfaces);
+            if (!still.isEmpty()) {
+                keptUnresolved.put(id, still);
+            }
+        });
+        ModelSet kept = new ModelSet(keptIndex, keptInterfaces, keptDocuments, keptUnresolved);
+        // what a kept document depends on names documents by id, so it does not change when one goes
+        documentDependencies.forEach((id, dependencies) -> {
+            if (!id.equals(documentId)) {
+                kept.documentDependencies.put(id, dependencies);
+            }
+        });
+        Map<String, Set<String>> reverse = dependents;
+        if (reverse != null) {
+            Map<String, Set<String>> keptReverse = new HashMap<>();
+            reverse.forEach((id, of) -> {
+                Set<String> still = new HashSet<>(of);
+                still.remove(documentId);
+                if (!still.isEmpty()) {
+                    keptReverse.put(id, still);
+                }
+            });
+            kept.dependents = keptReverse;
+        }
+        return kept;
     }
 }

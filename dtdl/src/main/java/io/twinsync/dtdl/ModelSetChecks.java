@@ -2,9 +2,12 @@ package io.twinsync.dtdl;
 
 import io.twinsync.dtdl.Node.Value;
 import io.twinsync.dtdl.model.DtdlVersion;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +34,10 @@ final class ModelSetChecks {
     private final Map<String, Node> index;
     private final DtdlReadOptions options;
     private final Map<String, Set<String>> unresolved = new TreeMap<>();
+    /** Interfaces no {@code extends} cycle reaches, found once per check (Kahn's algorithm). */
+    private Set<Node> acyclic = Set.of();
+    /** Each interface's {@code extends} depth, capped one past the limit; shared so each is computed once. */
+    private final Map<Node, Integer> depths = new HashMap<>();
 
     /**
      * @param index every element by identifier, of the models already read and of the new ones
@@ -51,7 +58,8 @@ final class ModelSetChecks {
                 continue;
             }
             Node earlier = index.putIfAbsent(node.id, node);
-            if (earlier != null && earlier != node) {
+            // two generated ids clash only when two contents share a name, which the element's own rules report
+            if (earlier != null && earlier != node && (node.explicitId || earlier.explicitId)) {
                 String where = earlier.location.source().equals(node.location.source())
                         ? ""
                         : " (first in " + earlier.location.source() + ")";
@@ -72,6 +80,7 @@ final class ModelSetChecks {
         for (Node node : nodes) {
             resolveReferences(node);
         }
+        acyclic = acyclicInterfaces(nodes);
         for (Node node : nodes) {
             if (options.azureDigitalTwins()) {
                 serviceRestrictions(node);
@@ -175,18 +184,20 @@ final class ModelSetChecks {
     }
 
     private void checkInterface(Node node) {
-        List<String> cycle = extendsCycle(node, node, new ArrayList<>(), new HashSet<>());
+        List<String> cycle = acyclic.contains(node) ? null : extendsCycle(node);
         if (cycle != null) {
             problems.add(
                     node.location,
                     "extends itself through " + String.join(" -> ", cycle) + "; extends must not form a cycle");
             return;
         }
-        int depth = extendsDepth(node, new HashMap<>());
-        if (depth > MAX_EXTENDS_DEPTH) {
+        if (extendsDepth(node) > MAX_EXTENDS_DEPTH) {
             problems.add(
                     node.location,
-                    "has an extends hierarchy " + depth + " levels deep; DTDL allows at most " + MAX_EXTENDS_DEPTH);
+                    "has an extends hierarchy more than " + MAX_EXTENDS_DEPTH + " levels deep; DTDL allows at most "
+                            + MAX_EXTENDS_DEPTH);
+            // the rest walks the whole hierarchy, which may be any size here: the interface is refused already
+            return;
         }
         Set<Node> lineage = lineage(node);
         if (node.version == DtdlVersion.V3 && lineage.size() - 1 > MAX_EXTENDS_HIERARCHY) {
@@ -227,46 +238,117 @@ final class ModelSetChecks {
         }
     }
 
-    /** The path from {@code start} back to itself through {@code extends}, or null when there is none. */
-    private List<String> extendsCycle(Node start, Node node, List<String> path, Set<Node> visited) {
-        path.add(node.id);
-        for (Node parent : elements(node, "extends")) {
-            if (parent == start) {
-                List<String> cycle = new ArrayList<>(path);
-                cycle.add(start.id);
-                return cycle;
+    /**
+     * The new interfaces that neither lie on an {@code extends} cycle nor extend one: repeatedly takes the interfaces
+     * whose parents are all taken (interfaces read before are taken from the start). What is left needs the
+     * path-finding of {@link #extendsCycle}, which is costly on long chains.
+     */
+    private Set<Node> acyclicInterfaces(List<Node> nodes) {
+        Set<Node> fresh = new HashSet<>();
+        for (Node node : nodes) {
+            if (node.kind == ElementKind.INTERFACE) {
+                fresh.add(node);
             }
-            if (visited.add(parent)) {
-                List<String> cycle = extendsCycle(start, parent, path, visited);
-                if (cycle != null) {
-                    return cycle;
+        }
+        Map<Node, Integer> waitingFor = new HashMap<>();
+        Map<Node, List<Node>> children = new HashMap<>();
+        Deque<Node> ready = new ArrayDeque<>();
+        for (Node node : fresh) {
+            int waiting = 0;
+            for (Node parent : elements(node, "extends")) {
+                if (fresh.contains(parent)) {
+                    waiting++;
+                    children.computeIfAbsent(parent, k -> new ArrayList<>()).add(node);
+                }
+            }
+            waitingFor.put(node, waiting);
+            if (waiting == 0) {
+                ready.add(node);
+            }
+        }
+        Set<Node> taken = new HashSet<>();
+        while (!ready.isEmpty()) {
+            Node node = ready.removeFirst();
+            taken.add(node);
+            for (Node child : children.getOrDefault(node, List.of())) {
+                if (waitingFor.merge(child, -1, Integer::sum) == 0) {
+                    ready.add(child);
                 }
             }
         }
-        path.remove(path.size() - 1);
+        return taken;
+    }
+
+    /**
+     * The shortest path from {@code start} back to itself through {@code extends}, or null when there is none. Breadth
+     * first with an explicit queue, so that a chain of thousands (refused, but read) cannot overflow the stack.
+     */
+    private List<String> extendsCycle(Node start) {
+        Map<Node, Node> reachedFrom = new HashMap<>();
+        Deque<Node> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            Node node = queue.removeFirst();
+            for (Node parent : elements(node, "extends")) {
+                if (parent == start) {
+                    List<String> cycle = new ArrayList<>(List.of(start.id));
+                    for (Node step = node; step != null && step != start; step = reachedFrom.get(step)) {
+                        cycle.add(1, step.id);
+                    }
+                    cycle.add(start.id);
+                    return cycle;
+                }
+                if (!reachedFrom.containsKey(parent)) {
+                    reachedFrom.put(parent, node);
+                    queue.addLast(parent);
+                }
+            }
+        }
         return null;
     }
 
-    private int extendsDepth(Node node, Map<Node, Integer> memo) {
-        Integer known = memo.get(node);
-        if (known != null) {
-            return known;
+    /**
+     * How many levels of {@code extends} lie above an interface (its longest chain), counted no higher than one past
+     * the limit. Depth first with an explicit stack, each interface once.
+     */
+    private int extendsDepth(Node start) {
+        Map<Node, Integer> depth = depths;
+        if (depth.containsKey(start)) {
+            return depth.get(start);
         }
-        memo.put(node, 0);
-        int depth = 0;
-        for (Node parent : elements(node, "extends")) {
-            depth = Math.max(depth, 1 + extendsDepth(parent, memo));
+        Deque<Node> path = new ArrayDeque<>();
+        Deque<Iterator<Node>> pending = new ArrayDeque<>();
+        Set<Node> onPath = new HashSet<>();
+        path.push(start);
+        onPath.add(start);
+        pending.push(elements(start, "extends").iterator());
+        while (!pending.isEmpty()) {
+            Iterator<Node> next = pending.peek();
+            if (next.hasNext()) {
+                Node parent = next.next();
+                if (!depth.containsKey(parent) && onPath.add(parent)) {
+                    path.push(parent);
+                    pending.push(elements(parent, "extends").iterator());
+                }
+            } else {
+                pending.pop();
+                Node done = path.pop();
+                onPath.remove(done);
+                int levels = 0;
+                for (Node parent : elements(done, "extends")) {
+                    levels = Math.max(levels, 1 + depth.getOrDefault(parent, 0));
+                }
+                depth.put(done, Math.min(levels, MAX_EXTENDS_DEPTH + 1));
+            }
         }
-        memo.put(node, depth);
-        return depth;
+        return depth.get(start);
     }
 
     /** The interface and everything it extends, each once, nearest first. */
     Set<Node> lineage(Node node) {
         Set<Node> seen = new LinkedHashSet<>();
-        List<Node> pending = new ArrayList<>(List.of(node));
+        Deque<Node> pending = new ArrayDeque<>(List.of(node));
         while (!pending.isEmpty()) {
-            Node next = pending.remove(0);
+            Node next = pending.removeFirst();
             if (seen.add(next)) {
                 pending.addAll(elements(next, "extends"));
             }

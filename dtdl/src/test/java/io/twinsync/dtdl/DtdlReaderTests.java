@@ -106,6 +106,43 @@ class DtdlReaderTests {
     }
 
     @Test
+    void anExtendsChainOfTenThousandIsRefusedWithoutOverflowingTheStack() {
+        // given a chain far past DTDL's 10 levels, as large as an import job may carry
+        List<DtdlSource> chain = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            chain.add(Models.source(
+                    "M" + i + ".json",
+                    model("dtmi:example:M" + i + ";1", i == 0 ? "" : "dtmi:example:M" + (i - 1) + ";1", "")));
+        }
+
+        // when
+        DtdlReader.Result result = DtdlReader.forService().read(chain);
+
+        // then every interface more than 10 levels down is refused, and the order is still computed
+        assertThat(result.problems()).hasSize(10_000 - 11).allSatisfy(p -> assertThat(p.message())
+                .startsWith("has an extends hierarchy more than 10 levels"));
+        assertThat(result.models().dependencyOrder()).hasSize(10_000).startsWith("dtmi:example:M0;1");
+    }
+
+    @Test
+    void twoContentsWithOneNameAreOneProblem() {
+        // when
+        DtdlReader.Result result = read(
+                "Pump.json",
+                model(
+                        PUMP,
+                        "",
+                        "{'@type':'Property','name':'x','schema':'string'},"
+                                + "{'@type':'Property','name':'x','schema':'double'}"));
+
+        // then
+        assertThat(result.problems())
+                .singleElement()
+                .extracting(DtdlProblem::message)
+                .isEqualTo("the name 'x' is used twice among the contents; names must be unique there");
+    }
+
+    @Test
     void aRelationshipTargetNeedNotBeAmongTheModels() {
         // given a target the set does not hold (DTDL: "by reference"; ADT accepts it, ModelsTest.modelLifecycleTest)
         String pump = model(PUMP, "", "{'@type':'Relationship','name':'feeds','target':'dtmi:example:Floor;1'}");

@@ -98,6 +98,42 @@ class ModelSetTests {
     }
 
     @Test
+    void withoutTheOnlyModelNeedingAMissingInterfaceItIsNoLongerMissing() {
+        // given Valve extends an interface nobody defines, and Pump is complete
+        ModelSet models = read(
+                        "Valve.json",
+                        model("dtmi:example:Valve;1", "dtmi:example:Missing;1", ""),
+                        "Asset.json",
+                        model(ASSET, "", ""))
+                .models();
+
+        // when
+        ModelSet fewer = models.without("dtmi:example:Valve;1");
+
+        // then
+        assertThat(models.unresolvedReferences()).containsOnlyKeys("dtmi:example:Missing;1");
+        assertThat(fewer.unresolvedReferences()).isEmpty();
+    }
+
+    @Test
+    void dependentsStayRightAsDocumentsGoOneByOne() {
+        // given
+        ModelSet models = plant();
+        assertThat(models.dependents(ASSET)).containsExactly(EQUIPMENT);
+
+        // when Pump, then Equipment go
+        ModelSet withoutPump = models.without(PUMP);
+        ModelSet withoutEquipment = withoutPump.without(EQUIPMENT);
+
+        // then
+        assertThat(withoutPump.dependents(METER)).isEmpty();
+        assertThat(withoutPump.dependents(EQUIPMENT)).isEmpty();
+        assertThat(withoutPump.dependents(ASSET)).containsExactly(EQUIPMENT);
+        assertThat(withoutEquipment.dependents(ASSET)).isEmpty();
+        assertThat(withoutEquipment.dependencyOrder()).containsExactly(FLOOR, METER, ASSET);
+    }
+
+    @Test
     void documentsAreCopiesInDependencyOrder() {
         // given
         ModelSet models = plant();
