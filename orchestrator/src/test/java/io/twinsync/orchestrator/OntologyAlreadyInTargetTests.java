@@ -70,12 +70,14 @@ class OntologyAlreadyInTargetTests {
         assertThat(validate.code()).as(validate.toString()).isEqualTo(3);
         assertThat(validate.out())
                 .contains("766 the same, 1 differing")
-                .contains(PUMP + ": the target holds this model with other content (it differs at /contents/")
+                .contains(
+                        PUMP
+                                + ": the target holds this model with other content (it differs at /contents/flowCapacity/schema)")
                 .contains("give the changed model a new version");
         assertThat(diff.code()).isEqualTo(3);
         assertThat(diff.out())
                 .contains("differ (1)")
-                .contains(PUMP + " at /contents/")
+                .contains(PUMP + " at /contents/flowCapacity/schema")
                 .contains("same (766)");
     }
 

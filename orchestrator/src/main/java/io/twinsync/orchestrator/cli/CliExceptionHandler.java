@@ -15,7 +15,7 @@ final class CliExceptionHandler implements CommandLine.IExecutionExceptionHandle
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         log.debug("Command {} failed", command.getCommandName(), e);
-        command.getErr().println("twinsync " + command.getCommandName() + " failed: " + describe(e));
+        command.getErr().println(command.getCommandSpec().qualifiedName() + " failed: " + describe(e));
         return ExitCode.FAILED.code();
     }
 

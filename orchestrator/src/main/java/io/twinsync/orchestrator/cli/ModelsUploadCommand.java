@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
             "Uploads the local models the target lacks, each after what it extends or uses as a component, at most"
                     + " 250 per request. Checks first and uploads nothing when a model is invalid, when the target"
                     + " holds one with other content, or when they need a model neither they nor the target hold.",
-            "Exit codes: 0 the target now holds every local model; 1 nothing was uploaded (the problems are listed)."
+            "Exit codes: 0 the target now holds every local model; 1 the checks found problems (listed; nothing was"
+                    + " uploaded) or the service refused a request (the requests before it stay uploaded; the message"
+                    + " says how many models)."
         })
 public class ModelsUploadCommand implements Callable<Integer> {
 

@@ -64,13 +64,14 @@ public final class ModelUploader {
      * {@value #MAX_PER_CALL} per call. A model the target already holds with other content stops everything before
      * anything is uploaded: ADT models cannot change, and twins would be checked against the old content. When ADT
      * answers 409 (another writer uploaded a model since the listing, or an earlier attempt of a retried POST did
-     * succeed), it lists the models again, checks them again and uploads only those still missing, at most
-     * {@value #MAX_CONFLICT_ROUNDS} times.
+     * succeed, or another partition of the same batch is uploading the same models), it lists the models again,
+     * checks them again and uploads only those still missing. It gives up after {@value #MAX_CONFLICT_ROUNDS} rounds in
+     * a row in which nobody uploaded any of the models still missing.
      *
      * @param what the models' origin for messages, such as {@code batch 2026...} or {@code the mapping's models}
      */
     public Uploaded upload(List<ObjectNode> models, String what) {
-        List<ObjectNode> pending = missing(models, what);
+        List<ObjectNode> pending = missing(models, what, 0);
         int alreadyThere = models.size() - pending.size();
         int uploaded = 0;
         int conflicts = 0;
@@ -87,8 +88,8 @@ public final class ModelUploader {
             } catch (RuntimeException e) {
                 int chunkSize = Math.min(ordered.size() - from, MAX_PER_CALL);
                 AdtError error = AdtError.of(e);
-                if (error.status() != HTTP_CONFLICT || ++conflicts > MAX_CONFLICT_ROUNDS) {
-                    throw refused(what, chunkSize, error, e);
+                if (error.status() != HTTP_CONFLICT) {
+                    throw refused(what, chunkSize, uploaded, error, e);
                 }
                 log.info(
                         "ADT already has some of the {} models being uploaded for {} ({}: another writer, or an"
@@ -96,7 +97,14 @@ public final class ModelUploader {
                         chunkSize,
                         what,
                         error.code());
-                pending = missing(ordered.subList(from, ordered.size()), what);
+                int remaining = ordered.size() - from;
+                pending = missing(ordered.subList(from, ordered.size()), what, uploaded);
+                // Several partitions of one batch upload the same models at once and collide on each chunk; that is
+                // progress as long as someone uploads some of what is still missing. Only rounds without it count.
+                conflicts = pending.size() < remaining ? 0 : conflicts + 1;
+                if (conflicts > MAX_CONFLICT_ROUNDS) {
+                    throw refused(what, chunkSize, uploaded, error, e);
+                }
             }
         }
         log.info(
@@ -114,7 +122,7 @@ public final class ModelUploader {
      * interface (in {@code extends}, a component or a schema) that neither they nor the target hold, which the
      * service would refuse.
      */
-    private List<ObjectNode> missing(List<ObjectNode> models, String what) {
+    private List<ObjectNode> missing(List<ObjectNode> models, String what, int uploadedSoFar) {
         List<TargetModel> target = targetModels(what);
         Set<String> held = new HashSet<>();
         target.forEach(model -> held.add(model.id()));
@@ -127,8 +135,8 @@ public final class ModelUploader {
                     .append(String.join(", ", neededBy))
                     .append("), "));
             throw new ModelUploadException(message + "which neither they nor the target hold. Add the files that"
-                    + " define them to the mapping's models ('twinsync validate' names the files it finds);"
-                    + " nothing was written.");
+                    + " define them to the mapping's models ('twinsync validate' names the files it finds). "
+                    + written(uploadedSoFar));
         }
         ModelComparison comparison = ModelComparison.compare(models, target);
         if (!comparison.differing().isEmpty()) {
@@ -140,7 +148,7 @@ public final class ModelUploader {
                         .append(difference.describePaths())
                         .append("); ");
             }
-            throw new ModelUploadException(message + ModelComparison.advice() + ". Nothing was written.");
+            throw new ModelUploadException(message + ModelComparison.advice() + ". " + written(uploadedSoFar));
         }
         Set<String> toUpload = new HashSet<>(comparison.toUpload());
         return models.stream()
@@ -168,15 +176,24 @@ public final class ModelUploader {
         return ordered;
     }
 
-    private static ModelUploadException refused(String what, int chunkSize, AdtError error, RuntimeException e) {
+    /** What was written when the upload stopped, for messages. */
+    private static String written(int uploaded) {
+        return uploaded == 0
+                ? "Nothing was written."
+                : uploaded + " models were uploaded before this was found; no twin was written.";
+    }
+
+    private static ModelUploadException refused(
+            String what, int chunkSize, int uploaded, AdtError error, RuntimeException e) {
         String hint = error.status() == HTTP_CONFLICT
-                ? " The models kept appearing while being uploaded (" + MAX_CONFLICT_ROUNDS + " rounds); another"
-                        + " writer may be uploading them. Run again."
+                ? " The models kept appearing while being uploaded, and " + MAX_CONFLICT_ROUNDS + " rounds in a row"
+                        + " made no progress; another writer may be uploading them. Run again."
                 : " Fix the DTDL in the mapping's models ('twinsync validate' lists every problem it finds) and run"
                         + " again.";
         return new ModelUploadException(
                 "ADT refused the models of " + what + " (" + chunkSize + " models in one request): " + error.code()
-                        + ": " + error.message() + "." + hint,
+                        + ": " + error.message() + "." + hint
+                        + (uploaded > 0 ? " The " + uploaded + " models uploaded before this request stay." : ""),
                 e);
     }
 
@@ -184,13 +201,23 @@ public final class ModelUploader {
         try {
             return adt.listModels(new Attempts());
         } catch (RuntimeException e) {
-            AdtError error = AdtError.of(e);
-            throw new ModelUploadException(
-                    "Cannot list the models of the target before writing " + what + ": " + error.code() + ": "
-                            + error.message() + ". Check the endpoint, the network, and that the identity has the"
-                            + " 'Azure Digital Twins Data Owner' role on the instance.",
-                    e);
+            throw cannotList("before writing " + what, e);
         }
+    }
+
+    /**
+     * The target's models could not be listed: what the service said, and what to check.
+     *
+     * @param when when it happened, such as {@code before writing batch ...}, or empty
+     */
+    public static ModelUploadException cannotList(String when, RuntimeException e) {
+        AdtError error = AdtError.of(e);
+        return new ModelUploadException(
+                "Cannot list the models of the target" + (when.isEmpty() ? "" : " " + when) + ": " + error.code() + ": "
+                        + error.message()
+                        + ". Check the endpoint, the network, and that the identity has the 'Azure Digital Twins Data"
+                        + " Owner' role on the instance.",
+                e);
     }
 
     /** The models as the DTDL reader reads them on their own (problems are the service's to report). */

@@ -36,9 +36,17 @@ public final class TargetModels {
         this.adt = new AdtGateway(client, retrier);
     }
 
-    /** Every model the target holds, with its definition. */
+    /**
+     * Every model the target holds, with its definition.
+     *
+     * @throws io.twinsync.writer.apply.ModelUploadException saying what the service answered and what to check
+     */
     public List<TargetModel> list() {
-        return adt.listModels(new Attempts());
+        try {
+            return adt.listModels(new Attempts());
+        } catch (RuntimeException e) {
+            throw ModelUploader.cannotList("", e);
+        }
     }
 
     /** Local models against the target's. */
