@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,12 +72,14 @@ public final class ModelUploader {
      * @param what the models' origin for messages, such as {@code batch 2026...} or {@code the mapping's models}
      */
     public Uploaded upload(List<ObjectNode> models, String what) {
-        List<ObjectNode> pending = missing(models, what, 0);
+        // read once: the order and the dependencies of the whole list hold for every part of it checked again below
+        ModelSet set = read(models);
+        List<ObjectNode> pending = missing(dependenciesFirst(models, set), set, what, 0);
         int alreadyThere = models.size() - pending.size();
         int uploaded = 0;
         int conflicts = 0;
         while (!pending.isEmpty()) {
-            List<ObjectNode> ordered = dependenciesFirst(pending);
+            List<ObjectNode> ordered = pending;
             int from = 0;
             try {
                 for (; from < ordered.size(); from += MAX_PER_CALL) {
@@ -98,7 +101,7 @@ public final class ModelUploader {
                         what,
                         error.code());
                 int remaining = ordered.size() - from;
-                pending = missing(ordered.subList(from, ordered.size()), what, uploaded);
+                pending = missing(ordered.subList(from, ordered.size()), set, what, uploaded);
                 // Several partitions of one batch upload the same models at once and collide on each chunk; that is
                 // progress as long as someone uploads some of what is still missing. Only rounds without it count.
                 conflicts = pending.size() < remaining ? 0 : conflicts + 1;
@@ -118,16 +121,26 @@ public final class ModelUploader {
     }
 
     /**
-     * The models the target lacks; throws when it holds any of them with other content, or when they refer to an
-     * interface (in {@code extends}, a component or a schema) that neither they nor the target hold, which the
-     * service would refuse.
+     * The models the target lacks, in the order given; throws when it holds any of them with other content, or when
+     * they refer to an interface (in {@code extends}, a component or a schema) that neither they nor the target hold,
+     * which the service would refuse.
+     *
+     * @param set the models given to {@link #upload}, of which these are some or all
      */
-    private List<ObjectNode> missing(List<ObjectNode> models, String what, int uploadedSoFar) {
+    private List<ObjectNode> missing(List<ObjectNode> models, ModelSet set, String what, int uploadedSoFar) {
         List<TargetModel> target = targetModels(what);
         Set<String> held = new HashSet<>();
         target.forEach(model -> held.add(model.id()));
-        Map<String, Set<String>> unheld = new TreeMap<>(read(models).unresolvedReferences());
-        unheld.keySet().removeAll(held);
+        Set<String> ids = new HashSet<>();
+        models.forEach(model -> ids.add(model.path("@id").asText()));
+        Map<String, Set<String>> unheld = new TreeMap<>();
+        for (String id : ids) {
+            for (String dependency : set.dependencies(id)) {
+                if (!ids.contains(dependency) && !held.contains(dependency)) {
+                    unheld.computeIfAbsent(dependency, k -> new TreeSet<>()).add(id);
+                }
+            }
+        }
         if (!unheld.isEmpty()) {
             StringBuilder message = new StringBuilder("The models of " + what + " need ");
             unheld.forEach((id, neededBy) -> message.append(id)
@@ -163,10 +176,14 @@ public final class ModelUploader {
      * at all keeps its place after the others, and the service says what is wrong with it.
      */
     static List<ObjectNode> dependenciesFirst(List<ObjectNode> models) {
+        return dependenciesFirst(models, read(models));
+    }
+
+    private static List<ObjectNode> dependenciesFirst(List<ObjectNode> models, ModelSet set) {
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
         models.forEach(model -> byId.put(model.path("@id").asText(), model));
         List<ObjectNode> ordered = new ArrayList<>();
-        for (String id : read(models).dependencyOrder()) {
+        for (String id : set.dependencyOrder()) {
             ObjectNode model = byId.remove(id);
             if (model != null) {
                 ordered.add(model);
