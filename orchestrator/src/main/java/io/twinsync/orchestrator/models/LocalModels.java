@@ -1,7 +1,6 @@
 package io.twinsync.orchestrator.models;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.twinsync.dtdl.DtdlProblem;
 import io.twinsync.dtdl.DtdlReader;
 import io.twinsync.dtdl.ModelSet;
 import io.twinsync.dtdl.files.ModelFiles;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The models a command works with: the mapping's (every file its {@code models} lists), or the files, folders and
@@ -54,17 +54,22 @@ public record LocalModels(String description, ModelSet models, List<String> prob
             throw new UncheckedIOException(e);
         }
         List<String> problems = new ArrayList<>(found.problems());
+        read.problems().stream()
+                .filter(problem -> !problem.isMissingReference())
+                .forEach(problem -> problems.add(problem.toString()));
         Map<String, String> missing = new LinkedHashMap<>();
-        for (DtdlProblem problem : read.problems()) {
-            if (problem.isMissingReference()) {
-                missing.merge(
-                        problem.missing(),
-                        "needed by " + problem.interfaceId() + " (" + problem.source() + ")",
-                        (a, b) -> a.contains(b) ? a : a + ", " + b.substring("needed by ".length()));
-            } else {
-                problems.add(problem.toString());
-            }
-        }
+        read.models()
+                .unresolvedReferences()
+                .forEach((id, neededBy) -> missing.put(
+                        id,
+                        "needed by "
+                                + neededBy.stream()
+                                        .map(needer -> needer
+                                                + read.models()
+                                                        .find(needer)
+                                                        .map(definition -> " (" + definition.source() + ")")
+                                                        .orElse(""))
+                                        .collect(Collectors.joining(", "))));
         return new LocalModels(
                 found.files().size() + " model files (" + String.join(", ", entries) + ")",
                 read.models(),
