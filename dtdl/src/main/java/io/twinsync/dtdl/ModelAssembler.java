@@ -31,7 +31,7 @@ final class ModelAssembler {
     DtdlInterface assemble(Node node) {
         Map<String, DtdlContent> contents = new LinkedHashMap<>();
         for (Value value : node.all("contents")) {
-            Node content = element(value);
+            Node content = value.element(index);
             if (content != null && content.name().isPresent()) {
                 contents.putIfAbsent(content.name().get(), content(content, node.id));
             }
@@ -84,7 +84,7 @@ final class ModelAssembler {
     private DtdlRelationship relationship(Node node, String declaredIn) {
         Map<String, DtdlProperty> properties = new LinkedHashMap<>();
         for (Value value : node.all("properties")) {
-            Node property = element(value);
+            Node property = value.element(index);
             if (property != null && property.name().isPresent()) {
                 properties.putIfAbsent(property.name().get(), property(property, declaredIn));
             }
@@ -126,7 +126,7 @@ final class ModelAssembler {
                     .<DtdlSchema>map(DtdlSchema.Primitive::new)
                     .orElse(new DtdlSchema.Unknown("'" + instance.term() + "'"));
         }
-        Node node = element(value);
+        Node node = value.element(index);
         if (node == null) {
             return new DtdlSchema.Unknown(
                     value instanceof Value.Reference r
@@ -145,8 +145,9 @@ final class ModelAssembler {
                                 .map(v -> schema(v, depth + 1))
                                 .orElse(new DtdlSchema.Unknown("no elementSchema")));
             case MAP -> {
-                Node key = node.first("mapKey").map(this::element).orElse(null);
-                Node mapValue = node.first("mapValue").map(this::element).orElse(null);
+                Node key = node.first("mapKey").map(v -> v.element(index)).orElse(null);
+                Node mapValue =
+                        node.first("mapValue").map(v -> v.element(index)).orElse(null);
                 yield new DtdlSchema.MapSchema(
                         id,
                         key == null ? "key" : key.name().orElse("key"),
@@ -159,7 +160,7 @@ final class ModelAssembler {
             case OBJECT -> {
                 Map<String, DtdlSchema> fields = new LinkedHashMap<>();
                 for (Value field : node.all("fields")) {
-                    Node f = element(field);
+                    Node f = field.element(index);
                     if (f != null && f.name().isPresent()) {
                         fields.putIfAbsent(
                                 f.name().get(),
@@ -186,7 +187,7 @@ final class ModelAssembler {
         }
         List<DtdlSchema.EnumValue> values = new ArrayList<>();
         for (Value value : node.all("enumValues")) {
-            Node enumValue = element(value);
+            Node enumValue = value.element(index);
             if (enumValue == null || enumValue.name().isEmpty()) {
                 continue;
             }
@@ -201,16 +202,6 @@ final class ModelAssembler {
             });
         }
         return new DtdlSchema.EnumSchema(id, valueSchema, values);
-    }
-
-    private Node element(Value value) {
-        if (value instanceof Value.Child child) {
-            return child.node();
-        }
-        if (value instanceof Value.Reference reference) {
-            return index.get(reference.id());
-        }
-        return null;
     }
 
     private static boolean bool(Node node, String term) {

@@ -160,22 +160,10 @@ final class ModelSetChecks {
         });
     }
 
-    /** The element a value stands for: an inline child, or the element a reference resolves to; null otherwise. */
-    Node element(Value value) {
-        if (value instanceof Value.Child child) {
-            return child.node();
-        }
-        if (value instanceof Value.Reference reference) {
-            Node target = index.get(reference.id());
-            return target != null && target.kind != null ? target : null;
-        }
-        return null;
-    }
-
     List<Node> elements(Node node, String term) {
         List<Node> found = new ArrayList<>();
         for (Value value : node.all(term)) {
-            Node element = element(value);
+            Node element = value.element(index);
             if (element != null) {
                 found.add(element);
             }

@@ -132,5 +132,19 @@ final class Node {
 
         /** A literal: a string, number or boolean (a localizable string is kept as a language map object). */
         record Literal(JsonNode value) implements Value {}
+
+        /**
+         * The element this value is: the one written inline, or the one a reference names in {@code index}; null for
+         * an instance, a literal, or a reference to an element none of the documents defines.
+         */
+        default Node element(Map<String, Node> index) {
+            if (this instanceof Child child) {
+                return child.node();
+            }
+            if (this instanceof Reference reference) {
+                return index.get(reference.id());
+            }
+            return null;
+        }
     }
 }
