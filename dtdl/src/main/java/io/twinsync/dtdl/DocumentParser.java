@@ -276,7 +276,7 @@ final class DocumentParser {
     }
 
     private static boolean isTermOrDtmi(String key) {
-        return key.matches("^[A-Za-z_][A-Za-z0-9_]*$")
+        return TypeReader.TERM.matcher(key).matches()
                 || TypeReader.ANY_DTMI.matcher(key).matches();
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class TypeReader {
 
     /** A term: a name without a colon. */
-    private static final Pattern TERM = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+    static final Pattern TERM = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
 
     /** Any syntactically valid DTMI, user or system, with or without a version. */
     static final Pattern ANY_DTMI =
