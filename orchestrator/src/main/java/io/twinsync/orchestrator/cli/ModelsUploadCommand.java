@@ -5,8 +5,10 @@ import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.models.LocalModels;
 import io.twinsync.orchestrator.models.ModelCheck;
 import io.twinsync.writer.apply.ModelUploader;
+import io.twinsync.writer.models.TargetModel;
 import io.twinsync.writer.models.TargetModels;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Scope;
@@ -51,7 +53,8 @@ public class ModelsUploadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LocalModels models = local.read(properties);
         TargetModels targetModels = new TargetModels(target.client(), target.writerSettings());
-        ModelCheck check = ModelCheck.of(models, targetModels.list(), Set.of());
+        List<TargetModel> listed = targetModels.list();
+        ModelCheck check = ModelCheck.of(models, listed, Set.of());
         if (!check.isClean()) {
             PrintWriter err = spec.commandLine().getErr();
             err.printf(
@@ -61,7 +64,7 @@ public class ModelsUploadCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.FAILED.code();
         }
-        ModelUploader.Uploaded uploaded = targetModels.upload(models.documents(), models.description());
+        ModelUploader.Uploaded uploaded = targetModels.upload(models.documents(), models.description(), listed);
         target.checkpoint();
         out.printf(
                 "Models: %s to %s: %,d uploaded, %,d already there%s%n",

@@ -72,9 +72,17 @@ public final class ModelUploader {
      * @param what the models' origin for messages, such as {@code batch 2026...} or {@code the mapping's models}
      */
     public Uploaded upload(List<ObjectNode> models, String what) {
+        return upload(models, what, targetModels(what));
+    }
+
+    /**
+     * {@link #upload(List, String)} with the target's models as the caller has just listed them, so that a command
+     * that checked them first does not list them again.
+     */
+    public Uploaded upload(List<ObjectNode> models, String what, List<TargetModel> target) {
         // read once: the order and the dependencies of the whole list hold for every part of it checked again below
         ModelSet set = read(models);
-        List<ObjectNode> pending = missing(dependenciesFirst(models, set), set, what, 0);
+        List<ObjectNode> pending = missing(dependenciesFirst(models, set), set, target, what, 0);
         int alreadyThere = models.size() - pending.size();
         int uploaded = 0;
         int conflicts = 0;
@@ -101,7 +109,7 @@ public final class ModelUploader {
                         what,
                         error.code());
                 int remaining = ordered.size() - from;
-                pending = missing(ordered.subList(from, ordered.size()), set, what, uploaded);
+                pending = missing(ordered.subList(from, ordered.size()), set, targetModels(what), what, uploaded);
                 // Several partitions of one batch upload the same models at once and collide on each chunk; that is
                 // progress as long as someone uploads some of what is still missing. Only rounds without it count.
                 conflicts = pending.size() < remaining ? 0 : conflicts + 1;
@@ -126,9 +134,10 @@ public final class ModelUploader {
      * which the service would refuse.
      *
      * @param set the models given to {@link #upload}, of which these are some or all
+     * @param target the target's models, as listed last
      */
-    private List<ObjectNode> missing(List<ObjectNode> models, ModelSet set, String what, int uploadedSoFar) {
-        List<TargetModel> target = targetModels(what);
+    private List<ObjectNode> missing(
+            List<ObjectNode> models, ModelSet set, List<TargetModel> target, String what, int uploadedSoFar) {
         Set<String> held = new HashSet<>();
         target.forEach(model -> held.add(model.id()));
         Set<String> ids = new HashSet<>();

@@ -49,13 +49,12 @@ public final class TargetModels {
         }
     }
 
-    /** Local models against the target's. */
-    public ModelComparison compare(List<ObjectNode> local) {
-        return ModelComparison.compare(local, list());
-    }
-
-    /** Uploads what the target lacks of these models; see {@link ModelUploader#upload}. */
-    public ModelUploader.Uploaded upload(List<ObjectNode> models, String what) {
-        return new ModelUploader(adt).upload(models, what);
+    /**
+     * Uploads what the target lacks of these models; see {@link ModelUploader#upload}.
+     *
+     * @param listed the target's models as {@link #list()} has just given them
+     */
+    public ModelUploader.Uploaded upload(List<ObjectNode> models, String what, List<TargetModel> listed) {
+        return new ModelUploader(adt).upload(models, what, listed);
     }
 }
