@@ -5,7 +5,6 @@ import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.models.LocalModels;
 import io.twinsync.orchestrator.models.ModelCheck;
 import io.twinsync.writer.models.ModelComparison;
-import io.twinsync.writer.models.TargetModels;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -58,8 +57,7 @@ public class ModelsDiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         LocalModels models = local.read(properties);
-        ModelCheck check =
-                ModelCheck.of(models, new TargetModels(target.client(), target.writerSettings()).list(), Set.of());
+        ModelCheck check = ModelCheck.of(models, target.models().list(), Set.of());
         ModelComparison comparison = check.comparison();
         out.printf("Models: %s against %s%n", models.description(), target.description());
         list(out, "to upload", comparison.toUpload());

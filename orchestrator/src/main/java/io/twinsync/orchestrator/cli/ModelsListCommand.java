@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.writer.models.TargetModel;
-import io.twinsync.writer.models.TargetModels;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -41,8 +40,9 @@ public class ModelsListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<TargetModel> models = new TargetModels(target.client(), target.writerSettings())
-                .list().stream().sorted(Comparator.comparing(TargetModel::id)).toList();
+        List<TargetModel> models = target.models().list().stream()
+                .sorted(Comparator.comparing(TargetModel::id))
+                .toList();
         if (json) {
             ArrayNode array = StagingJson.mapper().createArrayNode();
             for (TargetModel model : models) {

@@ -52,7 +52,7 @@ public class ModelsUploadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         LocalModels models = local.read(properties);
-        TargetModels targetModels = new TargetModels(target.client(), target.writerSettings());
+        TargetModels targetModels = target.models();
         List<TargetModel> listed = targetModels.list();
         ModelCheck check = ModelCheck.of(models, listed, Set.of());
         if (!check.isClean()) {

@@ -18,7 +18,6 @@ import io.twinsync.transform.validate.MappingValidator;
 import io.twinsync.transform.validate.ValidationReport;
 import io.twinsync.writer.models.ModelComparison;
 import io.twinsync.writer.models.TargetModel;
-import io.twinsync.writer.models.TargetModels;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -121,7 +120,7 @@ public class ValidateCommand implements Callable<Integer> {
         }
         ModelCheck check;
         try {
-            List<TargetModel> held = new TargetModels(target.client(), target.writerSettings()).list();
+            List<TargetModel> held = target.models().list();
             Set<String> twinModels = new TreeSet<>();
             mapping.entities().forEach(entity -> twinModels.add(entity.twin().model()));
             check = ModelCheck.of(LocalModels.of(mapping), held, twinModels);

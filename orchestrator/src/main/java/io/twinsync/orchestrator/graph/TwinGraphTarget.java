@@ -8,6 +8,7 @@ import io.twinsync.writer.AdtClients;
 import io.twinsync.writer.AdtTarget;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.client.PemCertificate;
+import io.twinsync.writer.models.TargetModels;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -47,6 +48,11 @@ public class TwinGraphTarget implements DisposableBean {
 
     public WriterSettings writerSettings() {
         return properties.writer().settings();
+    }
+
+    /** The target's models, through the writer's client, retries and rate limits. */
+    public TargetModels models() {
+        return new TargetModels(client(), writerSettings());
     }
 
     /**
