@@ -223,6 +223,32 @@ class EventRouteConformanceTests {
                 .contains("api-version=2023-10-31", "continuationToken=");
     }
 
+    @Test
+    void aContinuationTokenTheEmulatorDidNotGiveOutIsAnInvalidArgument() throws Exception {
+        // given a token that is not base64url, and one that is but names no place in the list
+        RawHttp http = new RawHttp(emulator);
+        String notBase64 = "not*base64";
+        String notAPlace = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("route-7".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        for (String token : List.of(notBase64, notAPlace)) {
+            // when
+            HttpResponse<String> response = http.send("GET", "/eventroutes?continuationToken=" + token, null, null);
+
+            // then
+            assertThat(response.statusCode()).as(token).isEqualTo(400);
+            assertThat(response.headers().firstValue("x-ms-error-code"))
+                    .as(token)
+                    .contains("InvalidArgument");
+            assertThat(JSON.readTree(response.body())
+                            .path("error")
+                            .path("message")
+                            .asText())
+                    .isEqualTo("The continuation token '" + token + "' is not valid");
+        }
+    }
+
     private static HttpResponse<String> getOnePerPage(String path) throws Exception {
         HttpClient http = HttpClient.newBuilder()
                 .sslContext(emulator.trustingSslContext())

@@ -8,9 +8,8 @@ import io.twinsync.emulator.error.AdtException;
 import io.twinsync.emulator.json.EmulatorJson;
 import io.twinsync.emulator.snapshot.SnapshotSection;
 import io.twinsync.emulator.store.Page;
-import java.nio.charset.StandardCharsets;
+import io.twinsync.emulator.store.PageTokens;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,16 +177,15 @@ public final class EventRoutes implements SnapshotSection {
     }
 
     private static String encode(long place) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(Long.toString(place).getBytes(StandardCharsets.UTF_8));
+        return PageTokens.encode(Long.toString(place));
     }
 
     private static long decode(String token) {
+        String place = PageTokens.decode(token);
         try {
-            return Long.parseLong(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new AdtException(AdtError.INVALID_ARGUMENT, "The continuation token '" + token + "' is not valid");
+            return Long.parseLong(place);
+        } catch (NumberFormatException e) {
+            throw PageTokens.invalid(token);
         }
     }
 }
