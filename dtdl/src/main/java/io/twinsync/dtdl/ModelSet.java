@@ -370,14 +370,20 @@ public final class ModelSet {
         });
         Map<String, Set<String>> reverse = dependents;
         if (reverse != null) {
-            Map<String, Set<String>> keptReverse = new HashMap<>();
-            reverse.forEach((id, of) -> {
-                Set<String> still = new HashSet<>(of);
-                still.remove(documentId);
-                if (!still.isEmpty()) {
-                    keptReverse.put(id, still);
+            // only the documents the removed one depended on lose a dependent; every other set is shared as it is
+            Map<String, Set<String>> keptReverse = new HashMap<>(reverse);
+            for (String dependency : dependencies(documentId)) {
+                Set<String> of = keptReverse.get(dependency);
+                if (of != null && of.contains(documentId)) {
+                    Set<String> still = new HashSet<>(of);
+                    still.remove(documentId);
+                    if (still.isEmpty()) {
+                        keptReverse.remove(dependency);
+                    } else {
+                        keptReverse.put(dependency, still);
+                    }
                 }
-            });
+            }
             kept.dependents = keptReverse;
         }
         return kept;

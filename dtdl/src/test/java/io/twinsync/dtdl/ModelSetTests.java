@@ -120,6 +120,8 @@ class ModelSetTests {
         // given
         ModelSet models = plant();
         assertThat(models.dependents(ASSET)).containsExactly(EQUIPMENT);
+        Set<String> equipmentDependents = models.dependents(EQUIPMENT);
+        assertThat(equipmentDependents).contains(PUMP);
 
         // when Pump, then Equipment go
         ModelSet withoutPump = models.without(PUMP);
@@ -131,6 +133,9 @@ class ModelSetTests {
         assertThat(withoutPump.dependents(ASSET)).containsExactly(EQUIPMENT);
         assertThat(withoutEquipment.dependents(ASSET)).isEmpty();
         assertThat(withoutEquipment.dependencyOrder()).containsExactly(FLOOR, METER, ASSET);
+        // and the set they were made from still has its own
+        assertThat(models.dependents(ASSET)).containsExactly(EQUIPMENT);
+        assertThat(models.dependents(EQUIPMENT)).isEqualTo(equipmentDependents);
     }
 
     @Test
