@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -73,19 +71,7 @@ final class RecHome {
 
     /** A copy of the published ontology folder at {@code target}. */
     static void copyOntology(Path target) {
-        Path ontology = PublicOntology.REC_V3.folder();
-        try (Stream<Path> files = Files.walk(ontology)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(ontology.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PublicOntology.REC_V3.copyTo(target);
     }
 
     /** The settings that point a Spring test at the home and its database. */

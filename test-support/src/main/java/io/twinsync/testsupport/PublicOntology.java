@@ -1,7 +1,6 @@
 package io.twinsync.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -76,24 +75,36 @@ public enum PublicOntology {
         }
     }
 
+    /** A copy of the ontology's folder at {@code target}, as a user keeps it next to a mapping of their own. */
+    public void copyTo(Path target) {
+        try {
+            copyTree(folder(), target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Path copyOutOfJar(URL url) throws IOException, URISyntaxException {
         Path target = Files.createTempDirectory("twinsync-ontology-" + folder);
         String uri = url.toURI().toString();
         try (FileSystem jar =
-                        FileSystems.newFileSystem(java.net.URI.create(uri.substring(0, uri.indexOf("!/"))), Map.of());
-                Stream<Path> walk = Files.walk(jar.getPath("/ontologies/" + folder))) {
+                FileSystems.newFileSystem(java.net.URI.create(uri.substring(0, uri.indexOf("!/"))), Map.of())) {
+            copyTree(jar.getPath("/ontologies/" + folder), target);
+        }
+        return target;
+    }
+
+    /** Copies a folder and everything under it; {@code from} may be in another file system, such as a jar. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.toList()) {
-                Path copy = target.resolve(
-                        jar.getPath("/ontologies/" + folder).relativize(source).toString());
+                Path copy = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(copy);
                 } else {
-                    try (InputStream in = Files.newInputStream(source)) {
-                        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-                    }
+                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
-        return target;
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,7 +114,7 @@ class PublicOntologyMappingTests {
     }
 
     private Mapping load(PublicOntology ontology, String modelsYaml) {
-        copy(ontology.folder(), dir.resolve("ontology"));
+        ontology.copyTo(dir.resolve("ontology"));
         try {
             return MappingLoader.load(Files.writeString(dir.resolve("mapping.yaml"), modelsYaml + ENTITY));
         } catch (IOException e) {
@@ -166,20 +165,5 @@ class PublicOntologyMappingTests {
             }
         }
         return ids;
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
