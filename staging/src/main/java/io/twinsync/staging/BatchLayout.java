@@ -8,6 +8,7 @@ import io.twinsync.staging.twin.TwinFileNames;
  * <pre>
  * manifest.json                  what each stage did (counts, timings, status)
  * models.json                    the DTDL interfaces the batch's twins use, as a JSON array (self-contained replay)
+ * scope.json                     which twins and relationships of the graph the batch's mapping covers (full compare)
  * rows/{entity}.ndjson           staged source rows (see {@code io.twinsync.staging.rows})
  * twins/{hh}/{file}.json         one file per twin (see {@code io.twinsync.staging.twin}), in 256 sub-folders
  * rejects/{stage}.ndjson         rows or files set aside, with the reason
@@ -18,6 +19,7 @@ public final class BatchLayout {
 
     public static final String MANIFEST = "manifest.json";
     public static final String MODELS = "models.json";
+    public static final String SCOPE = "scope.json";
     public static final String ROWS = "rows/";
     public static final String TWINS = "twins/";
     public static final String REJECTS = "rejects/";

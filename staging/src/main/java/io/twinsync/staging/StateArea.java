@@ -24,4 +24,14 @@ public interface StateArea {
      * @throws StateLockedException when another process or thread holds the lock
      */
     StateLock lock(String name);
+
+    /**
+     * This area seen from inside {@code folder} ({@code targets/emulator-1/}, say): every name is taken relative to
+     * it. For state that belongs to one target, kept apart from every other target's.
+     *
+     * @param folder a relative folder path ending in {@code /}
+     */
+    default StateArea scoped(String folder) {
+        return new ScopedStateArea(this, folder);
+    }
 }

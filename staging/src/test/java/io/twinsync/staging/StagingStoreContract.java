@@ -127,6 +127,33 @@ public abstract class StagingStoreContract {
     }
 
     @Test
+    void aScopedStateAreaKeepsEachTargetsFilesApartAndLocksThemInTheParent() throws Exception {
+        // given two targets' views of one state area
+        StateArea state = newStore().state();
+        StateArea first = state.scoped("targets/a/");
+        StateArea second = state.scoped("targets/b/");
+
+        // when the first writes a file
+        try (StagedOutput out = first.create("extract/watermarks.json")) {
+            out.write("a\n".getBytes(StandardCharsets.UTF_8));
+            out.commit();
+        }
+
+        // then only the first sees it, and it lives under the first's folder of the parent
+        assertThat(second.open("extract/watermarks.json")).isEmpty();
+        assertThat(state.open("extract/watermarks.json")).isEmpty();
+        try (InputStream in = state.open("targets/a/extract/watermarks.json").orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a\n");
+        }
+        // and a lock taken through the view is the parent's lock of that path
+        try (StateLock held = first.lock("run.lock")) {
+            assertThatThrownBy(() -> state.lock("targets/a/run.lock")).isInstanceOf(StateLockedException.class);
+            second.lock("run.lock").close();
+        }
+        assertThatThrownBy(() -> state.scoped("../x/")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void twoWritersOfOneFileEachPublishExactlyTheirOwnContent() throws Exception {
         // given two streams open on the same file, as two overlapping runs would have
         Batch batch = newBatch();

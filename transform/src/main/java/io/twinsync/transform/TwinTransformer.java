@@ -11,6 +11,8 @@ import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.staging.reject.RejectWriter;
 import io.twinsync.staging.rows.RowsHandOff;
 import io.twinsync.staging.rows.StagedRowReader;
+import io.twinsync.staging.scope.GraphScope;
+import io.twinsync.staging.scope.GraphScopes;
 import io.twinsync.transform.mapping.EntityMapping;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingProblems;
@@ -27,13 +29,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The transform stage: reads {@code rows/{entity}.ndjson} of each mapping entity the batch has, and writes one twin
  * file per twin ({@code twins/}), the rejects ({@code rejects/transform.ndjson}) and the DTDL models
- * ({@code models.json}). Rows stream through; memory does not grow with them.
+ * ({@code models.json}), and what the mapping covers in the graph ({@code scope.json}). Rows stream through; memory does not grow with them.
  *
  * <p>Safe to run twice on a batch: its {@code twins/} folder replaces the earlier run's as a whole, and the earlier
  * rejects and presence lists are removed just before this run's are published. A mapping that does not fit the
@@ -47,6 +50,7 @@ public final class TwinTransformer {
 
     private final Mapping mapping;
     private final Clock clock;
+    private final Set<String> withoutHistory;
 
     public TwinTransformer(Mapping mapping) {
         this(mapping, Clock.systemUTC());
@@ -54,8 +58,22 @@ public final class TwinTransformer {
 
     /** With a clock for the summary's start and finish times. */
     public TwinTransformer(Mapping mapping, Clock clock) {
+        this(mapping, clock, Set.of());
+    }
+
+    private TwinTransformer(Mapping mapping, Clock clock, Set<String> withoutHistory) {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.withoutHistory = Set.copyOf(withoutHistory);
+    }
+
+    /**
+     * This transformer, comparing the given entities with no earlier presence list: theirs belongs to another source,
+     * target or mapping, so nothing is deleted for their missing rows this batch, and the batch's list starts theirs
+     * afresh.
+     */
+    public TwinTransformer withoutHistoryOf(Set<String> entities) {
+        return new TwinTransformer(mapping, clock, entities);
     }
 
     /**
@@ -162,8 +180,9 @@ public final class TwinTransformer {
             }
             // After every entity, so that a twin another entity produces now is not taken for gone.
             for (EntityPlan plan : plans) {
-                all.add(writer.writeMissing(plan, state));
+                all.add(writer.writeMissing(plan, withoutHistory.contains(plan.entity()) ? null : state));
             }
+            GraphScope scope = new GraphScope(plans.stream().map(writer::scope).toList());
             for (EntityCounts counts : all) {
                 if (counts.rows() > 0 || counts.twinFiles() > 0 || counts.rowsRejected() > 0) {
                     log.info(
@@ -199,6 +218,7 @@ public final class TwinTransformer {
             twinFolder.commit();
             writer.commitPresence();
             rejects.commit();
+            GraphScopes.write(batch, scope);
             return summary;
         }
     }

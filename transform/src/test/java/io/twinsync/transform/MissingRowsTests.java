@@ -286,4 +286,48 @@ class MissingRowsTests {
         assertThat(PresenceStore.commit(batch, state)).isEqualTo(List.of("thing"));
         assertThat(state.open(PresenceStore.stateFile("thing"))).isPresent();
     }
+
+    @Test
+    void anEntityWithoutHistoryDeletesNothingForMissingRowsAndStartsItsListAfresh() {
+        // given A and B committed from another source (say)
+        Mapping mapping = mapping("{ missing: true }");
+        transformAndCommit(mapping, batchOf(mapping, row(1, "A", "1"), row(2, "B", "2")));
+
+        // when the next batch lacks B but its list is not to be used
+        Batch second = batchOf(mapping, row(1, "A", "1"));
+        TransformSummary summary = new TwinTransformer(mapping)
+                .withoutHistoryOf(java.util.Set.of("thing"))
+                .transform(second, state);
+        PresenceStore.commit(second, state);
+
+        // then nothing is tombstoned, and the new list holds A only, so B is not deleted by a later batch either
+        assertThat(summary.tombstones()).isZero();
+        Batch third = batchOf(mapping, row(1, "A", "1"));
+        assertThat(new TwinTransformer(mapping).transform(third, state).tombstones())
+                .isZero();
+    }
+
+    @Test
+    void theScopeNamesEachEntitysModelRejectedTwinsAndWhetherDeletionsWereHeld() {
+        // given A, B, C and D committed
+        Mapping mapping = mapping("{ missing: true, missingLimit: 0.25 }");
+        transformAndCommit(
+                mapping, batchOf(mapping, row(1, "A", "1"), row(2, "B", "2"), row(3, "C", "3"), row(4, "D", "4")));
+
+        // when a batch rejects B (bad count) and a row without a code, and lacks C and D (over the limit)
+        Batch second = batchOf(mapping, row(1, "A", "1"), row(2, "B", "x"), row(5, null, "5"));
+        new TwinTransformer(mapping).transform(second, state);
+
+        // then scope.json says so for thing; other was not in the batch, so it is not in the scope
+        io.twinsync.staging.scope.GraphScope scope =
+                io.twinsync.staging.scope.GraphScopes.read(second).orElseThrow();
+        assertThat(scope.entities()).hasSize(1);
+        io.twinsync.staging.scope.EntityScope thing = scope.entities().get(0);
+        assertThat(thing.entity()).isEqualTo("thing");
+        assertThat(thing.model()).isEqualTo("dtmi:test:Thing;1");
+        assertThat(thing.rejectedTwinIds()).containsExactly("thing-B");
+        assertThat(thing.rejectedWithoutId()).isEqualTo(1);
+        assertThat(thing.deletionsHeld()).isTrue();
+        assertThat(thing.extraLimit()).isEqualTo(0.25);
+    }
 }

@@ -49,6 +49,15 @@ class StaleRelationshipsTransformTests {
         assertThat(b.ownedRelationships()).containsExactly("linksTo");
         assertThat(b.relationships()).isEmpty();
         assertThat(a.hashMatchesContent()).isTrue();
+        // and the batch's scope names both relationships of the entity, and linksTo as the one it owns
+        io.twinsync.staging.scope.EntityScope scope = io.twinsync.staging.scope.GraphScopes.read(batch)
+                .orElseThrow()
+                .entities()
+                .get(0);
+        assertThat(scope.relationships()).containsExactly("linksTo", "partOf");
+        assertThat(scope.ownedRelationships()).containsExactly("linksTo");
+        assertThat(scope.extraLimit()).isEqualTo(0.5);
+        assertThat(scope.deletionsHeld()).isFalse();
     }
 
     @Test

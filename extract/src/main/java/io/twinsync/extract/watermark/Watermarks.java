@@ -1,5 +1,6 @@
 package io.twinsync.extract.watermark;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,13 @@ public record Watermarks(Map<String, Watermark> byEntity) {
     public Watermarks with(String entity, Watermark watermark) {
         Map<String, Watermark> copy = new LinkedHashMap<>(byEntity);
         copy.put(entity, watermark);
+        return new Watermarks(copy);
+    }
+
+    /** These watermarks without those of {@code entities}, which are then read whole. */
+    public Watermarks without(Collection<String> entities) {
+        Map<String, Watermark> copy = new LinkedHashMap<>(byEntity);
+        copy.keySet().removeAll(entities);
         return new Watermarks(copy);
     }
 

@@ -8,12 +8,16 @@ import io.twinsync.staging.reject.Reject;
 import io.twinsync.staging.reject.RejectWriter;
 import io.twinsync.staging.rows.StagedRow;
 import io.twinsync.staging.rows.StagedRowReader;
+import io.twinsync.staging.scope.EntityScope;
 import io.twinsync.staging.twin.TwinFile;
+import io.twinsync.transform.mapping.MissingRows;
 import io.twinsync.transform.presence.PresenceEntry;
 import io.twinsync.transform.presence.PresenceWriter;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Streams the staged rows of planned entities into twin files, one row at a time, and records a reject for every
@@ -32,6 +36,7 @@ public final class EntityTwinWriter implements AutoCloseable {
     private final StagedFolder twins;
     private final TwinFileSink sink;
     private final Map<String, MissingRowSweep> sweeps = new LinkedHashMap<>();
+    private final Map<String, RejectedTwins> rejected = new LinkedHashMap<>();
 
     /**
      * @param twins the batch's new {@code twins/} folder, which the caller commits once every entity is written
@@ -72,6 +77,7 @@ public final class EntityTwinWriter implements AutoCloseable {
             } else {
                 rejected++;
                 reject(plan, row, problems);
+                rejectedTwins(plan).add(result.twinId());
                 if (sweep != null) {
                     sweep.rejected(result.twinId(), StagedValues.key(plan, row));
                 }
@@ -84,6 +90,7 @@ public final class EntityTwinWriter implements AutoCloseable {
             relationships -= file.relationships().size();
             rejected++;
             rejects.write(reject(plan, duplicate.rowNumber(), keyOf(file), duplicate.problem()));
+            rejectedTwins(plan).add(file.twinId());
             if (sweep != null) {
                 sweep.rejected(file.twinId(), file.sourceKey());
             }
@@ -107,6 +114,29 @@ public final class EntityTwinWriter implements AutoCloseable {
         return sweep.sweep(state);
     }
 
+    /**
+     * What the entity covers in the graph, for a full compare; call it after {@link #write} and {@link
+     * #writeMissing} for the entity.
+     */
+    public EntityScope scope(EntityPlan plan) {
+        RejectedTwins rows = rejected.getOrDefault(plan.entity(), new RejectedTwins());
+        MissingRowSweep sweep = sweeps.get(plan.entity());
+        return new EntityScope(
+                plan.entity(),
+                plan.model(),
+                plan.relationships().stream().map(RelationshipPlan::name).toList(),
+                plan.relationships().stream()
+                        .filter(RelationshipPlan::removeStale)
+                        .map(RelationshipPlan::name)
+                        .toList(),
+                plan.missing() == null
+                        ? MissingRows.DEFAULT_LIMIT
+                        : plan.missing().limit(),
+                List.copyOf(rows.ids),
+                rows.withoutId,
+                sweep != null && sweep.held());
+    }
+
     /** Publishes the presence lists written; call it after the twin files were committed. */
     public void commitPresence() {
         sweeps.values().forEach(MissingRowSweep::commit);
@@ -118,6 +148,24 @@ public final class EntityTwinWriter implements AutoCloseable {
             sink.close();
         } finally {
             sweeps.values().forEach(MissingRowSweep::close);
+        }
+    }
+
+    private RejectedTwins rejectedTwins(EntityPlan plan) {
+        return rejected.computeIfAbsent(plan.entity(), entity -> new RejectedTwins());
+    }
+
+    /** The twins of an entity's rejected rows: ids where known, else a count. */
+    private static final class RejectedTwins {
+        private final Set<String> ids = new LinkedHashSet<>();
+        private long withoutId;
+
+        void add(String twinId) {
+            if (twinId == null) {
+                withoutId++;
+            } else {
+                ids.add(twinId);
+            }
         }
     }
 

@@ -37,6 +37,7 @@ final class MissingRowSweep {
     private final PresenceWriter presence;
     private final Set<String> rejectedIds = new HashSet<>();
     private final Set<String> rejectedKeys = new HashSet<>();
+    private boolean held;
 
     MissingRowSweep(
             EntityPlan plan, StagedFolder twins, TwinFileSink sink, RejectWriter rejects, PresenceWriter presence) {
@@ -94,6 +95,7 @@ final class MissingRowSweep {
         // a twin listed twice gets one tombstone: the second write finds the first's file
         tombstones[0] -= sink.flush().size();
         if (overLimit) {
+            held = true;
             rejects.write(tooManyMissing(earlier, missing));
             return new EntityCounts(plan.entity(), 0, 0, 0, 0, 1);
         }
@@ -105,6 +107,11 @@ final class MissingRowSweep {
                     earlier);
         }
         return new EntityCounts(plan.entity(), 0, tombstones[0], tombstones[0], 0, 0);
+    }
+
+    /** Whether {@link #sweep} held back the deletions because too many rows were missing. */
+    boolean held() {
+        return held;
     }
 
     void commit() {
