@@ -6,8 +6,14 @@ import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.StateLock;
+import io.twinsync.staging.manifest.BatchManifests;
+import io.twinsync.staging.manifest.ExtractSummary;
 import io.twinsync.staging.manifest.WriteSummary;
+import io.twinsync.staging.scope.GraphScope;
+import io.twinsync.staging.scope.GraphScopes;
 import io.twinsync.writer.apply.AdtGateway;
+import io.twinsync.writer.apply.ExtraTwins;
+import io.twinsync.writer.apply.GraphSnapshot;
 import io.twinsync.writer.apply.ModelUploadException;
 import io.twinsync.writer.apply.ModelUploader;
 import io.twinsync.writer.apply.RelationshipPhase;
@@ -30,6 +36,7 @@ import io.twinsync.writer.state.LastAppliedFiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -117,7 +124,8 @@ public final class TwinWriter {
             ResultsWriter results = new ResultsWriter(batch, BatchLayout.resultsFile(partition.fileName()));
             Set<String> written;
             try (results) {
-                written = writePhases(batch, paths, adt, known, results);
+                GraphSnapshot graph = settings.fullCompare() ? readGraph(batch, partition, adt) : null;
+                written = writePhases(batch, paths, adt, known, results, graph);
                 results.commit();
             }
             // Only this partition's twins changed in `known`; other partitions may have saved theirs meanwhile.
@@ -147,11 +155,23 @@ public final class TwinWriter {
         }
     }
 
-    /** Writes the twins and then the relationships; returns the ids of the twins whose files were read. */
+    /**
+     * Writes the twins and then the relationships, and for a full compare deletes the extra twins last; returns the
+     * ids of the twins whose entries in {@code known} may have changed.
+     *
+     * @param graph for a full compare, the mapped part of the graph as queried; null otherwise
+     */
     private Set<String> writePhases(
-            Batch batch, List<String> paths, AdtGateway adt, KnownState known, ResultsWriter results) {
+            Batch batch,
+            List<String> paths,
+            AdtGateway adt,
+            KnownState known,
+            ResultsWriter results,
+            GraphSnapshot graph) {
         BoundedPool pool = new BoundedPool(settings.concurrency());
-        TwinPhase twinPhase = new TwinPhase(adt, known, !settings.ignoreKnownState(), new LastAppliedFiles(staging));
+        TwinPhase twinPhase = graph == null
+                ? new TwinPhase(adt, known, new LastAppliedFiles(staging))
+                : new TwinPhase(adt, known, graph);
         List<TwinOutcome> twins = pool.map(paths, path -> twinPhase.apply(batch, path));
         twins.forEach(twin -> results.write(twin.result()));
         // Relationships only now: their targets may be any twin of the partition, created above.
@@ -159,16 +179,67 @@ public final class TwinWriter {
                 .filter(twin -> twin.result().action() == ItemAction.CREATED)
                 .map(twin -> twin.file().twinId())
                 .collect(Collectors.toUnmodifiableSet());
-        RelationshipPhase relationshipPhase = new RelationshipPhase(adt, created, sleeper);
+        RelationshipPhase relationshipPhase = new RelationshipPhase(adt, created, sleeper, graph);
         List<List<ItemResult>> relationships = pool.map(twins, relationshipPhase::apply);
         for (int i = 0; i < twins.size(); i++) {
             relationships.get(i).forEach(results::write);
             remember(known, twins.get(i), relationships.get(i), batch.id().value());
         }
-        return twins.stream()
+        Set<String> touched = new HashSet<>();
+        twins.stream()
                 .filter(twin -> twin.file() != null)
-                .map(twin -> twin.file().twinId())
-                .collect(Collectors.toUnmodifiableSet());
+                .forEach(twin -> touched.add(twin.file().twinId()));
+        if (graph != null) {
+            touched.addAll(deleteExtraTwins(batch, paths, graph, twinPhase, relationshipPhase, pool, known, results));
+        }
+        return touched;
+    }
+
+    /** Reads the graph a full compare plans against. */
+    private GraphSnapshot readGraph(Batch batch, Partition partition, AdtGateway adt) {
+        GraphScope scope = GraphScopes.read(batch)
+                .orElseThrow(() -> new StagingException("Batch " + batch.id() + " has no " + BatchLayout.SCOPE
+                        + " (it was transformed by an earlier twinsync version), so a full compare cannot tell which"
+                        + " twins the mapping covers; run a new batch with --full-compare"));
+        return GraphSnapshot.read(adt, scope, partition);
+    }
+
+    /**
+     * A full compare's last phase: the twins of the mapped models that no row produces are deleted with their
+     * relationships, after every twin and relationship of the batch was written.
+     *
+     * @return the ids deleted (forgotten in {@code known})
+     */
+    private Set<String> deleteExtraTwins(
+            Batch batch,
+            List<String> paths,
+            GraphSnapshot graph,
+            TwinPhase twinPhase,
+            RelationshipPhase relationshipPhase,
+            BoundedPool pool,
+            KnownState known,
+            ResultsWriter results) {
+        GraphScope scope = GraphScopes.read(batch).orElseThrow();
+        // A batch without a manifest or an extract section was staged by other means (a Data Factory copy of whole
+        // tables, say): its entities count as read whole.
+        ExtractSummary extract =
+                batch.exists(BatchLayout.MANIFEST) ? BatchManifests.read(batch).extract() : null;
+        Set<String> incremental = extract == null ? Set.of() : extract.incremental();
+        ExtraTwins extra = ExtraTwins.find(graph, scope, new HashSet<>(paths), incremental);
+        extra.held().forEach(results::write);
+        List<TwinOutcome> deleted =
+                pool.map(extra.tombstones(), file -> twinPhase.apply(BatchLayout.twinFile(file.twinId()), file));
+        Set<String> ids = new HashSet<>();
+        for (TwinOutcome twin : deleted) {
+            results.write(twin.result());
+            relationshipPhase.apply(twin).forEach(results::write);
+            known.forget(twin.file().twinId());
+            ids.add(twin.file().twinId());
+        }
+        if (!deleted.isEmpty()) {
+            log.info("Full compare of batch {}: {} twins that no row produces deleted", batch.id(), deleted.size());
+        }
+        return ids;
     }
 
     /** Records a twin as applied only when the twin and all its relationships succeeded. */
@@ -179,13 +250,18 @@ public final class TwinWriter {
         if (twin.alreadyApplied()) {
             // Same content, now also in this batch: point at the newest copy, so that removing old batches
             // (retention) does not cost the next change of this twin a read.
-            known.get(twin.file().twinId())
-                    .ifPresent(k -> known.record(new KnownTwin(k.twinId(), k.contentHash(), k.etag(), batchId)));
+            known.get(twin.file().twinId()).ifPresent(k -> known.record(k.inBatch(batchId)));
             return;
         }
         boolean allWritten = !twin.result().failed() && relationships.stream().noneMatch(ItemResult::failed);
         if (allWritten) {
-            known.record(new KnownTwin(twin.file().twinId(), twin.file().contentHash(), twin.etag(), batchId));
+            known.record(new KnownTwin(
+                    twin.file().twinId(),
+                    twin.file().contentHash(),
+                    twin.etag(),
+                    batchId,
+                    twin.file().modelId(),
+                    twin.file().tombstone()));
         } else {
             known.forget(twin.file().twinId());
         }

@@ -14,8 +14,9 @@ import java.time.Duration;
  *     doubles per retry, with jitter
  * @param maxBackoff the longest wait between retries (default 30 s); a longer {@code Retry-After} from the service is
  *     cut to it, so that one answer cannot stall the run; raise it to honour longer waits
- * @param ignoreKnownState read every twin from ADT even when the known state says its file was already applied;
- *     use it after twins were changed in ADT directly (default false)
+ * @param fullCompare compare every twin and relationship of the batch with the graph, read by query, whatever the
+ *     known state says, and delete the twins of the mapped models that no row produces: the remedy after the graph
+ *     was changed by other means (default false)
  * @param rateLimits the request rates the writer keeps to, per API class and per twin, and its share of them
  *     (default: ADT's documented limits, all of them)
  */
@@ -24,7 +25,7 @@ public record WriterSettings(
         int maxRetries,
         Duration initialBackoff,
         Duration maxBackoff,
-        boolean ignoreKnownState,
+        boolean fullCompare,
         RateLimits rateLimits) {
 
     public WriterSettings {
@@ -49,7 +50,7 @@ public record WriterSettings(
         }
     }
 
-    /** Settings without {@code ignoreKnownState}. */
+    /** Settings without {@code fullCompare}. */
     public WriterSettings(int concurrency, int maxRetries, Duration initialBackoff, Duration maxBackoff) {
         this(concurrency, maxRetries, initialBackoff, maxBackoff, false, RateLimits.serviceDefaults());
     }
@@ -60,18 +61,18 @@ public record WriterSettings(
     }
 
     public WriterSettings withConcurrency(int value) {
-        return new WriterSettings(value, maxRetries, initialBackoff, maxBackoff, ignoreKnownState, rateLimits);
+        return new WriterSettings(value, maxRetries, initialBackoff, maxBackoff, fullCompare, rateLimits);
     }
 
     public WriterSettings withRetries(int retries, Duration initial, Duration max) {
-        return new WriterSettings(concurrency, retries, initial, max, ignoreKnownState, rateLimits);
+        return new WriterSettings(concurrency, retries, initial, max, fullCompare, rateLimits);
     }
 
-    public WriterSettings withIgnoreKnownState(boolean value) {
+    public WriterSettings withFullCompare(boolean value) {
         return new WriterSettings(concurrency, maxRetries, initialBackoff, maxBackoff, value, rateLimits);
     }
 
     public WriterSettings withRateLimits(RateLimits value) {
-        return new WriterSettings(concurrency, maxRetries, initialBackoff, maxBackoff, ignoreKnownState, value);
+        return new WriterSettings(concurrency, maxRetries, initialBackoff, maxBackoff, fullCompare, value);
     }
 }

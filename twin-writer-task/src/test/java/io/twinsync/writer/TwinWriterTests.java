@@ -289,7 +289,7 @@ class TwinWriterTests {
     }
 
     @Test
-    void comparingEverythingWithADTStaleRelationshipsOfAnOwnedNameAreFoundByListingThem() {
+    void aFullCompareFindsStaleRelationshipsOfAnOwnedNameInTheQueriedGraphWithoutListing() {
         // given a site with a contains relationship someone else made, and no known state (a full compare)
         writer(WriterSettings.defaults())
                 .write(batch(store, site("site-1", "pump-1"), pump("pump-1", 1), pump("pump-2", 2)), Partition.ALL);
@@ -300,7 +300,8 @@ class TwinWriterTests {
                 BasicRelationship.class);
 
         // when the site's file, owning contains, is applied comparing everything with ADT
-        WriteReport report = writer(WriterSettings.defaults().withIgnoreKnownState(true))
+        EmulatorStats before = emulator.stats();
+        WriteReport report = writer(WriterSettings.defaults().withFullCompare(true))
                 .write(
                         batch(
                                 store,
@@ -309,9 +310,12 @@ class TwinWriterTests {
                                 pump("pump-2", 2)),
                         Partition.ALL);
 
-        // then the relationship the source does not give is found by listing and removed
+        // then the relationship the source does not give is found in the queried graph and removed, with no listing
+        EmulatorStats during = emulator.stats().since(before);
         assertThat(report.summary().relationships().deleted()).isEqualTo(1);
         assertThat(relationshipIds("site-1")).containsExactly("site-1-contains-pump-1");
+        assertThat(during.count("relationships.list")).isZero();
+        assertThat(during.count("query")).isEqualTo(3); // the twins of Site, of Pump, the contains relationships
     }
 
     @Test
@@ -446,7 +450,7 @@ class TwinWriterTests {
     }
 
     @Test
-    void ignoringKnownStateReadsEveryTwinAndFindsNothingToPatch() {
+    void aFullCompareReadsTheGraphByQueryNotTwinByTwinAndFindsNothingToPatch() {
         // given
         Batch batch = batch(store, site("site-1", "pump-1"), pump("pump-1", 1200));
         writer(WriterSettings.defaults()).write(batch, Partition.ALL);
@@ -454,18 +458,19 @@ class TwinWriterTests {
 
         // when
         WriteReport report =
-                writer(WriterSettings.defaults().withIgnoreKnownState(true)).write(batch, Partition.ALL);
+                writer(WriterSettings.defaults().withFullCompare(true)).write(batch, Partition.ALL);
 
-        // then
+        // then one query page per model and per relationship name, and no read of any twin or relationship
         EmulatorStats during = emulator.stats().since(before);
-        assertThat(during.count("twins.get")).isEqualTo(2);
-        assertThat(during.count("relationships.get")).isEqualTo(1);
+        assertThat(during.count("query")).isEqualTo(3);
+        assertThat(during.count("twins.get")).isZero();
+        assertThat(during.count("relationships.get")).isZero();
         assertThat(during.twinWrites() + during.relationshipWrites()).isZero();
         assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(0, 0, 2, 0, 0));
     }
 
     @Test
-    void twinChangedInAdtIsLeftAloneUntilKnownStateIsIgnored() {
+    void twinChangedInAdtIsLeftAloneUntilAFullCompare() {
         // given
         Batch batch = batch(store, pump("pump-1", 1200));
         writer(WriterSettings.defaults()).write(batch, Partition.ALL);
@@ -476,7 +481,7 @@ class TwinWriterTests {
         writer(WriterSettings.defaults()).write(batch, Partition.ALL);
         EmulatorStats trusted = emulator.stats().since(before);
         WriteReport report =
-                writer(WriterSettings.defaults().withIgnoreKnownState(true)).write(batch, Partition.ALL);
+                writer(WriterSettings.defaults().withFullCompare(true)).write(batch, Partition.ALL);
 
         // then
         assertThat(trusted.count("twins.get")).isZero();

@@ -20,7 +20,7 @@ class WriterSettingsTests {
         assertThat(settings.rateLimits()).isEqualTo(RateLimits.serviceDefaults());
         assertThat(settings.rateLimits().effective(ApiClass.CREATES_DELETES)).isEqualTo(500.0);
         assertThat(settings.maxRetries()).isEqualTo(5);
-        assertThat(settings.ignoreKnownState()).isFalse();
+        assertThat(settings.fullCompare()).isFalse();
     }
 
     @Test

@@ -2,10 +2,13 @@ package io.twinsync.orchestrator.job;
 
 import io.twinsync.extract.jdbc.JdbcRowExtractor;
 import io.twinsync.extract.watermark.IncrementalExtract;
+import io.twinsync.extract.watermark.ReadKind;
 import io.twinsync.extract.watermark.WatermarkStore;
 import io.twinsync.extract.watermark.Watermarks;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.source.SourceDatabase;
+import io.twinsync.orchestrator.state.EntityOrigins;
+import io.twinsync.orchestrator.state.TargetState;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingStore;
@@ -15,10 +18,12 @@ import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.staging.rows.RowsHandOff;
 import io.twinsync.transform.TwinTransformer;
 import io.twinsync.transform.mapping.Mapping;
-import io.twinsync.transform.presence.PresenceStore;
 import io.twinsync.writer.Partition;
 import io.twinsync.writer.TwinWriter;
 import io.twinsync.writer.WriteReport;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
@@ -66,20 +71,41 @@ public class SyncJobConfiguration {
      * staged whole and the transform step transforms them from the files, reporting the failure there.
      */
     @Bean
-    Step extractStep(JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, SourceDatabase source) {
+    Step extractStep(
+            JobRepository jobs,
+            StagingStore staging,
+            ObjectProvider<Mapping> mapping,
+            SourceDatabase source,
+            TwinGraphTarget target) {
         return new StepBuilder("extract", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     // A restarted extract must not leave an earlier attempt's word that the batch is transformed.
                     jobContext(contribution).remove(TRANSFORMED_WHILE_EXTRACTING);
-                    Watermarks committed = WatermarkStore.readCommitted(staging.state());
+                    TargetState state = TargetState.of(staging, target.stateKey());
+                    EntityOrigins origins = EntityOrigins.of(mapping.getObject(), source.identity());
+                    Map<String, String> afresh = state.afresh(origins);
+                    afresh.forEach((entity, why) -> log.info(
+                            "Batch {}: entity {} is read whole and its state starts afresh: {}",
+                            batch.id(),
+                            entity,
+                            why));
+                    Watermarks committed = fullCompare(contribution)
+                            ? Watermarks.none()
+                            : WatermarkStore.readCommitted(state.area()).without(afresh.keySet());
                     JdbcRowExtractor extractor = new JdbcRowExtractor(source.dataSource(), source.fetchSize());
-                    TwinTransformer transformer = new TwinTransformer(mapping.getObject());
+                    TwinTransformer transformer =
+                            new TwinTransformer(mapping.getObject()).withoutHistoryOf(afresh.keySet());
                     RowsHandOff.Overlap<IncrementalExtract, TransformSummary> done = RowsHandOff.overlap(
                             batch,
                             tapped -> extractor.extract(tapped, SourceEntities.of(mapping.getObject()), committed),
-                            rows -> transformer.transform(batch, staging.state(), rows),
+                            rows -> transformer.transform(batch, state.area(), rows),
                             "twinsync-transform-" + batch.id());
-                    ExtractSummary summary = done.written().summary();
+                    origins.writePending(batch);
+                    Set<String> incremental = done.written().reads().entrySet().stream()
+                            .filter(read -> read.getValue() == ReadKind.INCREMENTAL)
+                            .map(Map.Entry::getKey)
+                            .collect(Collectors.toSet());
+                    ExtractSummary summary = done.written().summary().withReads(incremental, afresh);
                     BatchManifests.update(batch, m -> m.withExtract(summary));
                     contribution.incrementWriteCount(summary.totalRows());
                     if (done.readCompleted()) {
@@ -99,7 +125,8 @@ public class SyncJobConfiguration {
     }
 
     @Bean
-    Step transformStep(JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping) {
+    Step transformStep(
+            JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, TwinGraphTarget target) {
         return new StepBuilder("transform", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     if (batch.id()
@@ -108,8 +135,14 @@ public class SyncJobConfiguration {
                         log.debug("Batch {} was transformed while it was extracted", batch.id());
                         return;
                     }
-                    TransformSummary summary =
-                            new TwinTransformer(mapping.getObject()).transform(batch, staging.state());
+                    ExtractSummary extract = BatchManifests.read(batch).extract();
+                    Set<String> afresh =
+                            extract == null ? Set.of() : extract.startedAfresh().keySet();
+                    TransformSummary summary = new TwinTransformer(mapping.getObject())
+                            .withoutHistoryOf(afresh)
+                            .transform(
+                                    batch,
+                                    TargetState.of(staging, target.stateKey()).area());
                     BatchManifests.update(batch, m -> m.withTransform(summary));
                     contribution.incrementWriteCount(summary.twinFiles());
                 }))
@@ -127,16 +160,11 @@ public class SyncJobConfiguration {
                                     .getString(NO_WRITE))) {
                         return;
                     }
-                    boolean fullCompare = "true"
-                            .equals(contribution
-                                    .getStepExecution()
-                                    .getJobParameters()
-                                    .getString(FULL_COMPARE));
                     TwinWriter writer = new TwinWriter(
                             target.client(),
                             staging,
                             target.stateKey(),
-                            target.writerSettings().withIgnoreKnownState(fullCompare));
+                            target.writerSettings().withFullCompare(fullCompare(contribution)));
                     WriteReport report = writer.write(batch, Partition.ALL);
                     target.checkpoint();
                     BatchManifests.update(batch, m -> m.withWrite(report.summary()));
@@ -144,12 +172,15 @@ public class SyncJobConfiguration {
                     // twins of missing rows are deleted again only if the presence lists stay put.
                     if (report.summary().twins().failed() == 0
                             && report.summary().relationships().failed() == 0) {
-                        WatermarkStore.commit(batch, staging.state());
-                        PresenceStore.commit(batch, staging.state());
+                        TargetState.of(staging, target.stateKey()).commit(batch);
                     }
                     contribution.incrementWriteCount(report.summary().twins().total());
                 }))
                 .build();
+    }
+
+    private static boolean fullCompare(StepContribution contribution) {
+        return "true".equals(contribution.getStepExecution().getJobParameters().getString(FULL_COMPARE));
     }
 
     private static ExecutionContext jobContext(StepContribution contribution) {

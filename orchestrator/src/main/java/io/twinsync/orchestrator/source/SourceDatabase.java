@@ -49,6 +49,11 @@ public class SourceDatabase implements DisposableBean {
         return properties.source().embedded() ? "embedded sample ERP (" + url() + ")" : JdbcUrls.redact(url());
     }
 
+    /** The source's JDBC URL without credentials: what its sync state is kept for. */
+    public String identity() {
+        return JdbcUrls.redact(url());
+    }
+
     private String url() {
         TwinsyncProperties.Source source = properties.source();
         if (source.embedded()) {

@@ -3,6 +3,8 @@ package io.twinsync.writer.apply;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.rest.PagedIterable;
+import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
 import com.azure.digitaltwins.core.BasicRelationship;
@@ -13,6 +15,7 @@ import com.azure.digitaltwins.core.models.DeleteDigitalTwinOptions;
 import com.azure.digitaltwins.core.models.DeleteRelationshipOptions;
 import com.azure.digitaltwins.core.models.DigitalTwinsResponse;
 import com.azure.digitaltwins.core.models.ListModelsOptions;
+import com.azure.digitaltwins.core.models.QueryOptions;
 import com.azure.digitaltwins.core.models.UpdateDigitalTwinOptions;
 import com.azure.digitaltwins.core.models.UpdateRelationshipOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,6 +40,9 @@ import java.util.Optional;
  * the document in it.
  */
 public final class AdtGateway {
+
+    /** Items per query page: ADT's largest (limits page: query page 1,000 items), so a query costs fewest pages. */
+    static final int QUERY_PAGE = 1_000;
 
     private final DigitalTwinsClient client;
     private final RequestRetrier retrier;
@@ -184,6 +190,31 @@ public final class AdtGateway {
                         .map(r -> new RelationshipRef(r.getSourceId(), r.getRelationshipId()))
                         .toList());
     }
+
+    /**
+     * One page of a query's results, as ADT returned them (decimals exact): the first page for a null
+     * {@code continuationToken}, else the page after it. Each page is one request, retried on its own.
+     */
+    public QueryPage queryPage(String query, String continuationToken, Attempts attempts) {
+        return retrier.call(
+                RequestKind.query(continuationToken == null ? "QUERY " + query : "QUERY next page of " + query),
+                attempts,
+                () -> {
+                    PagedIterable<String> results = client.query(
+                            query, String.class, new QueryOptions().setMaxItemsPerPage(QUERY_PAGE), Context.NONE);
+                    PagedResponse<String> page = (continuationToken == null
+                                    ? results.iterableByPage()
+                                    : results.iterableByPage(continuationToken))
+                            .iterator()
+                            .next();
+                    List<ObjectNode> items =
+                            page.getValue().stream().map(AdtGateway::parse).toList();
+                    return new QueryPage(items, page.getContinuationToken());
+                });
+    }
+
+    /** A page of query results and the token of the next page, null after the last. */
+    public record QueryPage(List<ObjectNode> items, String continuationToken) {}
 
     /** The models the instance holds, with their definitions (all pages, counted as one request). */
     public List<TargetModel> listModels(Attempts attempts) {

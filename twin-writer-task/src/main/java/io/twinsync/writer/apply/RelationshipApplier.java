@@ -65,6 +65,24 @@ final class RelationshipApplier {
     }
 
     /**
+     * Brings a relationship in line, planned against {@code current}, the relationship as a query returned it (empty:
+     * none). When it changed since (412), reads it and plans again as {@link #apply} does.
+     */
+    Step applyAgainst(String sourceId, ObjectNode desired, Optional<Versioned> current, Attempts attempts) {
+        if (current.isEmpty()) {
+            return applyNew(sourceId, desired, attempts);
+        }
+        try {
+            return update(sourceId, Documents.text(desired, "$relationshipId"), desired, current.get(), attempts);
+        } catch (HttpResponseException e) {
+            if (AdtError.statusOf(e) != 412) {
+                throw e;
+            }
+            return apply(sourceId, desired, attempts);
+        }
+    }
+
+    /**
      * Creates a relationship this writer has not written before, without reading first; when it exists after all
      * (412: someone else made it), reads it and brings it in line as {@link #apply} does.
      */

@@ -23,15 +23,25 @@ public final class RelationshipPhase {
     private final AdtGateway adt;
     private final Set<String> createdThisRun;
     private final RelationshipApplier relationships;
+    private final GraphSnapshot graph;
 
     /**
      * @param createdThisRun the twins phase 1 created; a relationship to one of them that ADT still reports as
      *     missing is retried briefly (see {@link RelationshipApplier#CONSISTENCY_WAITS})
      */
     public RelationshipPhase(AdtGateway adt, Set<String> createdThisRun, Sleeper sleeper) {
+        this(adt, createdThisRun, sleeper, null);
+    }
+
+    /**
+     * @param graph for a full compare, the mapped part of the graph as a query returned it: each relationship is
+     *     planned against it, and stale ones are found in it, instead of reading or listing; null otherwise
+     */
+    public RelationshipPhase(AdtGateway adt, Set<String> createdThisRun, Sleeper sleeper, GraphSnapshot graph) {
         this.adt = adt;
         this.createdThisRun = createdThisRun;
         this.relationships = new RelationshipApplier(adt, createdThisRun::contains, sleeper);
+        this.graph = graph;
     }
 
     public List<ItemResult> apply(TwinOutcome twin) {
@@ -72,6 +82,16 @@ public final class RelationshipPhase {
                 .collect(Collectors.toSet());
         List<ItemResult> results = new ArrayList<>();
         List<String> stale = new ArrayList<>();
+        if (graph != null) {
+            // a full compare: the graph's relationships of the owned names, as the query found them
+            graph.relationshipsOf(file.twinId()).forEach((id, current) -> {
+                String name = Documents.text(current.json(), "$relationshipName");
+                if (file.ownedRelationships().contains(name) && !wanted.contains(id)) {
+                    stale.add(id);
+                }
+            });
+            return deleteStale(file, stale, results);
+        }
         // From the last file only for names it owned too: relationships the source dropped while a name was not
         // owned were never this writer's to track, so only a listing finds them.
         TwinFile last = twin.lastApplied();
@@ -109,6 +129,10 @@ public final class RelationshipPhase {
                                 + " to remove those the source no longer has: " + error.message()));
             }
         }
+        return deleteStale(file, stale, results);
+    }
+
+    private List<ItemResult> deleteStale(TwinFile file, List<String> stale, List<ItemResult> results) {
         for (String id : stale) {
             long start = System.nanoTime();
             Attempts attempts = new Attempts();
@@ -188,6 +212,12 @@ public final class RelationshipPhase {
         try {
             if (twin.lastApplied() != null) {
                 step = applyAfter(twin.lastApplied(), twinId, relationship, attempts);
+            } else if (graph != null && twin.result().action() != ItemAction.CREATED) {
+                step = relationships.applyAgainst(
+                        twinId,
+                        relationship,
+                        Optional.ofNullable(graph.relationshipsOf(twinId).get(id)),
+                        attempts);
             } else if (twin.result().action() == ItemAction.CREATED) {
                 // a twin made moments ago by this run has no relationships yet: create without reading
                 step = relationships.applyNew(twinId, relationship, attempts);

@@ -56,6 +56,26 @@ final class TwinApplier {
     }
 
     /**
+     * Brings a twin in line with its file, planned against {@code current}, the twin as a query returned it (empty:
+     * the query found none). When the twin changed since (412 on the patch, or on the create: it exists after all),
+     * reads it and plans again as {@link #apply} does.
+     */
+    Step applyAgainst(TwinFile file, Optional<Versioned> current, Attempts attempts) {
+        if (current.isEmpty()) {
+            return applyNew(file, attempts);
+        }
+        try {
+            return update(file, current.get(), attempts);
+        } catch (HttpResponseException e) {
+            if (AdtError.statusOf(e) != 412) {
+                throw e;
+            }
+            log.debug("Twin {} changed in ADT since it was queried (412); reading it", file.twinId());
+            return apply(file, attempts);
+        }
+    }
+
+    /**
      * Creates a twin this writer has no record of, without reading first: on a first load that halves the requests.
      * When it exists after all (412: made by someone else, or by a run whose record was lost), reads it and brings
      * it in line as {@link #apply} does.

@@ -29,17 +29,37 @@ public final class TwinPhase {
     private final KnownState known;
     private final boolean useKnownState;
     private final LastAppliedFiles lastApplied;
+    private final GraphSnapshot graph;
 
     /**
-     * @param useKnownState false to read every twin from ADT whatever the known state says
+     * Trusting the known state: a twin whose file was applied before costs nothing.
+     *
      * @param lastApplied the files this writer applied before, to patch changed twins without reading them
      */
-    public TwinPhase(AdtGateway adt, KnownState known, boolean useKnownState, LastAppliedFiles lastApplied) {
+    public TwinPhase(AdtGateway adt, KnownState known, LastAppliedFiles lastApplied) {
+        this(adt, known, true, lastApplied, null);
+    }
+
+    /**
+     * A full compare: every twin is compared with {@code graph}, the mapped part of the graph as a query returned it,
+     * whatever the known state says.
+     */
+    public TwinPhase(AdtGateway adt, KnownState known, GraphSnapshot graph) {
+        this(adt, known, false, null, graph);
+    }
+
+    private TwinPhase(
+            AdtGateway adt,
+            KnownState known,
+            boolean useKnownState,
+            LastAppliedFiles lastApplied,
+            GraphSnapshot graph) {
         this.twins = new TwinApplier(adt);
         this.tombstones = new TombstoneApplier(adt);
         this.known = known;
         this.useKnownState = useKnownState;
         this.lastApplied = lastApplied;
+        this.graph = graph;
     }
 
     public TwinOutcome apply(Batch batch, String path) {
@@ -52,6 +72,15 @@ public final class TwinPhase {
                     ItemKind.TWIN, path, null, 0, millisSince(start), "InvalidTwinFile", e.getMessage());
             return new TwinOutcome(path, null, failed, false, null);
         }
+        return apply(path, file, start);
+    }
+
+    /** Applies a twin file that is not read from a batch, such as the tombstone of a twin no row produces. */
+    public TwinOutcome apply(String path, TwinFile file) {
+        return apply(path, file, System.nanoTime());
+    }
+
+    private TwinOutcome apply(String path, TwinFile file, long start) {
         if (useKnownState && known.isApplied(file.twinId(), file.contentHash())) {
             ItemResult unchanged = ItemResult.success(
                     ItemKind.TWIN, file.twinId(), file.twinId(), ItemAction.UNCHANGED, 0, millisSince(start));
@@ -64,6 +93,8 @@ public final class TwinPhase {
         try {
             if (file.tombstone()) {
                 step = tombstones.delete(file, attempts, relationshipsDeleted::add);
+            } else if (graph != null) {
+                step = twins.applyAgainst(file, graph.twin(file.twinId()), attempts);
             } else {
                 Optional<KnownTwin> before = useKnownState ? known.get(file.twinId()) : Optional.empty();
                 Optional<TwinFile> lastFile =

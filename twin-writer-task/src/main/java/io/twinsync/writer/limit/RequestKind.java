@@ -22,6 +22,10 @@ public record RequestKind(ApiClass apiClass, String twinId, String what) {
         return new RequestKind(ApiClass.PATCHES, twinId, what);
     }
 
+    public static RequestKind query(String what) {
+        return new RequestKind(ApiClass.QUERIES, null, what);
+    }
+
     public static RequestKind models(String what) {
         return new RequestKind(ApiClass.MODELS, null, what);
     }

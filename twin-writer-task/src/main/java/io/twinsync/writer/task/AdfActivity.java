@@ -27,7 +27,8 @@ import java.util.Set;
  * Blob Storage URL, {@code https://{account}.blob.core.windows.net/{container}/{path}/batches/{id}}, or its folder on
  * the node, relative to the working directory), {@code endpoint} (required),
  * {@code partition} ({@code i/n}), {@code rateShare}, {@code concurrency}, {@code limits} (an object, class to
- * requests per second), {@code ignoreKnownState}, {@code trustCertificate} (emulator only). Unknown keys are refused,
+ * requests per second), {@code fullCompare} (also accepted under its former name {@code ignoreKnownState}),
+ * {@code trustCertificate} (emulator only). Unknown keys are refused,
  * so a typo is not silently ignored. Values are never logged: Data Factory hands SecureString values over in clear.
  */
 final class AdfActivity {
@@ -44,6 +45,7 @@ final class AdfActivity {
             "rateShare",
             "concurrency",
             "limits",
+            "fullCompare",
             "ignoreKnownState",
             "trustCertificate");
 
@@ -56,7 +58,7 @@ final class AdfActivity {
             String rateShare,
             Integer concurrency,
             Map<String, Double> limits,
-            boolean ignoreKnownState,
+            boolean fullCompare,
             Path trustCertificate,
             List<String> linkedServices,
             List<String> datasets) {}
@@ -96,7 +98,7 @@ final class AdfActivity {
                 text(extended, "rateShare", "1"),
                 extended.has("concurrency") ? integer(extended, "concurrency") : null,
                 limits(extended.path("limits")),
-                bool(extended, "ignoreKnownState"),
+                bool(extended, "fullCompare") || bool(extended, "ignoreKnownState"),
                 certificate == null ? null : dir.resolve(certificate),
                 names(json(dir.resolve(LINKED_SERVICES), false), LINKED_SERVICES),
                 names(json(dir.resolve(DATASETS), false), DATASETS));

@@ -111,9 +111,11 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
     private Path adf;
 
     @Option(
-            names = "--ignore-known-state",
-            description = "Read every twin from ADT, even those whose file was applied before unchanged.")
-    private boolean ignoreKnownState;
+            names = {"--full-compare", "--ignore-known-state"},
+            description = "Compare every twin and relationship of the partition with the graph (read by query) instead"
+                    + " of trusting the known state, and delete the twins of the mapped models that no row produces."
+                    + " The batch must hold every row (a full read). --ignore-known-state is its former name.")
+    private boolean fullCompare;
 
     /** Everything one run needs, from the options or from a Data Factory activity. */
     private record Run(
@@ -123,7 +125,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
             String rateShare,
             int concurrency,
             Map<String, Double> limits,
-            boolean ignoreKnownState,
+            boolean fullCompare,
             Path trustCertificate) {}
 
     /** What a run did, for the printout and the activity's outputs. */
@@ -139,8 +141,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                     "Give --batch <dir or url> and --endpoint <url> (or --adf to read them from"
                             + " a Data Factory activity.json); run twin-writer-task --help for the options");
         }
-        Run run =
-                new Run(batch, endpoint, partition, rateShare, concurrency, limits, ignoreKnownState, trustCertificate);
+        Run run = new Run(batch, endpoint, partition, rateShare, concurrency, limits, fullCompare, trustCertificate);
         Outcome outcome = write(run, Path.of("").toAbsolutePath());
         print(spec.commandLine().getOut(), run, outcome);
         return outcome.report().exitCode();
@@ -170,7 +171,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                     activity.rateShare(),
                     activity.concurrency() == null ? concurrency : activity.concurrency(),
                     activity.limits(),
-                    activity.ignoreKnownState(),
+                    activity.fullCompare(),
                     activity.trustCertificate());
             Outcome outcome = write(run, dir);
             print(spec.commandLine().getOut(), run, outcome);
@@ -199,7 +200,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
         // Settings first: a wrong share or limit is reported before anything is opened.
         WriterSettings settings = WriterSettings.defaults()
                 .withConcurrency(run.concurrency())
-                .withIgnoreKnownState(run.ignoreKnownState())
+                .withFullCompare(run.fullCompare())
                 .withRateLimits(RateLimits.serviceDefaults()
                         .withLimits(run.limits())
                         .withShare(RateLimits.parseShare(run.rateShare())));

@@ -7,6 +7,9 @@ import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.json.StagingJson;
+import io.twinsync.staging.scope.EntityScope;
+import io.twinsync.staging.scope.GraphScope;
+import io.twinsync.staging.scope.GraphScopes;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.staging.twin.TwinFileCodec;
 import java.io.IOException;
@@ -14,7 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Small hand-made batches: a site that contains pumps, with their DTDL v3 models. */
@@ -61,7 +68,36 @@ public final class TestBatches {
                 out.commit();
             }
         }
+        GraphScopes.write(batch, scopeOf(twins));
         return batch;
+    }
+
+    /** The scope transform would write for these files: each entity's model and relationship names. */
+    private static GraphScope scopeOf(TwinFile... twins) {
+        Map<String, EntityScope> entities = new LinkedHashMap<>();
+        for (TwinFile twin : twins) {
+            EntityScope earlier = entities.get(twin.entity());
+            Set<String> names = new TreeSet<>(twin.ownedRelationships());
+            twin.relationships()
+                    .forEach(r -> names.add(r.path("$relationshipName").asText()));
+            Set<String> owned = new TreeSet<>(twin.ownedRelationships());
+            if (earlier != null) {
+                names.addAll(earlier.relationships());
+                owned.addAll(earlier.ownedRelationships());
+            }
+            entities.put(
+                    twin.entity(),
+                    new EntityScope(
+                            twin.entity(),
+                            twin.modelId(),
+                            List.copyOf(names),
+                            List.copyOf(owned),
+                            0.5,
+                            List.of(),
+                            0,
+                            false));
+        }
+        return new GraphScope(List.copyOf(entities.values()));
     }
 
     public static void write(Batch batch, String path, String content) {
