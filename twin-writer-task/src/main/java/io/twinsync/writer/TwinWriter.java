@@ -250,7 +250,15 @@ public final class TwinWriter {
         if (twin.alreadyApplied()) {
             // Same content, now also in this batch: point at the newest copy, so that removing old batches
             // (retention) does not cost the next change of this twin a read.
-            known.get(twin.file().twinId()).ifPresent(k -> known.record(k.inBatch(batchId)));
+            // (and record the model, which entries of earlier versions lack, for drift checks)
+            known.get(twin.file().twinId())
+                    .ifPresent(k -> known.record(new KnownTwin(
+                            k.twinId(),
+                            k.contentHash(),
+                            k.etag(),
+                            batchId,
+                            twin.file().modelId(),
+                            twin.file().tombstone())));
             return;
         }
         boolean allWritten = !twin.result().failed() && relationships.stream().noneMatch(ItemResult::failed);

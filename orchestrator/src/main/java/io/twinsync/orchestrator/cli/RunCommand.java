@@ -1,13 +1,19 @@
 package io.twinsync.orchestrator.cli;
 
+import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.orchestrator.source.SourceDatabase;
+import io.twinsync.orchestrator.state.DriftSchedule;
+import io.twinsync.orchestrator.state.TargetDrift;
+import io.twinsync.orchestrator.state.TargetState;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
+import io.twinsync.transform.mapping.Mapping;
+import io.twinsync.writer.drift.DriftReport;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -17,6 +23,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -33,8 +40,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs one batch: extracts the mapped entities from the ERP, transforms the rows into one file per twin,"
                     + " and writes the changes to Azure Digital Twins.",
-            "Exit codes: 0 all done; 3 done, but rows were rejected or twins failed (see the batch folder);"
-                    + " 1 the batch could not run."
+            "Exit codes: 0 all done; 3 done, but rows were rejected, twins failed or the graph had drifted (see"
+                    + " the batch folder); 1 the batch could not run."
         })
 public class RunCommand implements Callable<Integer> {
 
@@ -43,9 +50,19 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--full-compare",
-            description = "Read every twin from ADT and compare it, instead of trusting the record of what twinsync"
-                    + " last wrote. Use after the graph was changed by other means.")
+            description = "Make the graph exactly what the source says: read every row (ignoring watermarks) and the"
+                    + " mapped twins and relationships from ADT (by query, a page per 1,000), create what is missing,"
+                    + " patch what differs, and delete the twins of mapped models that no row produces (under the"
+                    + " missingLimit guard) and the relationships of stale: remove names that no row gives. Use after"
+                    + " the graph was changed by other means, or when 'twinsync drift' finds drift.")
     boolean fullCompare;
+
+    @Option(
+            names = "--verify",
+            description = "Check the graph for drift first (as 'twinsync drift' does; also every"
+                    + " twinsync.drift.every-runs runs). Drift makes the run end DRIFT (exit 3), or, with"
+                    + " twinsync.drift.repair, a full compare that repairs it.")
+    boolean verify;
 
     @Option(
             names = "--no-write",
@@ -58,14 +75,24 @@ public class RunCommand implements Callable<Integer> {
     private final StagingStore staging;
     private final SourceDatabase source;
     private final TwinGraphTarget target;
+    private final ObjectProvider<Mapping> mapping;
+    private final TwinsyncProperties properties;
 
     public RunCommand(
-            JobOperator jobs, Job syncJob, StagingStore staging, SourceDatabase source, TwinGraphTarget target) {
+            JobOperator jobs,
+            Job syncJob,
+            StagingStore staging,
+            SourceDatabase source,
+            TwinGraphTarget target,
+            ObjectProvider<Mapping> mapping,
+            TwinsyncProperties properties) {
         this.jobs = jobs;
         this.syncJob = syncJob;
         this.staging = staging;
         this.source = source;
         this.target = target;
+        this.mapping = mapping;
+        this.properties = properties;
     }
 
     @Override
@@ -78,6 +105,7 @@ public class RunCommand implements Callable<Integer> {
         out.printf("  source     %s%n", source.description());
         out.printf("  target     %s%n", target.description());
         out.flush();
+        boolean driftLeft = !noWrite && checkDrift(batch, out);
 
         JobExecution execution = jobs.start(
                 syncJob,
@@ -88,7 +116,7 @@ public class RunCommand implements Callable<Integer> {
                         .toJobParameters());
 
         BatchManifest manifest = BatchManifests.read(batch);
-        RunReport report = new RunReport(manifest, batch.location(), noWrite);
+        RunReport report = new RunReport(manifest, batch.location(), noWrite, driftLeft);
         report.print(out);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             PrintWriter err = spec.commandLine().getErr();
@@ -103,5 +131,35 @@ public class RunCommand implements Callable<Integer> {
             return ExitCode.FAILED.code();
         }
         return report.complete() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
+    }
+
+    /**
+     * Checks for drift when asked or due, and makes this run a full compare when drift is found and repair is on.
+     *
+     * @return true when drift was found and this run does not repair it
+     */
+    private boolean checkDrift(Batch batch, PrintWriter out) {
+        TargetState state = TargetState.of(staging, target.stateKey());
+        boolean due = new DriftSchedule(state, properties.drift().everyRuns()).countRun();
+        if (!verify && !due) {
+            return false;
+        }
+        DriftReport drift = TargetDrift.check(target, staging, mapping.getObject());
+        TargetDrift.record(batch, drift);
+        DriftLines.print(out, drift, batch.location() + "/" + TargetDrift.BATCH_FILE);
+        if (drift.clean()) {
+            return false;
+        }
+        if (fullCompare) {
+            out.printf("             this run is a full compare: it repairs the drift%n");
+            return false;
+        }
+        if (properties.drift().repair()) {
+            fullCompare = true;
+            out.printf("             twinsync.drift.repair is on: this run is a full compare, which repairs it%n");
+            return false;
+        }
+        out.printf("             'twinsync run --full-compare' repairs it (or set twinsync.drift.repair: true)%n");
+        return true;
     }
 }

@@ -18,15 +18,25 @@ final class RunReport {
     private final BatchManifest manifest;
     private final String location;
     private final boolean writeSkipped;
+    private final boolean driftLeft;
 
-    RunReport(BatchManifest manifest, String location, boolean writeSkipped) {
+    /** @param driftLeft true when the run found drift and did not repair it */
+    RunReport(BatchManifest manifest, String location, boolean writeSkipped, boolean driftLeft) {
         this.manifest = manifest;
         this.location = location;
         this.writeSkipped = writeSkipped;
+        this.driftLeft = driftLeft;
     }
 
-    /** True when every row became a twin and every twin and relationship was written (or writing was not asked). */
+    /**
+     * True when every row became a twin, every twin and relationship was written (or writing was not asked), and no
+     * drift was left.
+     */
     boolean complete() {
+        return written() && !driftLeft;
+    }
+
+    private boolean written() {
         boolean transformed =
                 manifest.transform() != null && manifest.transform().rowsRejected() == 0;
         if (writeSkipped) {
@@ -51,6 +61,7 @@ final class RunReport {
                             .map(e -> e.getKey() + " " + e.getValue())
                             .collect(Collectors.joining(", ")),
                     seconds(extract.startedAt(), extract.finishedAt()));
+            printAfresh(out, extract);
         }
         TransformSummary transform = manifest.transform();
         if (transform != null) {
@@ -93,9 +104,29 @@ final class RunReport {
         out.flush();
     }
 
+    /** Which entities' earlier state was set aside, and why: the run says when it reads more than last time. */
+    private static void printAfresh(PrintWriter out, ExtractSummary extract) {
+        java.util.Map<String, String> afresh = extract.startedAfresh();
+        if (afresh.isEmpty()) {
+            return;
+        }
+        if (afresh.size() == extract.rowsByEntity().size()
+                && afresh.values().stream().distinct().count() == 1) {
+            out.printf(
+                    "             every entity read whole: %s%n",
+                    afresh.values().iterator().next());
+            return;
+        }
+        afresh.forEach(
+                (entity, why) -> out.printf("             %s read whole, its state started afresh: %s%n", entity, why));
+    }
+
     private String result() {
         if (complete()) {
             return "OK";
+        }
+        if (written()) {
+            return "DRIFT";
         }
         boolean ran = writeSkipped ? manifest.transform() != null : manifest.write() != null;
         return ran ? "PARTIAL" : "FAILED";

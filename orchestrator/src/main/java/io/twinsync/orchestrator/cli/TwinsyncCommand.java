@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             BatchesCommand.class,
             ValidateCommand.class,
+            DriftCommand.class,
             ImportFileCommand.class,
             ModelsCommand.class,
             TwinCommand.class,

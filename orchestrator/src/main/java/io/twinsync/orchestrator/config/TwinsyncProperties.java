@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code https://{account}.blob.core.windows.net/{container}[/{path}]}); empty means {@code home/staging}
  * @param target the ADT instance to write; no endpoint means the embedded emulator
  * @param writer how the writer behaves
+ * @param drift when runs check the graph for drift
  */
 @ConfigurationProperties("twinsync")
 public record TwinsyncProperties(
@@ -28,7 +29,8 @@ public record TwinsyncProperties(
         String mapping,
         String staging,
         @DefaultValue Target target,
-        @DefaultValue Writer writer) {
+        @DefaultValue Writer writer,
+        @DefaultValue Drift drift) {
 
     public TwinsyncProperties {
         if (home == null) {
@@ -113,6 +115,24 @@ public record TwinsyncProperties(
 
         public boolean embedded() {
             return endpoint == null || endpoint.isBlank();
+        }
+    }
+
+    /**
+     * Drift checks: whether the graph still holds what twinsync last wrote (see {@code twinsync drift}).
+     *
+     * @param everyRuns check at the start of every N-th run (0: only when asked, with {@code run --verify} or
+     *     {@code twinsync drift}); a check costs one query page per 1,000 twins of each mapped model
+     * @param repair when a run's check finds drift, make that run a full compare, which repairs it; otherwise the
+     *     run reports the drift and ends {@code DRIFT} (exit code 3)
+     */
+    public record Drift(@DefaultValue("24") int everyRuns, @DefaultValue("false") boolean repair) {
+
+        public Drift {
+            if (everyRuns < 0 || everyRuns > 1_000_000) {
+                throw new InvalidSettingException(
+                        "twinsync.drift.every-runs", everyRuns, "use 0 (only when asked) to 1000000");
+            }
         }
     }
 

@@ -104,7 +104,8 @@ class TwinsyncPropertiesTests {
                 null,
                 null,
                 new TwinsyncProperties.Target(null, null, "service"),
-                new TwinsyncProperties.Writer(8, 5, "1", null));
+                new TwinsyncProperties.Writer(8, 5, "1", null),
+                new TwinsyncProperties.Drift(24, false));
 
         assertThat(properties.stagingLocation())
                 .isEqualTo(Path.of("/tmp/h/staging").toString());
@@ -118,7 +119,8 @@ class TwinsyncPropertiesTests {
                 null,
                 "https://acct.blob.core.windows.net/?sv=2023-11-03&sig=c2VjcmV0",
                 new TwinsyncProperties.Target(null, null, "service"),
-                new TwinsyncProperties.Writer(8, 5, "1", null));
+                new TwinsyncProperties.Writer(8, 5, "1", null),
+                new TwinsyncProperties.Drift(24, false));
 
         assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))
                 .isInstanceOf(InvalidSettingException.class)

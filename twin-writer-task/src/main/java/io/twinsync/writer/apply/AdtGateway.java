@@ -15,6 +15,7 @@ import com.azure.digitaltwins.core.models.DeleteDigitalTwinOptions;
 import com.azure.digitaltwins.core.models.DeleteRelationshipOptions;
 import com.azure.digitaltwins.core.models.DigitalTwinsResponse;
 import com.azure.digitaltwins.core.models.ListModelsOptions;
+import com.azure.digitaltwins.core.models.QueryChargeHelper;
 import com.azure.digitaltwins.core.models.QueryOptions;
 import com.azure.digitaltwins.core.models.UpdateDigitalTwinOptions;
 import com.azure.digitaltwins.core.models.UpdateRelationshipOptions;
@@ -209,12 +210,16 @@ public final class AdtGateway {
                             .next();
                     List<ObjectNode> items =
                             page.getValue().stream().map(AdtGateway::parse).toList();
-                    return new QueryPage(items, page.getContinuationToken());
+                    Float charge = QueryChargeHelper.getQueryCharge(page);
+                    return new QueryPage(items, page.getContinuationToken(), charge == null ? 0 : charge);
                 });
     }
 
-    /** A page of query results and the token of the next page, null after the last. */
-    public record QueryPage(List<ObjectNode> items, String continuationToken) {}
+    /**
+     * A page of query results, the token of the next page (null after the last), and the query units the service
+     * charged for it ({@code query-charge} header; 0 when it sent none).
+     */
+    public record QueryPage(List<ObjectNode> items, String continuationToken, double charge) {}
 
     /** The models the instance holds, with their definitions (all pages, counted as one request). */
     public List<TargetModel> listModels(Attempts attempts) {

@@ -38,18 +38,30 @@ public final class GraphQueries {
     /**
      * Streams every result of {@code query} to {@code each}, page by page.
      *
-     * @return the pages read (requests, before retries)
+     * @return the pages read (requests, before retries) and the query units they were charged
      */
-    public static int readAll(AdtGateway adt, String query, Consumer<ObjectNode> each) {
+    public static Cost readAll(AdtGateway adt, String query, Consumer<ObjectNode> each) {
         int pages = 0;
+        double charge = 0;
         String token = null;
         do {
             AdtGateway.QueryPage page = adt.queryPage(query, token, new Attempts());
             pages++;
+            charge += page.charge();
             page.items().forEach(each);
             token = page.continuationToken();
         } while (token != null);
-        return pages;
+        return new Cost(pages, charge);
+    }
+
+    /** What reading a query cost: pages (requests) and query units. */
+    public record Cost(int pages, double queryUnits) {
+
+        public static final Cost NONE = new Cost(0, 0);
+
+        public Cost plus(Cost other) {
+            return new Cost(pages + other.pages, queryUnits + other.queryUnits);
+        }
     }
 
     private static String checked(String value, Pattern pattern, String what) {

@@ -46,21 +46,21 @@ public final class GraphSnapshot {
     public static GraphSnapshot read(AdtGateway adt, GraphScope scope, Partition partition) {
         Map<String, Versioned> twins = new ConcurrentHashMap<>();
         Map<String, List<String>> idsByModel = new LinkedHashMap<>();
-        int pages = 0;
+        GraphQueries.Cost cost = GraphQueries.Cost.NONE;
         for (String model : scope.models()) {
             List<String> ids = new ArrayList<>();
-            pages += GraphQueries.readAll(adt, GraphQueries.twinsOf(model), twin -> {
+            cost = cost.plus(GraphQueries.readAll(adt, GraphQueries.twinsOf(model), twin -> {
                 String id = twin.path("$dtId").asText(null);
                 if (id != null && partition.contains(BatchLayout.twinFile(id))) {
                     twins.put(id, new Versioned(twin, twin.path("$etag").asText(null)));
                     ids.add(id);
                 }
-            });
+            }));
             idsByModel.put(model, List.copyOf(ids));
         }
         Map<String, Map<String, Versioned>> relationships = new HashMap<>();
         for (String name : scope.relationshipNames()) {
-            pages += GraphQueries.readAll(adt, GraphQueries.relationshipsNamed(name), relationship -> {
+            cost = cost.plus(GraphQueries.readAll(adt, GraphQueries.relationshipsNamed(name), relationship -> {
                 String source = relationship.path("$sourceId").asText(null);
                 String id = relationship.path("$relationshipId").asText(null);
                 if (source != null && id != null && twins.containsKey(source)) {
@@ -72,15 +72,17 @@ public final class GraphSnapshot {
                                             relationship,
                                             relationship.path("$etag").asText(null)));
                 }
-            });
+            }));
         }
         log.info(
-                "Full compare: read {} twins of {} models and their relationships of {} names in {} query pages",
+                "Full compare: read {} twins of {} models and their relationships of {} names in {} query pages ({}"
+                        + " query units)",
                 twins.size(),
                 idsByModel.size(),
                 scope.relationshipNames().size(),
-                pages);
-        return new GraphSnapshot(twins, idsByModel, relationships, pages);
+                cost.pages(),
+                Math.round(cost.queryUnits()));
+        return new GraphSnapshot(twins, idsByModel, relationships, cost.pages());
     }
 
     /** The twin as the query returned it, or empty when the graph had no such twin of a mapped model. */

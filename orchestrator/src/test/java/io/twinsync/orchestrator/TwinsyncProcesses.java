@@ -1,0 +1,123 @@
+package io.twinsync.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged CLI run as a user runs it, each command in its own JVM, and standalone emulators as separate
+ * processes that can be stopped or killed: for tests where what one process leaves behind is what the next finds.
+ */
+final class TwinsyncProcesses {
+
+    private TwinsyncProcesses() {}
+
+    /** What one command did. */
+    record Result(int code, String output) {}
+
+    /** Runs {@code twinsync args...} with {@code TWINSYNC_HOME=home} and the given environment, to its end. */
+    static Result run(Path home, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        Process process = start(home, environment, List.of(args));
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    static Process start(Path home, Map<String, String> environment, List<String> args) throws IOException {
+        Path jar = Path.of("target", "twinsync.jar").toAbsolutePath();
+        assertThat(jar).as("the packaged CLI; run 'mvn package' first").exists();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("TWINSYNC_HOME", home.toString());
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** {@code twinsync emulator} in its own process, its graph in {@code home/adt-emulator}, on a fixed port. */
+    static final class StandaloneEmulator implements AutoCloseable {
+
+        private final Path home;
+        private final int port;
+        private Process process;
+
+        StandaloneEmulator(Path home, int port) {
+            this.home = home;
+            this.port = port;
+        }
+
+        /** Starts it and waits until it listens; it loads the graph it last saved. */
+        StandaloneEmulator start() throws IOException {
+            process = TwinsyncProcesses.start(home, Map.of(), List.of("emulator", "--port", Integer.toString(port)));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                seen.append(line).append('\n');
+                if (line.startsWith("Press Ctrl-C")) {
+                    // keep draining its output, so that it never blocks on a full pipe
+                    Thread drain = new Thread(() -> lines.lines().forEach(l -> {}), "emulator-output-" + port);
+                    drain.setDaemon(true);
+                    drain.start();
+                    return this;
+                }
+            }
+            throw new IllegalStateException("The emulator ended before it listened:\n" + seen);
+        }
+
+        /** Stops it as Ctrl-C would: it saves its graph. */
+        void stop() throws InterruptedException {
+            process.toHandle().destroy();
+            assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        }
+
+        /** Kills it (SIGKILL): every write since its last save is lost, as when a service loses recent writes. */
+        void kill() throws InterruptedException {
+            process.toHandle().destroyForcibly();
+            assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        }
+
+        /** The settings that point twinsync at it. */
+        Map<String, String> target() {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("TWINSYNC_TARGET_ENDPOINT", endpoint());
+            environment.put("TWINSYNC_TARGET_TRUST_CERTIFICATE", certificate().toString());
+            return environment;
+        }
+
+        String endpoint() {
+            return "https://localhost:" + port;
+        }
+
+        Path certificate() {
+            return home.resolve("adt-emulator/tls/emulator-cert.pem");
+        }
+
+        @Override
+        public void close() {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
