@@ -25,7 +25,20 @@ import java.util.TreeMap;
  */
 record GraphDump(Map<String, String> twins, Map<String, String> relationships) {
 
+    /** Reads the whole graph, again from the start when the emulator drops a connection (its fault injection). */
     static GraphDump of(String endpoint, Path certificate) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read(endpoint, certificate);
+            } catch (RuntimeException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static GraphDump read(String endpoint, Path certificate) {
         DigitalTwinsClient client = AdtClients.create(
                 AdtTarget.emulator(URI.create(endpoint), PemCertificate.read(certificate)), WriterSettings.defaults());
         Map<String, String> twins = new TreeMap<>();
@@ -42,6 +55,57 @@ record GraphDump(Map<String, String> twins, Map<String, String> relationships) {
                     node.toString());
         }
         return new GraphDump(twins, relationships);
+    }
+
+    /** How this graph differs from {@code expected}, a few lines per kind; empty when they are equal. */
+    java.util.List<String> differencesFrom(GraphDump expected) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        compare("twin", twins, expected.twins, lines);
+        compare("relationship", relationships, expected.relationships, lines);
+        return lines;
+    }
+
+    private static void compare(
+            String kind, Map<String, String> actual, Map<String, String> expected, java.util.List<String> lines) {
+        java.util.List<String> missing =
+                expected.keySet().stream().filter(k -> !actual.containsKey(k)).toList();
+        java.util.List<String> extra =
+                actual.keySet().stream().filter(k -> !expected.containsKey(k)).toList();
+        java.util.List<String> differing = expected.keySet().stream()
+                .filter(k -> actual.containsKey(k) && !actual.get(k).equals(expected.get(k)))
+                .toList();
+        if (!missing.isEmpty()) {
+            lines.add(
+                    missing.size() + " " + kind + "s missing, e.g. " + missing.subList(0, Math.min(5, missing.size())));
+        }
+        if (!extra.isEmpty()) {
+            lines.add(extra.size() + " " + kind + "s extra, e.g. " + extra.subList(0, Math.min(5, extra.size())));
+        }
+        for (String key : differing.subList(0, Math.min(3, differing.size()))) {
+            lines.add(kind + " " + key + " differs: " + actual.get(key) + " instead of " + expected.get(key));
+        }
+        if (differing.size() > 3) {
+            lines.add((differing.size() - 3) + " more " + kind + "s differ");
+        }
+    }
+
+    /**
+     * Relationships that say the same thing twice (one source, name and target under two ids), as {@code
+     * source -name-> target}: a sync must never leave any.
+     */
+    java.util.List<String> duplicateRelationships() {
+        Map<String, Integer> counts = new TreeMap<>();
+        relationships.values().forEach(json -> {
+            ObjectNode node = normalised(json);
+            String key = node.path("$sourceId").asText() + " -"
+                    + node.path("$relationshipName").asText() + "-> "
+                    + node.path("$targetId").asText();
+            counts.merge(key, 1, Integer::sum);
+        });
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static ObjectNode normalised(String json) {

@@ -59,16 +59,20 @@ final class TwinsyncProcesses {
 
         private final Path home;
         private final int port;
+        private final List<String> flags;
         private Process process;
 
-        StandaloneEmulator(Path home, int port) {
+        StandaloneEmulator(Path home, int port, String... flags) {
             this.home = home;
             this.port = port;
+            this.flags = List.of(flags);
         }
 
         /** Starts it and waits until it listens; it loads the graph it last saved. */
         StandaloneEmulator start() throws IOException {
-            process = TwinsyncProcesses.start(home, Map.of(), List.of("emulator", "--port", Integer.toString(port)));
+            List<String> args = new ArrayList<>(List.of("emulator", "--port", Integer.toString(port)));
+            args.addAll(flags);
+            process = TwinsyncProcesses.start(home, Map.of(), args);
             BufferedReader lines =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder seen = new StringBuilder();
