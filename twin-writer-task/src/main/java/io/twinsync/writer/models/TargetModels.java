@@ -2,6 +2,7 @@ package io.twinsync.writer.models;
 
 import com.azure.digitaltwins.core.DigitalTwinsClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.writer.TargetUnreachableException;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.apply.AdtGateway;
 import io.twinsync.writer.apply.ModelUploader;
@@ -10,8 +11,8 @@ import io.twinsync.writer.limit.RequestLimiter;
 import io.twinsync.writer.retry.Attempts;
 import io.twinsync.writer.retry.RequestCounters;
 import io.twinsync.writer.retry.RequestRetrier;
-import io.twinsync.writer.retry.RetrySchedule;
 import io.twinsync.writer.retry.Sleeper;
+import io.twinsync.writer.retry.TargetCircuitBreaker;
 import java.util.List;
 
 /**
@@ -28,11 +29,11 @@ public final class TargetModels {
      */
     public TargetModels(DigitalTwinsClient client, WriterSettings settings) {
         RequestRetrier retrier = new RequestRetrier(
-                settings.maxRetries(),
-                new RetrySchedule(settings.initialBackoff(), settings.maxBackoff()),
+                settings.retryPolicy(),
                 Sleeper.SYSTEM,
                 new RequestCounters(),
-                new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM));
+                new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM),
+                new TargetCircuitBreaker("the target instance", settings.unreachableAfter()));
         this.adt = new AdtGateway(client, retrier);
     }
 
@@ -44,6 +45,8 @@ public final class TargetModels {
     public List<TargetModel> list() {
         try {
             return adt.listModels(new Attempts());
+        } catch (TargetUnreachableException e) {
+            throw e; // says all there is to say already
         } catch (RuntimeException e) {
             throw ModelUploader.cannotList("", e);
         }
