@@ -85,11 +85,11 @@ public final class TargetCircuitBreaker {
         open = new TargetUnreachableException(
                 "ADT at " + target + " did not answer for " + FailureText.duration(failingFor)
                         + ": every request failed in that time, the last one " + what + " with "
-                        + FailureText.oneLine(failure) + ". The write stopped early rather than retry every twin;"
-                        + " nothing is lost: what was written stays in ADT, and running the same batch again"
-                        + " writes the rest. Check that the instance is up and reachable from here (endpoint,"
-                        + " network, firewall, DNS), then run again. The unreachable-after setting (now "
-                        + FailureText.duration(window) + ") says how long to wait for it.",
+                        + FailureText.oneLine(failure) + ". The write stopped early rather than retry every"
+                        + " twin. Nothing is lost: what was written stays in ADT and nothing is recorded as done, so"
+                        + " running again writes the rest. Check that the instance is up and reachable from here"
+                        + " (endpoint, network, firewall, DNS), then run again; the unreachable-after setting (now "
+                        + FailureText.duration(window) + ") sets how long a write waits for it.",
                 failingFor,
                 failure);
     }

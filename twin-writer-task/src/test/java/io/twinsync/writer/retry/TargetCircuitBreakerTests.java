@@ -38,8 +38,8 @@ class TargetCircuitBreakerTests {
                 .hasMessageStartingWith(
                         "ADT at https://my-twins.api.weu.digitaltwins.azure.net did not answer for 2 s:")
                 .hasMessageContaining("the last one PUT twin pump-7 with ConnectException: Connection refused.")
-                .hasMessageContaining("nothing is lost")
-                .hasMessageContaining("running the same batch again writes the rest")
+                .hasMessageContaining("Nothing is lost")
+                .hasMessageContaining("so running again writes the rest")
                 .hasMessageContaining("unreachable-after setting (now 2 s)")
                 .hasNoCause()
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
