@@ -132,8 +132,11 @@ public class SyncJobConfiguration {
                                     .getStepExecution()
                                     .getJobParameters()
                                     .getString(FULL_COMPARE));
+                    // A target that stops answering fails this step (TargetUnreachableException) before the
+                    // watermarks and presence lists below are committed: the next run reads the same rows again.
                     TwinWriter writer = new TwinWriter(
                             target.client(),
+                            target.target().endpoint(),
                             staging,
                             target.stateKey(),
                             target.writerSettings().withIgnoreKnownState(fullCompare));
