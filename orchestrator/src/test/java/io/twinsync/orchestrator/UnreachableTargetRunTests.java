@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A run whose target answers nothing: the write step fails with the writer's one message, about
  * {@code twinsync.writer.unreachable-after} after it started, and leaves the watermarks and presence lists as they
- * were, so that the next run, once the target is back, reads and writes everything again.
+ * were, so that the next run, once the target is back, reads and writes everything again. The models commands and
+ * {@code validate} say the same about the target, naming it.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,6 +64,36 @@ class UnreachableTargetRunTests {
 
     @Test
     @Order(1)
+    void listingModelsOfATargetThatAnswersNothingSaysSoNamingIt() {
+        // when
+        CliRun list = CliRun.of(cli, "models", "list");
+
+        // then it says the target did not answer, where, and what to do; not that the listing went wrong
+        assertThat(list.code()).as(list.toString()).isEqualTo(1);
+        assertThat(list.err())
+                .contains("twinsync models list failed: ADT at " + stopped.endpoint() + " did not answer for 2 s")
+                .contains("the last one LIST models with ConnectException")
+                .contains("Check that the instance is up and reachable from here")
+                .doesNotContain("Cannot list the models")
+                .doesNotContain("caused by");
+    }
+
+    @Test
+    @Order(2)
+    void validatingAgainstATargetThatAnswersNothingSaysSoNamingIt() {
+        // when
+        CliRun validate = CliRun.of(cli, "validate");
+
+        // then
+        assertThat(validate.code()).as(validate.toString()).isEqualTo(1);
+        assertThat(validate.err())
+                .contains("could not check the models against " + stopped.endpoint() + ": ADT at " + stopped.endpoint()
+                        + " did not answer for 2 s")
+                .contains("--no-target");
+    }
+
+    @Test
+    @Order(3)
     void aRunAgainstATargetThatAnswersNothingFailsInTheWriteStepWithOneMessage() {
         // when
         long start = System.nanoTime();
@@ -87,7 +118,7 @@ class UnreachableTargetRunTests {
     }
 
     @Test
-    @Order(2)
+    @Order(4)
     void theNextRunOnceTheTargetIsBackReadsTheSameRowsAgainAndWritesThem() {
         // given the target back, on the same endpoint
         long equipmentBefore =

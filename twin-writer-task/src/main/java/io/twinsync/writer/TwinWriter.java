@@ -54,6 +54,10 @@ public final class TwinWriter {
     /** Other partitions hold the known-state lock only to load, merge and save it: seconds, even for a million. */
     private static final Duration KNOWN_STATE_SAVE_WAIT = Duration.ofMinutes(5);
 
+    /** What a write stopped by its circuit means, for {@link TargetUnreachableException}'s message. */
+    private static final String STOPPED = "The write stopped early rather than retry every twin. Nothing is lost: what"
+            + " was written stays in ADT and nothing is recorded as done, so running again writes the rest.";
+
     private final DigitalTwinsClient client;
     private final String targetName;
     private final StagingStore staging;
@@ -116,7 +120,7 @@ public final class TwinWriter {
         Instant startedAt = clock.instant();
         RequestCounters counters = new RequestCounters();
         RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM);
-        TargetCircuitBreaker circuit = new TargetCircuitBreaker(targetName, settings.unreachableAfter());
+        TargetCircuitBreaker circuit = new TargetCircuitBreaker(targetName, settings.unreachableAfter(), STOPPED);
         AdtGateway adt = new AdtGateway(client, retrier(counters, limiter, circuit));
         KnownStateStore store = new KnownStateStore(staging.state(), targetKey);
         try (StateLock lock = store.lock(partition)) {

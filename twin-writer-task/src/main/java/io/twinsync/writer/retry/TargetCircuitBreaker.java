@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
  * Notices that the target answers nothing: once every request of a write has failed without an answer (I/O error,
  * 408, 5xx) for longer than {@code window}, it opens and stays open, and every request that then checks it throws
  * one {@link TargetUnreachableException}, so that in-flight and queued work stops at its next attempt instead of
- * each retrying for minutes. Any answer (a success, a 4xx, a 429) closes it again. One per write, shared by all the
- * write's requests; thread-safe.
+ * each retrying for minutes. Any answer (a success, a 4xx, a 429) closes it again. One per write (or command),
+ * shared by all its requests; thread-safe.
  */
 public final class TargetCircuitBreaker {
 
@@ -18,22 +18,26 @@ public final class TargetCircuitBreaker {
 
     private final String target;
     private final Duration window;
+    private final String stopped;
     private final LongSupplier nanoClock;
     private final AtomicLong failingSince = new AtomicLong(NOT_FAILING);
     private volatile TargetUnreachableException open;
 
     /**
      * @param target names the target in the message, such as its endpoint
-     * @param window how long every request may fail before the write stops
+     * @param window how long every request may fail before everything stops
+     * @param stopped what stopping means for the caller's work, for the message: what was done stays done, what is
+     *     lost, what running again does
      */
-    public TargetCircuitBreaker(String target, Duration window) {
-        this(target, window, System::nanoTime);
+    public TargetCircuitBreaker(String target, Duration window, String stopped) {
+        this(target, window, stopped, System::nanoTime);
     }
 
     /** @param nanoClock a monotonic clock in nanoseconds, such as {@link System#nanoTime()} */
-    public TargetCircuitBreaker(String target, Duration window, LongSupplier nanoClock) {
+    public TargetCircuitBreaker(String target, Duration window, String stopped, LongSupplier nanoClock) {
         this.target = target;
         this.window = window;
+        this.stopped = stopped;
         this.nanoClock = nanoClock;
     }
 
@@ -85,11 +89,10 @@ public final class TargetCircuitBreaker {
         open = new TargetUnreachableException(
                 "ADT at " + target + " did not answer for " + FailureText.duration(failingFor)
                         + ": every request failed in that time, the last one " + what + " with "
-                        + FailureText.oneLine(failure) + ". The write stopped early rather than retry every"
-                        + " twin. Nothing is lost: what was written stays in ADT and nothing is recorded as done, so"
-                        + " running again writes the rest. Check that the instance is up and reachable from here"
-                        + " (endpoint, network, firewall, DNS), then run again; the unreachable-after setting (now "
-                        + FailureText.duration(window) + ") sets how long a write waits for it.",
+                        + FailureText.oneLine(failure) + ". " + stopped + " Check that the instance is up and"
+                        + " reachable from here (endpoint, network, firewall, DNS), then run again; the"
+                        + " unreachable-after setting (now " + FailureText.duration(window) + ") sets how long to"
+                        + " wait for it.",
                 failingFor,
                 failure);
     }

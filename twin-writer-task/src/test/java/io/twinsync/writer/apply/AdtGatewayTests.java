@@ -118,7 +118,7 @@ class AdtGatewayTests {
                 .buildClient();
         RetrySchedule schedule = new RetrySchedule(Duration.ofMillis(10), Duration.ofMillis(100));
         RetryPolicy policy = new RetryPolicy(maxRetries, schedule, Duration.ofMinutes(10));
-        TargetCircuitBreaker circuit = new TargetCircuitBreaker("https://adt.test", Duration.ofHours(1));
+        TargetCircuitBreaker circuit = new TargetCircuitBreaker("https://adt.test", Duration.ofHours(1), "Stopped.");
         return new AdtGateway(client, new RequestRetrier(policy, waits::add, counters, RequestLimiter.none(), circuit));
     }
 }

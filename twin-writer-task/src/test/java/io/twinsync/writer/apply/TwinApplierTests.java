@@ -105,6 +105,6 @@ class TwinApplierTests {
                         wait -> {},
                         new RequestCounters(),
                         RequestLimiter.none(),
-                        new TargetCircuitBreaker("https://adt.test", Duration.ofHours(1))));
+                        new TargetCircuitBreaker("https://adt.test", Duration.ofHours(1), "Stopped.")));
     }
 }

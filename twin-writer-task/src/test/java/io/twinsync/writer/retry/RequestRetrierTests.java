@@ -30,6 +30,8 @@ class RequestRetrierTests {
     private static final RetrySchedule SCHEDULE =
             new RetrySchedule(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 0.0);
 
+    private static final String STOPPED = "The write stopped early.";
+
     /** A clock that moves only when the retrier sleeps: the circuit breaker reads it. */
     private final AtomicLong nanos = new AtomicLong();
 
@@ -40,7 +42,7 @@ class RequestRetrierTests {
     };
     private final RequestCounters counters = new RequestCounters();
     private final TargetCircuitBreaker circuit =
-            new TargetCircuitBreaker("https://adt.test", Duration.ofMinutes(5), nanos::get);
+            new TargetCircuitBreaker("https://adt.test", Duration.ofMinutes(5), STOPPED, nanos::get);
     private final RequestRetrier retrier = retrier(3, Duration.ofMinutes(10), RequestLimiter.none());
 
     @Test
@@ -234,7 +236,7 @@ class RequestRetrierTests {
     void aTargetThatAnswersNothingStopsTheRequestWhenTheWindowHasPassedNotAfterItsRetries() {
         // given a target that never answers, a 2 s window, and 20 retries with up to 10 s between them
         TargetCircuitBreaker twoSeconds =
-                new TargetCircuitBreaker("https://adt.test", Duration.ofSeconds(2), nanos::get);
+                new TargetCircuitBreaker("https://adt.test", Duration.ofSeconds(2), STOPPED, nanos::get);
         RequestRetrier patient = new RequestRetrier(
                 new RetryPolicy(20, SCHEDULE, Duration.ofMinutes(10)),
                 sleeper,
@@ -256,7 +258,8 @@ class RequestRetrierTests {
     @Test
     void noRequestIsSentOnceTheCircuitIsOpen() {
         // given a circuit that another request opened
-        TargetCircuitBreaker opened = new TargetCircuitBreaker("https://adt.test", Duration.ofSeconds(1), nanos::get);
+        TargetCircuitBreaker opened =
+                new TargetCircuitBreaker("https://adt.test", Duration.ofSeconds(1), STOPPED, nanos::get);
         opened.failed("GET twin a", noAnswer());
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         assertThatThrownBy(() -> opened.failed("GET twin b", noAnswer()));
@@ -277,7 +280,7 @@ class RequestRetrierTests {
     void throttlesAndServiceErrorsAreAnswersThatKeepTheCircuitClosed() {
         // given a 2 s window, and a request that gets no answer, then a 429, again and again, for a minute
         TargetCircuitBreaker twoSeconds =
-                new TargetCircuitBreaker("https://adt.test", Duration.ofSeconds(2), nanos::get);
+                new TargetCircuitBreaker("https://adt.test", Duration.ofSeconds(2), STOPPED, nanos::get);
         RequestRetrier patient = new RequestRetrier(
                 new RetryPolicy(100, SCHEDULE, Duration.ofMinutes(10)),
                 sleeper,

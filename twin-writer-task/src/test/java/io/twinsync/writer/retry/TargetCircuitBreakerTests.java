@@ -17,7 +17,10 @@ class TargetCircuitBreakerTests {
 
     private final AtomicLong nanos = new AtomicLong();
     private final TargetCircuitBreaker circuit = new TargetCircuitBreaker(
-            "https://my-twins.api.weu.digitaltwins.azure.net", Duration.ofSeconds(2), nanos::get);
+            "https://my-twins.api.weu.digitaltwins.azure.net",
+            Duration.ofSeconds(2),
+            "The write stopped early. Nothing is lost: running again writes the rest.",
+            nanos::get);
 
     @Test
     void opensOnceEveryRequestHasFailedForTheWholeWindow() {
@@ -38,8 +41,8 @@ class TargetCircuitBreakerTests {
                 .hasMessageStartingWith(
                         "ADT at https://my-twins.api.weu.digitaltwins.azure.net did not answer for 2 s:")
                 .hasMessageContaining("the last one PUT twin pump-7 with ConnectException: Connection refused.")
-                .hasMessageContaining("Nothing is lost")
-                .hasMessageContaining("so running again writes the rest")
+                .hasMessageContaining("The write stopped early. Nothing is lost: running again writes the rest.")
+                .hasMessageContaining("Check that the instance is up and reachable from here")
                 .hasMessageContaining("unreachable-after setting (now 2 s)")
                 .hasNoCause()
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
