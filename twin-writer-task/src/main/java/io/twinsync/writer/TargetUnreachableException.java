@@ -3,9 +3,10 @@ package io.twinsync.writer;
 import java.time.Duration;
 
 /**
- * The write stopped early because every request to the target failed without an answer (I/O errors, 408, 5xx) for
- * longer than {@link WriterSettings#unreachableAfter()}. Nothing is recorded for the twins not yet written: the
- * twins written before stay in ADT, and running the same write again writes the rest.
+ * The write (or a models command) stopped early because every request to the target failed without an answer (I/O
+ * errors, 408, 5xx) for longer than {@link WriterSettings#unreachableAfter()}; requests waited that long for it
+ * instead of failing one by one. Nothing is recorded for the twins not yet written: the twins written before stay
+ * in ADT, and running the same write again writes the rest.
  */
 public class TargetUnreachableException extends TwinWriteException {
 

@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * Applies a batch's twin files to one ADT instance, in order: the models the target lacks, then every twin of the
  * partition (create, patch what changed, delete tombstones), then their relationships. A twin whose file was
  * applied before with the same content hash costs no request at all. One twin's or relationship's failure is
- * recorded (results file, {@link WriteReport#failures()}) and the rest go on; a target that answers nothing for
- * {@link WriterSettings#unreachableAfter()} stops the whole write ({@link TargetUnreachableException}).
+ * recorded (results file, {@link WriteReport#failures()}) and the rest go on. A target that answers nothing is
+ * waited for, for up to {@link WriterSettings#unreachableAfter()}, however few retries each request has; if it
+ * answers by then the write goes on with no twin failed, else it stops the whole write
+ * ({@link TargetUnreachableException}).
  *
  * <p>Writes {@code results/part-{i}-of-{n}.ndjson} in the batch and the known state in the state area (one file per
  * target, shared by all partition layouts); the caller records {@link WriteReport#summary()} in the manifest.

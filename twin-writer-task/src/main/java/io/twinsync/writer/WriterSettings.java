@@ -25,8 +25,9 @@ import java.time.Duration;
  *     first 429 (default 10 minutes): sustained throttling slows a run down instead of failing twins. A
  *     {@code Retry-After} longer than what is left of it fails the request at once
  * @param unreachableAfter how long every request may fail without an answer (I/O errors, 408, 5xx) before the
- *     write stops with {@link TargetUnreachableException} (default 60 s). Until then a request outlasts its
- *     {@code maxRetries} when no other request got an answer meanwhile, so a shorter outage costs no twin
+ *     write stops with {@link TargetUnreachableException} (default 60 s). Until then, a retry after which nothing
+ *     at all has answered does not count against {@code maxRetries}: requests wait the outage out, so an outage
+ *     shorter than this fails no twin
  */
 public record WriterSettings(
         int concurrency,

@@ -13,15 +13,19 @@ import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.twin.TwinFile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The writer against a target that stops answering: it stops about {@code unreachableAfter} later with one message,
- * records nothing, and the same write run again once the target is back finishes the job. The old behaviour, each
- * twin retrying 5 times (7.75 to 15.5 s of backoff) before failing alone, would take minutes for these batches.
+ * The writer against a target that stops answering: an outage shorter than {@code unreachableAfter} is waited out
+ * and costs no twin, even when it outlasts every request's retries; a longer one stops the write about
+ * {@code unreachableAfter} after it began, with one message, records nothing, and the same write run again once the
+ * target is back finishes the job. The old behaviour, each twin retrying 5 times (7.75 to 15.5 s of backoff) before
+ * failing alone, would take minutes for these batches.
  */
 class UnreachableTargetWriterTests {
 
@@ -44,26 +48,89 @@ class UnreachableTargetWriterTests {
     }
 
     @Test
-    void aTargetWhereNothingListensStopsTheWriteAfterTheWindowWithOneMessage() {
-        // given an endpoint where an emulator listened and nothing does any more
+    void aTargetDownFromTheStartStopsTheWriteAfterTheWindowWithOneMessageNotAModelsError() {
+        // given an endpoint where an emulator listened and nothing does any more, and a writer whose 5 retries of
+        // the first request (listing the models) last under a second, much less than its 3 s window
         AdtEmulator gone = AdtEmulator.builder().port(0).start();
         AdtTarget target = AdtTarget.emulator(gone.endpoint(), gone.certificate());
         gone.close();
         LocalStagingStore store = new LocalStagingStore(root);
         Batch batch = batch(store, pumps(50));
+        WriterSettings settings = WriterSettings.defaults()
+                .withConcurrency(4)
+                .withRetries(5, Duration.ofMillis(50), Duration.ofMillis(200))
+                .withUnreachableAfter(Duration.ofSeconds(3));
 
         // when
         long start = System.nanoTime();
-        assertThatThrownBy(() -> writer(target, store).write(batch, Partition.ALL))
-                // then
+        assertThatThrownBy(() -> writer(target, store, settings).write(batch, Partition.ALL))
+                // then the listing waited for the whole window, and the write stopped with the target's message
                 .isInstanceOf(TargetUnreachableException.class)
-                .hasMessageStartingWith("ADT at " + target.endpoint() + " did not answer for 2 s")
+                .hasMessageStartingWith("ADT at " + target.endpoint() + " did not answer for 3 s")
                 .hasMessageContaining("the last one LIST models with ConnectException")
                 .hasMessageContaining("so running again writes the rest")
+                .hasMessageNotContaining("Cannot list the models")
                 .hasNoCause();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(GENEROUS);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(3)).isLessThan(GENEROUS);
         assertThat(batch.exists(BatchLayout.resultsFile(Partition.ALL.fileName())))
                 .isFalse();
+    }
+
+    @Test
+    void aTargetThatIsDownForLessThanTheWindowMidWriteCostsNoTwin() throws Exception {
+        // given an emulator that keeps its graph in a snapshot, slowed down so that 300 twins take a few seconds, and
+        // a writer whose 2 retries last under a second, with a 20 s window
+        Path snapshot = root.resolve("adt/snapshot.json");
+        Path tls = root.resolve("adt/tls");
+        Faults slow = Faults.none().withLatency(Duration.ofMillis(40), Duration.ZERO);
+        emulator = AdtEmulator.builder()
+                .port(0)
+                .snapshotFile(snapshot)
+                .tlsDirectory(tls)
+                .faults(slow)
+                .start();
+        AdtTarget target = AdtTarget.emulator(emulator.endpoint(), emulator.certificate());
+        LocalStagingStore store = new LocalStagingStore(root.resolve("staging"));
+        Batch batch = batch(store, pumps(300));
+        WriterSettings settings = WriterSettings.defaults()
+                .withConcurrency(4)
+                .withRetries(2, Duration.ofMillis(200), Duration.ofSeconds(1))
+                .withUnreachableAfter(Duration.ofSeconds(20));
+        AdtEmulator first = emulator;
+        AtomicReference<AdtEmulator> restarted = new AtomicReference<>();
+        AtomicLong downNanos = new AtomicLong();
+        Thread outage = new Thread(() -> {
+            long deadline = System.nanoTime() + GENEROUS.toNanos();
+            while (first.stats().count("twins.put") < 40 && System.nanoTime() < deadline) {
+                pause(Duration.ofMillis(10));
+            }
+            long down = System.nanoTime();
+            first.close();
+            pause(Duration.ofSeconds(5));
+            restarted.set(AdtEmulator.builder()
+                    .port(target.endpoint().getPort())
+                    .snapshotFile(snapshot)
+                    .tlsDirectory(tls)
+                    .faults(slow)
+                    .start());
+            downNanos.set(System.nanoTime() - down);
+        });
+
+        // when the target goes down once 40 twins are written, and is back on the same port some 5 s later
+        outage.start();
+        WriteReport report = writer(target, store, settings).write(batch, Partition.ALL);
+        outage.join();
+        emulator = restarted.get();
+
+        // then the write waited the outage out and wrote every twin, though the outage outlasted every retry
+        assertThat(Duration.ofNanos(downNanos.get())).isGreaterThan(Duration.ofSeconds(4));
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.summary().twins().created()
+                        + report.summary().twins().patched()
+                        + report.summary().twins().unchanged())
+                .isEqualTo(300);
+        assertThat(emulator.stats().count("twins.put")).isPositive(); // the rest were written after the restart
     }
 
     @Test
@@ -131,7 +198,11 @@ class UnreachableTargetWriterTests {
     }
 
     private static TwinWriter writer(AdtTarget target, LocalStagingStore store) {
-        WriterSettings settings = WriterSettings.defaults().withConcurrency(4).withUnreachableAfter(WINDOW);
+        return writer(
+                target, store, WriterSettings.defaults().withConcurrency(4).withUnreachableAfter(WINDOW));
+    }
+
+    private static TwinWriter writer(AdtTarget target, LocalStagingStore store, WriterSettings settings) {
         return new TwinWriter(
                 AdtClients.create(target, settings), target.endpoint(), store, target.stateKey(), settings);
     }

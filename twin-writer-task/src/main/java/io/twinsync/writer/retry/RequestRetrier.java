@@ -18,11 +18,13 @@ import org.slf4j.LoggerFactory;
  *       {@link RetryPolicy#throttleBudget()} in all per request, and spends no retry: sustained throttling slows a
  *       run down instead of failing twins. Past the budget it throws {@link ThrottleBudgetExceededException};
  *   <li>timeouts, server errors and I/O errors (408, 500, 502, 503, 504, no answer) are retried with backoff up to
- *       {@link RetryPolicy#maxRetries()} times, and then the last failure is thrown as the SDK threw it.
+ *       {@link RetryPolicy#maxRetries()} times while the target answers other requests, and then the last failure
+ *       is thrown as the SDK threw it. While it answers nothing at all, retries do not count ({@link RetryCount}):
+ *       the request waits the outage out, until an answer comes or the write's {@link TargetCircuitBreaker} opens.
  * </ul>
  *
- * <p>Anything else is thrown at once. Every attempt first checks the write's {@link TargetCircuitBreaker} and
- * reports to it whether the target answered, so that a target that answers nothing stops the whole write with one
+ * <p>Anything else is thrown at once. Every attempt first checks the circuit and reports to it whether the target
+ * answered, so that a target that answers nothing for the circuit's window stops the whole write with one
  * {@link io.twinsync.writer.TargetUnreachableException}. The SDK client must have its own retries off (see
  * {@code AdtClients}) so that one layer decides.
  */
@@ -65,7 +67,7 @@ public final class RequestRetrier {
     public <T> T call(
             RequestKind kind, Attempts attempts, Supplier<T> request, Predicate<HttpResponseException> alsoRetry) {
         String what = kind.what();
-        int retries = 0;
+        RetryCount retries = new RetryCount(policy.maxRetries());
         int throttles = 0;
         Duration throttledFor = Duration.ZERO;
         for (int attempt = 0; ; attempt++) {
@@ -79,8 +81,9 @@ public final class RequestRetrier {
                 result = request.get();
             } catch (RuntimeException e) {
                 FailureClass failure = FailureClass.of(e);
+                TargetCircuitBreaker.Outage outage = null;
                 if (failure == FailureClass.TRANSIENT) {
-                    circuit.failed(what, e); // no answer, or 408/5xx; throws once that has lasted the window
+                    outage = circuit.failed(what, e); // no answer, or 408/5xx; throws once that has lasted the window
                 } else if (e instanceof HttpResponseException) {
                     circuit.answered();
                 }
@@ -89,30 +92,31 @@ public final class RequestRetrier {
                     throttles++;
                     wait = throttleWait(kind, (HttpResponseException) e, throttles, throttledFor);
                     throttledFor = throttledFor.plus(wait);
+                    log.debug("{} throttled ({} times); sending it again in {} ms", what, throttles, wait.toMillis());
                 } else if (failure == FailureClass.TRANSIENT || isRetriedError(e, alsoRetry)) {
-                    if (retries >= policy.maxRetries()) {
+                    if (!retries.retryAfter(outage)) {
                         throw e;
                     }
-                    retries++;
-                    wait = policy.schedule().backoff(retries);
-                    if (failure == FailureClass.TRANSIENT) {
+                    wait = policy.schedule().backoff(retries.sent());
+                    if (outage != null) {
                         // retry no later than the circuit would open, so that it opens on time if this fails too
                         wait = min(wait, circuit.untilOpen());
+                        if (retries.waitingOutAnOutage()) {
+                            circuit.waitingOut(outage, what);
+                        }
                     }
-                } else {
-                    throw e;
-                }
-                if (failure == FailureClass.THROTTLED) {
-                    log.debug("{} throttled ({} times); sending it again in {} ms", what, throttles, wait.toMillis());
-                } else {
                     log.debug(
-                            "{} failed ({}: {}); retry {} of {} in {} ms",
+                            "{} failed ({}: {}); retry {} in {} ms ({} of {} counted: retries while nothing answers"
+                                    + " do not count)",
                             what,
                             failure,
                             e.getMessage(),
-                            retries,
-                            policy.maxRetries(),
-                            wait.toMillis());
+                            retries.sent(),
+                            wait.toMillis(),
+                            retries.counted(),
+                            policy.maxRetries());
+                } else {
+                    throw e;
                 }
                 pause(what, wait);
                 continue;

@@ -164,9 +164,12 @@ class RequestRetrierTests {
     }
 
     @Test
-    void givesUpAfterMaxRetriesAndThrowsTheLastFailure() {
-        // given
-        Supplier<String> request = failingThen(100, () -> error(503, new HttpHeaders()));
+    void givesUpAfterMaxRetriesAndThrowsTheLastFailureWhileOtherRequestsAreAnswered() {
+        // given a request that fails with 503 while other requests get answers between its attempts
+        Supplier<String> request = failingThen(100, () -> {
+            circuit.answered();
+            return error(503, new HttpHeaders());
+        });
         Attempts attempts = new Attempts();
 
         // when / then
@@ -253,6 +256,76 @@ class RequestRetrierTests {
                 .hasMessageContaining("the last one GET twin pump-1 with ConnectException: Connection refused");
         assertThat(attempts.count()).isLessThan(10);
         assertThat(Duration.ofNanos(nanos.get())).isEqualTo(Duration.ofSeconds(2)); // the last wait was cut to it
+    }
+
+    @Test
+    void anOutageShorterThanTheWindowIsWaitedOutPastMaxRetries() {
+        // given 3 retries, a window of 5 minutes, and a target that answers nothing at all for 2 minutes
+        Supplier<String> request = () -> {
+            if (nanos.get() < Duration.ofMinutes(2).toNanos()) {
+                throw noAnswer();
+            }
+            return "ok";
+        };
+        Attempts attempts = new Attempts();
+
+        // when
+        String result = retrier.call(RequestKind.create("pump-1", "PUT twin pump-1"), attempts, request);
+
+        // then it kept retrying, far past its 3 retries, with backoff no longer than the longest, and got through
+        assertThat(result).isEqualTo("ok");
+        assertThat(attempts.count()).isGreaterThan(10);
+        assertThat(waits).allMatch(wait -> wait.compareTo(SCHEDULE.max()) <= 0);
+        assertThat(Duration.ofNanos(nanos.get()))
+                .isBetween(Duration.ofMinutes(2), Duration.ofMinutes(2).plusSeconds(10));
+    }
+
+    @Test
+    void anOutageLongerThanTheWindowStopsTheRequestWithTheTargetsMessage() {
+        // given 3 retries, a window of 5 minutes, and a target that never answers
+        Supplier<String> request = failingThen(Integer.MAX_VALUE, () -> noAnswer());
+        Attempts attempts = new Attempts();
+
+        // when / then it waits the whole window, not 3 retries, and stops with the one message naming the target
+        assertThatThrownBy(() -> retrier.call(RequestKind.read("LIST models"), attempts, request))
+                .isInstanceOf(TargetUnreachableException.class)
+                .hasMessageStartingWith("ADT at https://adt.test did not answer for 5 min:")
+                .hasMessageContaining("the last one LIST models with ConnectException: Connection refused")
+                .hasMessageContaining("The write stopped early.");
+        assertThat(attempts.count()).isGreaterThan(4);
+        assertThat(Duration.ofNanos(nanos.get())).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void afterAnOutageTheRequestsOwnFailuresCountAgain() {
+        // given a request that gets no answer while nothing answers for a minute, and then fails alone with 503
+        // while other requests are answered
+        AtomicInteger ownFailures = new AtomicInteger();
+        Supplier<String> request = () -> {
+            if (nanos.get() < Duration.ofMinutes(1).toNanos()) {
+                throw noAnswer();
+            }
+            circuit.answered();
+            ownFailures.incrementAndGet();
+            throw error(503, new HttpHeaders());
+        };
+
+        // when / then the outage spent none of its 3 retries: all 3 go to its own failures after it
+        assertThatThrownBy(() -> retrier.call(RequestKind.read("GET twin"), new Attempts(), request))
+                .satisfies(e -> assertThat(AdtError.statusOf(e)).isEqualTo(503));
+        assertThat(ownFailures).hasValue(3);
+    }
+
+    @Test
+    void withNoRetriesNothingIsRetriedEvenInAnOutage() {
+        // given
+        RequestRetrier none = retrier(0, Duration.ofMinutes(10), RequestLimiter.none());
+        Attempts attempts = new Attempts();
+
+        // when / then
+        assertThatThrownBy(() -> none.call(RequestKind.read("GET twin"), attempts, failingThen(1, () -> noAnswer())))
+                .hasRootCauseInstanceOf(ConnectException.class);
+        assertThat(attempts.count()).isEqualTo(1);
     }
 
     @Test

@@ -90,6 +90,22 @@ class TargetCircuitBreakerTests {
     }
 
     @Test
+    void failuresWithNoAnswerBetweenThemBelongToOneOutageAndAnAnswerEndsIt() {
+        // given two failures with nothing answered between them
+        TargetCircuitBreaker.Outage first = circuit.failed("GET twin a", noAnswer());
+        at(0.5);
+        TargetCircuitBreaker.Outage second = circuit.failed("GET twin b", serverError(503));
+
+        // when something answers, and then a request fails again
+        circuit.answered();
+        TargetCircuitBreaker.Outage afterAnAnswer = circuit.failed("GET twin a", noAnswer());
+
+        // then the first two are one outage, and the third is another
+        assertThat(second).isSameAs(first);
+        assertThat(afterAnAnswer).isNotSameAs(first);
+    }
+
+    @Test
     void tellsHowLongIsLeftBeforeItOpens() {
         assertThat(circuit.untilOpen()).isEqualTo(Duration.ofSeconds(2));
         circuit.failed("GET twin a", noAnswer());
