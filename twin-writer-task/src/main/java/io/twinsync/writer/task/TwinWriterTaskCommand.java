@@ -116,8 +116,8 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
             paramLabel = "<duration>",
             converter = DurationConverter.class,
             description = "Stop the whole write, exit code 1, once every request has failed without an answer"
-                    + " (I/O errors, 408, 5xx) for this long, such as 60s or 5m (default: ${DEFAULT-VALUE}). Running"
-                    + " the same command again later writes the rest.")
+                    + " (I/O errors, 408, 5xx) for this long, such as 60s or 5m (default: ${DEFAULT-VALUE}); a shorter"
+                    + " outage is waited out and fails no twin. Running the same command again later writes the rest.")
     private Duration unreachableAfter;
 
     @Option(
