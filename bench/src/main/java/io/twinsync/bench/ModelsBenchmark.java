@@ -166,7 +166,7 @@ public final class ModelsBenchmark {
             for (String run : List.of("first", "second")) {
                 EmulatorStats before = emulator.stats();
                 long start = System.nanoTime();
-                TargetModels target = new TargetModels(client, settings);
+                TargetModels target = new TargetModels(client, emulator.endpoint(), settings);
                 List<TargetModel> listed = target.list();
                 ModelUploader.Uploaded uploaded = target.upload(documents, ontology.toString(), listed);
                 double ms = (System.nanoTime() - start) / 1e6;

@@ -27,12 +27,13 @@ import io.twinsync.writer.report.ItemResult;
 import io.twinsync.writer.report.ResultsWriter;
 import io.twinsync.writer.retry.RequestCounters;
 import io.twinsync.writer.retry.RequestRetrier;
-import io.twinsync.writer.retry.RetrySchedule;
 import io.twinsync.writer.retry.Sleeper;
+import io.twinsync.writer.retry.TargetCircuitBreaker;
 import io.twinsync.writer.state.KnownState;
 import io.twinsync.writer.state.KnownStateStore;
 import io.twinsync.writer.state.KnownTwin;
 import io.twinsync.writer.state.LastAppliedFiles;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * Applies a batch's twin files to one ADT instance, in order: the models the target lacks, then every twin of the
  * partition (create, patch what changed, delete tombstones), then their relationships. A twin whose file was
  * applied before with the same content hash costs no request at all. One twin's or relationship's failure is
- * recorded (results file, {@link WriteReport#failures()}) and the rest go on.
+ * recorded (results file, {@link WriteReport#failures()}) and the rest go on. A target that answers nothing is
+ * waited for, for up to {@link WriterSettings#unreachableAfter()}, however few retries each request has; if it
+ * answers by then the write goes on with no twin failed, else it stops the whole write
+ * ({@link TargetUnreachableException}).
  *
  * <p>Writes {@code results/part-{i}-of-{n}.ndjson} in the batch and the known state in the state area (one file per
  * target, shared by all partition layouts); the caller records {@link WriteReport#summary()} in the manifest.
@@ -59,7 +63,12 @@ public final class TwinWriter {
     /** Other partitions hold the known-state lock only to load, merge and save it: seconds, even for a million. */
     private static final Duration KNOWN_STATE_SAVE_WAIT = Duration.ofMinutes(5);
 
+    /** What a write stopped by its circuit means, for {@link TargetUnreachableException}'s message. */
+    private static final String STOPPED = "The write stopped early rather than retry every twin. Nothing is lost: what"
+            + " was written stays in ADT and nothing is recorded as done, so running again writes the rest.";
+
     private final DigitalTwinsClient client;
+    private final String targetName;
     private final StagingStore staging;
     private final String targetKey;
     private final WriterSettings settings;
@@ -67,24 +76,36 @@ public final class TwinWriter {
     private final Clock clock;
 
     /**
+     * A writer that names the target by {@code targetKey} in its messages; see
+     * {@link #TwinWriter(DigitalTwinsClient, URI, StagingStore, String, WriterSettings)}.
+     */
+    public TwinWriter(DigitalTwinsClient client, StagingStore staging, String targetKey, WriterSettings settings) {
+        this(client, targetKey, staging, targetKey, settings, Sleeper.SYSTEM, Clock.systemUTC());
+    }
+
+    /**
      * @param client a client from {@code AdtClients.create}, whose own retries are off
+     * @param endpoint the client's endpoint, to name the target in messages (the client does not tell it)
      * @param staging where the known state of the target is kept ({@link StagingStore#state()}), and the batches
      *     whose twin files were applied before, to patch changed twins without reading them
      * @param targetKey names the target in the state area, such as {@code AdtTarget.stateKey()}
      * @param settings concurrency, retries, and whether to ignore the known state
      */
-    public TwinWriter(DigitalTwinsClient client, StagingStore staging, String targetKey, WriterSettings settings) {
-        this(client, staging, targetKey, settings, Sleeper.SYSTEM, Clock.systemUTC());
+    public TwinWriter(
+            DigitalTwinsClient client, URI endpoint, StagingStore staging, String targetKey, WriterSettings settings) {
+        this(client, endpoint.toString(), staging, targetKey, settings, Sleeper.SYSTEM, Clock.systemUTC());
     }
 
     TwinWriter(
             DigitalTwinsClient client,
+            String targetName,
             StagingStore staging,
             String targetKey,
             WriterSettings settings,
             Sleeper sleeper,
             Clock clock) {
         this.client = client;
+        this.targetName = targetName;
         this.staging = staging;
         this.targetKey = targetKey;
         this.settings = settings;
@@ -99,13 +120,17 @@ public final class TwinWriter {
      *
      * @throws TwinWriteException when nothing could be written: another writer holds the target's lock, models
      *     refused, batch or state unreadable
+     * @throws TargetUnreachableException when every request failed for {@link WriterSettings#unreachableAfter()}:
+     *     the write stops early and records nothing (no results file, no known state), so that running it again
+     *     writes what is missing
      */
     @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public WriteReport write(Batch batch, Partition partition) {
         Instant startedAt = clock.instant();
         RequestCounters counters = new RequestCounters();
         RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM);
-        AdtGateway adt = new AdtGateway(client, retrier(counters, limiter));
+        TargetCircuitBreaker circuit = new TargetCircuitBreaker(targetName, settings.unreachableAfter(), STOPPED);
+        AdtGateway adt = new AdtGateway(client, retrier(counters, limiter, circuit));
         KnownStateStore store = new KnownStateStore(staging.state(), targetKey);
         try (StateLock lock = store.lock(partition)) {
             new ModelUploader(adt).uploadMissing(batch);
@@ -275,8 +300,7 @@ public final class TwinWriter {
         }
     }
 
-    private RequestRetrier retrier(RequestCounters counters, RequestLimiter limiter) {
-        RetrySchedule schedule = new RetrySchedule(settings.initialBackoff(), settings.maxBackoff());
-        return new RequestRetrier(settings.maxRetries(), schedule, sleeper, counters, limiter);
+    private RequestRetrier retrier(RequestCounters counters, RequestLimiter limiter, TargetCircuitBreaker circuit) {
+        return new RequestRetrier(settings.retryPolicy(), sleeper, counters, limiter, circuit);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.digitaltwins.core.DigitalTwinsClient;
 import io.twinsync.emulator.AdtEmulator;
 import io.twinsync.emulator.faults.Faults;
+import io.twinsync.emulator.limits.ApiClass;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.manifest.OutcomeCounts;
@@ -68,6 +69,29 @@ class RateLimitedWriterTests {
 
         // then the service throttled the site's relationships, and the retries still wrote every one
         assertThat(report.summary().throttled()).isPositive();
+        assertThat(report.summary().relationships()).isEqualTo(new OutcomeCounts(PUMPS, 0, 0, 0, 0));
+    }
+
+    @Test
+    void sustainedThrottlingSlowsTheWriteButFailsNoTwinEvenWithoutRetries() {
+        // given an instance that takes 10 creates per second while the writer believes ADT's 500, and a writer
+        // with no retries at all: before throttles were waited out within a time budget, a 429 spent a retry
+        emulator = AdtEmulator.builder()
+                .port(0)
+                .rateLimits(io.twinsync.emulator.limits.RateLimits.defaults().with(ApiClass.CREATES_DELETES, 10))
+                .start();
+        Batch batch = batch(new LocalStagingStore(root), siteWithPumps());
+        WriterSettings noRetries =
+                WriterSettings.defaults().withRetries(0, Duration.ofMillis(100), Duration.ofSeconds(2));
+
+        // when it writes 26 twins and 25 relationships, 51 creates, most of them at once
+        WriteReport report = writer(noRetries).write(batch, Partition.ALL);
+
+        // then the service throttled many of them, and every twin and relationship was still created
+        assertThat(emulator.stats().throttled()).isGreaterThanOrEqualTo(10);
+        assertThat(report.summary().throttled()).isEqualTo(emulator.stats().throttled());
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.summary().twins()).isEqualTo(new OutcomeCounts(PUMPS + 1, 0, 0, 0, 0));
         assertThat(report.summary().relationships()).isEqualTo(new OutcomeCounts(PUMPS, 0, 0, 0, 0));
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class WriterSettingsTests {
 
     @Test
-    void defaultsTo64InFlightFiveRetriesKnownStateAndTheServiceLimits() {
+    void defaultsTo64InFlightFiveRetriesKnownStateTheServiceLimitsAndTimeBounds() {
         // when
         WriterSettings settings = WriterSettings.defaults();
 
@@ -21,6 +21,26 @@ class WriterSettingsTests {
         assertThat(settings.rateLimits().effective(ApiClass.CREATES_DELETES)).isEqualTo(500.0);
         assertThat(settings.maxRetries()).isEqualTo(5);
         assertThat(settings.fullCompare()).isFalse();
+        assertThat(settings.throttleBudget()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.unreachableAfter()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theThrottleBudgetAndTheUnreachableWindowArePositiveAndAtMostADay() {
+        // when / then
+        assertThatThrownBy(() -> WriterSettings.defaults().withThrottleBudget(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("throttleBudget must be more than 0 and at most 24 hours")
+                .hasMessageContaining("the default is 10 minutes");
+        assertThatThrownBy(() -> WriterSettings.defaults().withUnreachableAfter(Duration.ofHours(25)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unreachableAfter must be more than 0 and at most 24 hours")
+                .hasMessageContaining("the default is 60 s");
+        assertThat(WriterSettings.defaults()
+                        .withUnreachableAfter(Duration.ofSeconds(5))
+                        .withConcurrency(8)
+                        .unreachableAfter())
+                .isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

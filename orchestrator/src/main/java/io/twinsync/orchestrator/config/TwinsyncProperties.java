@@ -5,6 +5,7 @@ import io.twinsync.extract.jdbc.JdbcUrls;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.limit.RateLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -145,12 +146,16 @@ public record TwinsyncProperties(
      * @param limits the instance's rate limits where they differ from ADT's documented ones, by class
      *     ({@code reads}, {@code patches}, {@code creates-deletes}, {@code queries}, {@code models}, and
      *     {@code twin-writes} per twin)
+     * @param throttleBudget how long one request may be held up by throttling (429) before it fails
+     * @param unreachableAfter how long every request may fail without an answer before the write step stops
      */
     public record Writer(
             @DefaultValue("64") int concurrency,
             @DefaultValue("5") int maxRetries,
             @DefaultValue("1") String rateShare,
-            Map<String, Double> limits) {
+            Map<String, Double> limits,
+            @DefaultValue("10m") Duration throttleBudget,
+            @DefaultValue("60s") Duration unreachableAfter) {
 
         public Writer {
             limits = limits == null ? Map.of() : Map.copyOf(limits);
@@ -170,22 +175,42 @@ public record TwinsyncProperties(
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException("twinsync.writer.limits", limits, e.getMessage());
             }
+            checkWait("twinsync.writer.throttle-budget", throttleBudget, "10m");
+            checkWait("twinsync.writer.unreachable-after", unreachableAfter, "60s");
             // Building the writer's own settings here checks every rule the writer has, at start-up.
-            settings(concurrency, maxRetries, rateShare, limits);
+            settings(concurrency, maxRetries, rateShare, limits, throttleBudget, unreachableAfter);
         }
 
         /** The writer's settings for these values. */
         public WriterSettings settings() {
-            return settings(concurrency, maxRetries, rateShare, limits);
+            return settings(concurrency, maxRetries, rateShare, limits, throttleBudget, unreachableAfter);
         }
 
         private static WriterSettings settings(
-                int concurrency, int maxRetries, String rateShare, Map<String, Double> limits) {
+                int concurrency,
+                int maxRetries,
+                String rateShare,
+                Map<String, Double> limits,
+                Duration throttleBudget,
+                Duration unreachableAfter) {
             WriterSettings defaults = WriterSettings.defaults();
             return new WriterSettings(concurrency, maxRetries, defaults.initialBackoff(), defaults.maxBackoff())
-                    .withRateLimits(RateLimits.serviceDefaults()
-                            .withLimits(limits)
-                            .withShare(RateLimits.parseShare(rateShare)));
+                    .withRateLimits(
+                            RateLimits.serviceDefaults().withLimits(limits).withShare(RateLimits.parseShare(rateShare)))
+                    .withThrottleBudget(throttleBudget)
+                    .withUnreachableAfter(unreachableAfter);
+        }
+
+        private static void checkWait(String setting, Duration value, String defaultValue) {
+            if (value == null
+                    || value.isNegative()
+                    || value.isZero()
+                    || value.compareTo(WriterSettings.LONGEST_WAIT) > 0) {
+                throw new InvalidSettingException(
+                        setting,
+                        value,
+                        "use a duration above 0 and at most 24h, such as 30s or 10m (default " + defaultValue + ")");
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ public class TwinGraphTarget implements DisposableBean {
 
     /** The target's models, through the writer's client, retries and rate limits. */
     public TargetModels models() {
-        return new TargetModels(client(), writerSettings());
+        return new TargetModels(client(), target().endpoint(), writerSettings());
     }
 
     /**

@@ -160,8 +160,11 @@ public class SyncJobConfiguration {
                                     .getString(NO_WRITE))) {
                         return;
                     }
+                    // A target that stops answering fails this step (TargetUnreachableException) before the
+                    // watermarks and presence lists below are committed: the next run reads the same rows again.
                     TwinWriter writer = new TwinWriter(
                             target.client(),
+                            target.target().endpoint(),
                             staging,
                             target.stateKey(),
                             target.writerSettings().withFullCompare(fullCompare(contribution)));

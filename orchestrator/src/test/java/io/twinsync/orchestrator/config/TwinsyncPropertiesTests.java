@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.twinsync.writer.limit.ApiClass;
 import io.twinsync.writer.limit.RateLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class TwinsyncPropertiesTests {
+
+    private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+    private static final Duration SIXTY_SECONDS = Duration.ofSeconds(60);
 
     @Test
     void aPlainHttpEndpointIsRefusedNamingTheSetting() {
@@ -32,17 +36,20 @@ class TwinsyncPropertiesTests {
 
     @Test
     void writerSettingsOutsideTheWritersRulesAreRefusedAtStartUp() {
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(8, 25, "1", null))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(8, 25, "1", null, TEN_MINUTES, SIXTY_SECONDS))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.max-retries");
-        assertThat(new TwinsyncProperties.Writer(4, 3, "1", null).settings().concurrency())
+        assertThat(new TwinsyncProperties.Writer(4, 3, "1", null, TEN_MINUTES, SIXTY_SECONDS)
+                        .settings()
+                        .concurrency())
                 .isEqualTo(4);
     }
 
     @Test
     void theRateShareAndLimitsReachTheWriterAndBadOnesAreRefusedAtStartUp() {
         // given a writer that is one of four and an instance whose patch limit was raised
-        TwinsyncProperties.Writer writer = new TwinsyncProperties.Writer(64, 5, "1/4", Map.of("patches", 4000.0));
+        TwinsyncProperties.Writer writer =
+                new TwinsyncProperties.Writer(64, 5, "1/4", Map.of("patches", 4000.0), TEN_MINUTES, SIXTY_SECONDS);
 
         // then the writer's rates are a quarter of those limits
         RateLimits limits = writer.settings().rateLimits();
@@ -50,11 +57,12 @@ class TwinsyncPropertiesTests {
         assertThat(limits.effective(ApiClass.CREATES_DELETES)).isEqualTo(125.0);
         assertThat(limits.perTwinWrites()).isEqualTo(10.0);
         // and a share or a class that makes no sense is refused, naming the setting
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "4", null))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "4", null, TEN_MINUTES, SIXTY_SECONDS))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.rate-share")
                 .hasMessageContaining("1/n");
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", Map.of("writes", 5.0)))
+        assertThatThrownBy(() ->
+                        new TwinsyncProperties.Writer(64, 5, "1", Map.of("writes", 5.0), TEN_MINUTES, SIXTY_SECONDS))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.limits")
                 .hasMessageContaining("creates-deletes");
@@ -81,6 +89,48 @@ class TwinsyncPropertiesTests {
     }
 
     @Test
+    void theThrottleBudgetAndUnreachableWindowBindAsDurationsAndReachTheWriter() {
+        // given the settings as a user writes them
+        Map<String, String> settings = Map.of(
+                "twinsync.writer.throttle-budget", "15m",
+                "twinsync.writer.unreachable-after", "90s");
+
+        // when Spring binds them
+        TwinsyncProperties.Writer writer = new Binder(new MapConfigurationPropertySource(settings))
+                .bind("twinsync.writer", TwinsyncProperties.Writer.class)
+                .get();
+
+        // then the writer gets them
+        assertThat(writer.settings().throttleBudget()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(writer.settings().unreachableAfter()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void theThrottleBudgetAndUnreachableWindowDefaultToTenMinutesAndSixtySeconds() {
+        // when only another writer setting is given
+        TwinsyncProperties.Writer writer = new Binder(
+                        new MapConfigurationPropertySource(Map.of("twinsync.writer.concurrency", "8")))
+                .bind("twinsync.writer", TwinsyncProperties.Writer.class)
+                .get();
+
+        // then
+        assertThat(writer.throttleBudget()).isEqualTo(TEN_MINUTES);
+        assertThat(writer.unreachableAfter()).isEqualTo(SIXTY_SECONDS);
+    }
+
+    @Test
+    void aZeroOrOverlongWaitIsRefusedAtStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", null, Duration.ZERO, SIXTY_SECONDS))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.writer.throttle-budget")
+                .hasMessageContaining("such as 30s or 10m");
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", null, TEN_MINUTES, Duration.ofDays(2)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.writer.unreachable-after")
+                .hasMessageContaining("at most 24h");
+    }
+
+    @Test
     void aSourceUrlThatIsNotJdbcIsRefusedWithoutShowingItsPassword() {
         assertThatThrownBy(() -> new TwinsyncProperties.Source("postgres://h/db?password=s3cr3t!", null, null, 2, 1000))
                 .isInstanceOf(InvalidSettingException.class)
@@ -104,7 +154,7 @@ class TwinsyncPropertiesTests {
                 null,
                 null,
                 new TwinsyncProperties.Target(null, null, "service"),
-                new TwinsyncProperties.Writer(8, 5, "1", null),
+                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS),
                 new TwinsyncProperties.Drift(24, false));
 
         assertThat(properties.stagingLocation())
@@ -119,7 +169,7 @@ class TwinsyncPropertiesTests {
                 null,
                 "https://acct.blob.core.windows.net/?sv=2023-11-03&sig=c2VjcmV0",
                 new TwinsyncProperties.Target(null, null, "service"),
-                new TwinsyncProperties.Writer(8, 5, "1", null),
+                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS),
                 new TwinsyncProperties.Drift(24, false));
 
         assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))

@@ -4,6 +4,7 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.staging.json.StagingJson;
+import io.twinsync.writer.retry.ThrottleBudgetExceededException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -17,6 +18,10 @@ public record AdtError(int status, String code, String message) {
     private static final HttpHeaderName ERROR_CODE = HttpHeaderName.fromString("x-ms-error-code");
 
     public static AdtError of(Throwable failure) {
+        if (failure instanceof ThrottleBudgetExceededException throttled) {
+            // the writer's own verdict on a run of 429s, whose body says only "rate limit reached"
+            return new AdtError(429, "ThrottleBudgetExceeded", throttled.getMessage());
+        }
         if (failure instanceof HttpResponseException http) {
             return ofResponse(http);
         }

@@ -9,6 +9,7 @@ import io.twinsync.dtdl.ModelSet;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.json.StagingJson;
+import io.twinsync.writer.TargetUnreachableException;
 import io.twinsync.writer.models.ModelComparison;
 import io.twinsync.writer.models.TargetModel;
 import io.twinsync.writer.retry.Attempts;
@@ -96,6 +97,8 @@ public final class ModelUploader {
                     uploaded += chunk.size();
                 }
                 pending = List.of();
+            } catch (TargetUnreachableException e) {
+                throw e; // not the models' fault: the whole write stops, with its own message
             } catch (RuntimeException e) {
                 int chunkSize = Math.min(ordered.size() - from, MAX_PER_CALL);
                 AdtError error = AdtError.of(e);
@@ -226,6 +229,8 @@ public final class ModelUploader {
     private List<TargetModel> targetModels(String what) {
         try {
             return adt.listModels(new Attempts());
+        } catch (TargetUnreachableException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw cannotList("before writing " + what, e);
         }

@@ -2,6 +2,7 @@ package io.twinsync.writer.apply;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.twin.TwinFile;
+import io.twinsync.writer.TargetUnreachableException;
 import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.report.ItemResult;
@@ -117,6 +118,8 @@ public final class RelationshipPhase {
                         .map(RelationshipRef::relationshipId)
                         .filter(id -> !wanted.contains(id))
                         .forEach(stale::add);
+            } catch (TargetUnreachableException e) {
+                throw e; // the whole write stops; nothing is recorded as failed
             } catch (RuntimeException e) {
                 AdtError error = AdtError.of(e);
                 results.add(failure(
@@ -147,6 +150,8 @@ public final class RelationshipPhase {
                         ItemAction.DELETED,
                         attempts.count(),
                         TwinPhase.millisSince(start)));
+            } catch (TargetUnreachableException e) {
+                throw e; // the whole write stops; nothing is recorded as failed
             } catch (RuntimeException e) {
                 AdtError error = AdtError.of(e);
                 results.add(failure(id, file, attempts, start, error.code(), error.message()));
@@ -224,6 +229,8 @@ public final class RelationshipPhase {
             } else {
                 step = relationships.apply(twinId, relationship, attempts);
             }
+        } catch (TargetUnreachableException e) {
+            throw e;
         } catch (RuntimeException e) {
             AdtError error = AdtError.of(e);
             step = Step.failed(error.code(), error.message());

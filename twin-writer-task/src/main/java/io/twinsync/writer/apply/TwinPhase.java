@@ -4,6 +4,7 @@ import io.twinsync.staging.Batch;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.staging.twin.TwinFileCodec;
+import io.twinsync.writer.TargetUnreachableException;
 import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.report.ItemResult;
@@ -110,6 +111,8 @@ public final class TwinPhase {
                     step = twins.apply(file, attempts);
                 }
             }
+        } catch (TargetUnreachableException e) {
+            throw e; // the whole write stops; this twin is not to be recorded as failed
         } catch (RuntimeException e) {
             AdtError error = AdtError.of(e);
             step = Step.failed(error.code(), error.message());

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Reads how long the service asks us to wait: {@code x-ms-retry-after-ms}, {@code retry-after-ms}, then
  * {@code Retry-After} in seconds (ADT sends seconds). An HTTP-date {@code Retry-After} is ignored and the normal
- * backoff applies. {@link RequestRetrier} waits at most {@code WriterSettings.maxBackoff()}, whatever the service asks.
+ * backoff applies (ADT-FACTS section 2: the SDK's own retry policy reads the three in this order). {@link RequestRetrier}
+ * waits as asked, within its throttle budget.
  */
 public final class RetryAfter {
 

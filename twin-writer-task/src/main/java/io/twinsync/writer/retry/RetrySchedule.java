@@ -33,7 +33,7 @@ public final class RetrySchedule {
         return Duration.ofMillis(half + Math.round(random.getAsDouble() * (base - half)));
     }
 
-    /** The longest wait between retries; a server's {@code Retry-After} is capped at it too. */
+    /** The longest wait between retries that the schedule chooses; a server's {@code Retry-After} may be longer. */
     public Duration max() {
         return max;
     }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Set;
  * the node, relative to the working directory), {@code endpoint} (required),
  * {@code partition} ({@code i/n}), {@code rateShare}, {@code concurrency}, {@code limits} (an object, class to
  * requests per second), {@code fullCompare} (also accepted under its former name {@code ignoreKnownState}),
+ * {@code throttleBudget} and {@code unreachableAfter} (durations such as {@code 10m} and {@code 60s}),
  * {@code trustCertificate} (emulator only). Unknown keys are refused,
  * so a typo is not silently ignored. Values are never logged: Data Factory hands SecureString values over in clear.
  */
@@ -47,6 +49,8 @@ final class AdfActivity {
             "limits",
             "fullCompare",
             "ignoreKnownState",
+            "throttleBudget",
+            "unreachableAfter",
             "trustCertificate");
 
     /** The task's settings from {@code extendedProperties}, and the names of the objects Data Factory passed. */
@@ -60,6 +64,8 @@ final class AdfActivity {
             Map<String, Double> limits,
             boolean fullCompare,
             Path trustCertificate,
+            Duration throttleBudget,
+            Duration unreachableAfter,
             List<String> linkedServices,
             List<String> datasets) {}
 
@@ -100,6 +106,8 @@ final class AdfActivity {
                 limits(extended.path("limits")),
                 bool(extended, "fullCompare") || bool(extended, "ignoreKnownState"),
                 certificate == null ? null : dir.resolve(certificate),
+                duration(extended, "throttleBudget"),
+                duration(extended, "unreachableAfter"),
                 names(json(dir.resolve(LINKED_SERVICES), false), LINKED_SERVICES),
                 names(json(dir.resolve(DATASETS), false), DATASETS));
     }
@@ -195,6 +203,20 @@ final class AdfActivity {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     "extendedProperties '" + key + "' in " + ACTIVITY + " is not a whole number", e);
+        }
+    }
+
+    /** The duration under {@code key}, or null when it is not set. */
+    private static Duration duration(JsonNode extended, String key) {
+        String value = text(extended, key, null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return DurationConverter.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "extendedProperties '" + key + "' in " + ACTIVITY + ": " + e.getMessage(), e);
         }
     }
 

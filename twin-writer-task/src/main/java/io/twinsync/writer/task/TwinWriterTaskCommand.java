@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 everything written or already up to date; 3 some twins or relationships failed (see",
             "results/part-{i}-of-{n}.ndjson); 1 could not run (bad arguments, another writer running against the",
-            "same target, models refused, ADT unreachable)."
+            "same target, models refused, ADT not answering for --unreachable-after)."
         })
 final class TwinWriterTaskCommand implements Callable<Integer> {
 
@@ -101,6 +102,25 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
     private Map<String, Double> limits = new LinkedHashMap<>();
 
     @Option(
+            names = "--throttle-budget",
+            defaultValue = "10m",
+            paramLabel = "<duration>",
+            converter = DurationConverter.class,
+            description = "How long one request may be held up by throttling (429) before it fails, such as 10m or"
+                    + " 1h (default: ${DEFAULT-VALUE}). Throttles slow the run down; they fail a twin only past this.")
+    private Duration throttleBudget;
+
+    @Option(
+            names = "--unreachable-after",
+            defaultValue = "60s",
+            paramLabel = "<duration>",
+            converter = DurationConverter.class,
+            description = "Stop the whole write, exit code 1, once every request has failed without an answer"
+                    + " (I/O errors, 408, 5xx) for this long, such as 60s or 5m (default: ${DEFAULT-VALUE}); a shorter"
+                    + " outage is waited out and fails no twin. Running the same command again later writes the rest.")
+    private Duration unreachableAfter;
+
+    @Option(
             names = "--adf",
             arity = "0..1",
             fallbackValue = ".",
@@ -126,7 +146,9 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
             int concurrency,
             Map<String, Double> limits,
             boolean fullCompare,
-            Path trustCertificate) {}
+            Path trustCertificate,
+            Duration throttleBudget,
+            Duration unreachableAfter) {}
 
     /** What a run did, for the printout and the activity's outputs. */
     private record Outcome(BatchLocation location, WriteReport report, String summaryPath) {}
@@ -141,7 +163,17 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                     "Give --batch <dir or url> and --endpoint <url> (or --adf to read them from"
                             + " a Data Factory activity.json); run twin-writer-task --help for the options");
         }
-        Run run = new Run(batch, endpoint, partition, rateShare, concurrency, limits, fullCompare, trustCertificate);
+        Run run = new Run(
+                batch,
+                endpoint,
+                partition,
+                rateShare,
+                concurrency,
+                limits,
+                fullCompare,
+                trustCertificate,
+                throttleBudget,
+                unreachableAfter);
         Outcome outcome = write(run, Path.of("").toAbsolutePath());
         print(spec.commandLine().getOut(), run, outcome);
         return outcome.report().exitCode();
@@ -172,7 +204,9 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                     activity.concurrency() == null ? concurrency : activity.concurrency(),
                     activity.limits(),
                     activity.fullCompare(),
-                    activity.trustCertificate());
+                    activity.trustCertificate(),
+                    activity.throttleBudget() == null ? throttleBudget : activity.throttleBudget(),
+                    activity.unreachableAfter() == null ? unreachableAfter : activity.unreachableAfter());
             Outcome outcome = write(run, dir);
             print(spec.commandLine().getOut(), run, outcome);
             AdfActivity.writeOutputs(
@@ -201,6 +235,8 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
         WriterSettings settings = WriterSettings.defaults()
                 .withConcurrency(run.concurrency())
                 .withFullCompare(run.fullCompare())
+                .withThrottleBudget(run.throttleBudget())
+                .withUnreachableAfter(run.unreachableAfter())
                 .withRateLimits(RateLimits.serviceDefaults()
                         .withLimits(run.limits())
                         .withShare(RateLimits.parseShare(run.rateShare())));
@@ -208,7 +244,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
         AdtTarget target = new AdtTarget(
                 run.endpoint(), Optional.ofNullable(run.trustCertificate()).map(PemCertificate::read));
         DigitalTwinsClient client = AdtClients.create(target, settings);
-        WriteReport report = new TwinWriter(client, location.store(), target.stateKey(), settings)
+        WriteReport report = new TwinWriter(client, run.endpoint(), location.store(), target.stateKey(), settings)
                 .write(location.batch(), run.partition());
         String summaryPath = WriteSummaryRecorder.record(location.batch(), run.partition(), report.summary());
         return new Outcome(location, report, summaryPath);

@@ -16,7 +16,9 @@ import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.retry.Attempts;
 import io.twinsync.writer.retry.RequestCounters;
 import io.twinsync.writer.retry.RequestRetrier;
+import io.twinsync.writer.retry.RetryPolicy;
 import io.twinsync.writer.retry.RetrySchedule;
+import io.twinsync.writer.retry.TargetCircuitBreaker;
 import io.twinsync.writer.support.ScriptedHttpClient;
 import io.twinsync.writer.support.StubHttpResponse;
 import io.twinsync.writer.support.TestBatches;
@@ -97,6 +99,12 @@ class TwinApplierTests {
                 .buildClient();
         RetrySchedule schedule = new RetrySchedule(Duration.ofMillis(10), Duration.ofMillis(100));
         return new AdtGateway(
-                client, new RequestRetrier(0, schedule, wait -> {}, new RequestCounters(), RequestLimiter.none()));
+                client,
+                new RequestRetrier(
+                        new RetryPolicy(0, schedule, Duration.ofMinutes(10)),
+                        wait -> {},
+                        new RequestCounters(),
+                        RequestLimiter.none(),
+                        new TargetCircuitBreaker("https://adt.test", Duration.ofHours(1), "Stopped.")));
     }
 }

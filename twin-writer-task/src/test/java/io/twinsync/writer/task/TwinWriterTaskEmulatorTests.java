@@ -107,7 +107,8 @@ class TwinWriterTaskEmulatorTests {
                 """
                 {"name": "WriteTwins", "type": "Custom", "typeProperties": {"command": "sh -c ...",
                   "extendedProperties": {"batch": "%s", "endpoint": "%s", "partition": "1/1", "rateShare": "1/2",
-                    "concurrency": "16", "limits": {"patches": 2000}, "trustCertificate": "emulator.pem"}}}
+                    "concurrency": "16", "limits": {"patches": 2000}, "throttleBudget": "5m",
+                    "unreachableAfter": "30s", "trustCertificate": "emulator.pem"}}}
                 """
                         .formatted(batch.location(), emulator.endpoint()));
         Files.writeString(work.resolve("linkedServices.json"), "[{\"name\": \"BatchPool\", \"properties\": {}}]");

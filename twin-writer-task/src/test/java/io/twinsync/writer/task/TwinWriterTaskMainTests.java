@@ -58,6 +58,33 @@ class TwinWriterTaskMainTests {
     }
 
     @Test
+    void exitsWithOneNamingADurationWithoutAUnitOrOutOfRange() {
+        // when
+        int bare = run(
+                "--batch",
+                dir.resolve("nope").toString(),
+                "--endpoint",
+                "https://localhost:1",
+                "--unreachable-after",
+                "60");
+        int zero = run(
+                "--batch",
+                dir.resolve("nope").toString(),
+                "--endpoint",
+                "https://localhost:1",
+                "--throttle-budget",
+                "0s");
+
+        // then
+        assertThat(bare).isEqualTo(1);
+        assertThat(zero).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("'60' is not a duration; write a whole number and a unit, such as 500ms, 60s, 10m or 1h")
+                .contains("throttleBudget must be more than 0 and at most 24 hours, was PT0S")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void exitsWithOneForAPlainHttpEndpoint() {
         // given
         Path batch = dir.resolve("batches/20261122T134501123Z-3fa9c1").toAbsolutePath();
