@@ -99,6 +99,34 @@ class StartupSettingsTests {
                         + ", line 4, column 16); it takes a number");
     }
 
+    @Test
+    void aMalformedSettingsFileNamesTheFileLineAndColumnWithoutAStackTrace() throws IOException {
+        // given a settings file whose last line is indented one space less than its siblings
+        Path file = settingsFile("twinsync:\n  writer:\n    concurrency: 8\n   maxRetries: 3\n");
+
+        // when twinsync starts
+        StartedTwinsync run = StartedTwinsync.withSettingsFile(file, variables(), Map.of(), "batches");
+
+        // then one line names the file and where YAML stopped making sense, and no trace comes before it
+        assertThat(run.code()).as(run.output()).isEqualTo(1);
+        assertThat(run.output())
+                .startsWith("twinsync could not start: " + file.toAbsolutePath() + " is not valid YAML: line 4,"
+                        + " column 4:");
+        assertThat(run.output().strip().lines()).hasSize(1);
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void aTabInTheSettingsFileIsRefusedTheSameWay() throws IOException {
+        Path file = settingsFile("twinsync:\n\twriter:\n    concurrency: 8\n");
+
+        StartedTwinsync run = StartedTwinsync.withSettingsFile(file, variables(), Map.of(), "batches");
+
+        assertThat(run.code()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains(file.toAbsolutePath() + " is not valid YAML: line 2, column 1");
+        assertNoStackTrace(run);
+    }
+
     private Map<String, String> variables() {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("TWINSYNC_HOME", home.toString());
