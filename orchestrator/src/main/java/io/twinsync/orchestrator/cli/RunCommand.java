@@ -1,11 +1,13 @@
 package io.twinsync.orchestrator.cli;
 
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
+import io.twinsync.orchestrator.job.RunPreflight;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StateLock;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
 import java.io.PrintWriter;
@@ -58,18 +60,33 @@ public class RunCommand implements Callable<Integer> {
     private final StagingStore staging;
     private final SourceDatabase source;
     private final TwinGraphTarget target;
+    private final RunPreflight preflight;
 
     public RunCommand(
-            JobOperator jobs, Job syncJob, StagingStore staging, SourceDatabase source, TwinGraphTarget target) {
+            JobOperator jobs,
+            Job syncJob,
+            StagingStore staging,
+            SourceDatabase source,
+            TwinGraphTarget target,
+            RunPreflight preflight) {
         this.jobs = jobs;
         this.syncJob = syncJob;
         this.staging = staging;
         this.source = source;
         this.target = target;
+        this.preflight = preflight;
     }
 
+    /** Checks first, so that a run that cannot succeed creates no batch; holds the target until the batch ends. */
     @Override
+    @SuppressWarnings("try") // the hold is kept by the try block, not used in it
     public Integer call() throws Exception {
+        try (StateLock targetHeld = preflight.check(!noWrite)) {
+            return runBatch();
+        }
+    }
+
+    private Integer runBatch() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BatchId id = BatchId.newId(Instant.now());
         Batch batch = staging.createBatch(id);
