@@ -31,6 +31,15 @@ class TwinsyncPropertiesTests {
     }
 
     @Test
+    void aTrustCertificateThatIsNotThereIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new TwinsyncProperties.Target(
+                        "https://adt.example", Path.of("/no/such/emulator-cert.pem"), "service"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.target.trust-certificate")
+                .hasMessageContaining("no such file");
+    }
+
+    @Test
     void writerSettingsOutsideTheWritersRulesAreRefusedAtStartUp() {
         assertThatThrownBy(() -> new TwinsyncProperties.Writer(8, 25, "1", null))
                 .isInstanceOf(InvalidSettingException.class)
