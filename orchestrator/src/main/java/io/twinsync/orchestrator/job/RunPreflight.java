@@ -1,5 +1,6 @@
 package io.twinsync.orchestrator.job;
 
+import io.twinsync.orchestrator.config.InvalidSettingException;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.staging.StagingException;
@@ -93,6 +94,14 @@ public class RunPreflight {
 
     /** The source answers, and has every column the mapping names, with types its properties can take. */
     private void checkSource(Mapping loaded) {
+        try {
+            source.dataSource();
+        } catch (InvalidSettingException e) {
+            throw new PreflightException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new PreflightException(
+                    "The source database (twinsync.source.url) cannot be used: " + e.getMessage(), e);
+        }
         List<ValidationProblem> problems;
         try {
             problems = SourceSample.validate(loaded, source, SAMPLE_ROWS).problems().stream()
