@@ -107,6 +107,10 @@ public class UnknownSettingsCheck implements EnvironmentPostProcessor, Ordered {
                     || (kind == SettingNames.Kind.GROUP && isEmpty(source.getProperty(variable)))) {
                 return null;
             }
+            if (kind == SettingNames.Kind.GROUP) {
+                return "Environment variable " + variable + " is a group of settings (" + name + "), not a setting;"
+                        + " set the settings below it, such as " + asVariable(names.firstBelow(name)) + ".";
+            }
         }
         return "Unknown environment variable " + variable + "; did you mean " + nearestVariable(variable) + "?";
     }

@@ -75,6 +75,13 @@ class UnknownSettingsCheckTests {
     }
 
     @Test
+    void aGroupGivenAValueAsAVariableIsRefusedSayingWhatItHolds() {
+        assertThatThrownBy(() -> check.check(List.of(variables(Map.of("TWINSYNC_WRITER", "fast")))))
+                .hasMessageContaining("TWINSYNC_WRITER is a group of settings (twinsync.writer)")
+                .hasMessageContaining("TWINSYNC_WRITER_CONCURRENCY");
+    }
+
+    @Test
     void everyUnknownNameIsListedInOneMessageWithoutItsValue() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("twinsync.stagin", "https://acct.blob.core.windows.net/c?sv=1&sig=c2VjcmV0");
