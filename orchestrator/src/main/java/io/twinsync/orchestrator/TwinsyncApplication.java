@@ -2,7 +2,7 @@ package io.twinsync.orchestrator;
 
 import io.twinsync.orchestrator.cli.ExitCode;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
-import io.twinsync.orchestrator.config.InvalidSettingException;
+import io.twinsync.orchestrator.config.StartupProblems;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,16 +16,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class TwinsyncApplication {
 
     public static void main(String[] args) {
+        System.exit(run(new SpringApplication(TwinsyncApplication.class), args));
+    }
+
+    /**
+     * Starts Spring with {@code application} (which brings the environment: settings files, variables, system
+     * properties), runs the command line, and gives the exit code. A start that fails, such as on a setting twinsync
+     * refuses, prints one line to standard error and gives {@link ExitCode#FAILED}.
+     */
+    static int run(SpringApplication application, String... args) {
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplication(TwinsyncApplication.class).run();
+            context = application.run();
         } catch (RuntimeException e) {
-            System.err.println("twinsync could not start: " + startupProblem(e));
-            System.exit(ExitCode.FAILED.code());
-            return;
+            System.err.println("twinsync could not start: " + StartupProblems.describe(e));
+            return ExitCode.FAILED.code();
         }
         int exitCode = context.getBean(TwinsyncCommandLine.class).execute(args);
-        System.exit(exit(context, exitCode));
+        return exit(context, exitCode);
     }
 
     /**
@@ -41,21 +49,5 @@ public class TwinsyncApplication {
         } catch (IllegalStateException closedMeanwhile) {
             return exitCode;
         }
-    }
-
-    /** The message of the setting at fault when there is one, else the innermost message. */
-    static String startupProblem(Throwable e) {
-        Throwable innermost = e;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidSettingException) {
-                return t.getMessage();
-            }
-            innermost = t;
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return innermost.getMessage()
-                + " (set TWINSYNC_LOG_LEVEL=DEBUG and logging.level.org.springframework=DEBUG for details)";
     }
 }

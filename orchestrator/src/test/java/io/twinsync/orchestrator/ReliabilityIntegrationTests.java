@@ -205,7 +205,8 @@ class ReliabilityIntegrationTests {
         List<String> what = new ArrayList<>();
         // A fixed time per round, later than every seed row and than the round before: the watermark moves on, and
         // the same changes make the same twins in every home (sourceModifiedAt is synced).
-        String now = String.format(java.util.Locale.ROOT, "TIMESTAMP '2030-01-01 %02d:%02d:00'", round / 60, round % 60);
+        String now =
+                String.format(java.util.Locale.ROOT, "TIMESTAMP '2030-01-01 %02d:%02d:00'", round / 60, round % 60);
         int patched = 1 + random.nextInt(30);
         statements.add("UPDATE Equipment SET Status = '" + (round % 2 == 0 ? "Idle" : "Maintenance")
                 + "', ModifiedAt = " + now + " WHERE MOD(EquipmentId, 300) < " + patched + " AND IsDeleted = 0");

@@ -2,6 +2,9 @@ package io.twinsync.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StateLock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,7 +55,7 @@ class TwinsyncJarIntegrationTests {
     }
 
     @Test
-    void anUnreachableSourceFailsWithoutStackTraceOrPassword() throws Exception {
+    void anUnreachableSourceFailsBeforeABatchWithoutStackTraceOrPassword() throws Exception {
         // given a source database that is not there, with a password in the settings
         Result run = twinsyncWith(
                 Map.of(
@@ -60,11 +63,64 @@ class TwinsyncJarIntegrationTests {
                         "TWINSYNC_SOURCE_PASSWORD", "hunter2secret"),
                 "run");
 
-        // then the run fails in the extract step, in plain words, and the secret appears nowhere
+        // then the run stops before it creates a batch, in plain words, and the secret appears nowhere
         assertThat(run.code).isEqualTo(1);
-        assertThat(run.output).contains("failed in the extract step");
+        assertThat(run.output).contains("Cannot connect to the source database").doesNotContain("twinsync run: batch");
         assertThat(run.output).doesNotContain("hunter2secret").doesNotContain("\tat ");
-        assertThat(run.output).contains("twinsync batches").doesNotContain("Exception in thread");
+        assertThat(run.output).doesNotContain("Exception");
+        assertThat(home.resolve("staging/batches")).doesNotExist();
+    }
+
+    @Test
+    void aMalformedSettingsFileIsNamedWithItsLineAndColumnAndNoStackTrace() throws Exception {
+        // given a twinsync.yaml in the working folder with a line indented wrongly
+        Files.writeString(
+                home.resolve("twinsync.yaml"), "twinsync:\n  writer:\n    concurrency: 8\n   maxRetries: 3\n");
+
+        // when twinsync starts there, as ./twinsync would
+        Result run = twinsync("batches");
+
+        // then one line names the file and the place, and nothing else is printed
+        assertThat(run.code).isEqualTo(1);
+        assertThat(run.output.strip())
+                .startsWith("twinsync could not start: "
+                        + home.resolve("twinsync.yaml").toAbsolutePath() + " is not valid YAML: line 4, column 4")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
+        assertThat(run.output.strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aMistypedSettingIsRefusedNamingTheNearestOneAndNoStackTrace() throws Exception {
+        Result run = twinsyncWith(Map.of("TWINSYNC_WRITER_CONCURENCY", "8"), "-Dtwinsync.writer.maxretris=3", "run");
+
+        assertThat(run.code).isEqualTo(1);
+        assertThat(run.output)
+                .contains("TWINSYNC_WRITER_CONCURENCY")
+                .contains("did you mean TWINSYNC_WRITER_CONCURRENCY (twinsync.writer.concurrency)?")
+                .contains("twinsync.writer.maxretris")
+                .contains("did you mean twinsync.writer.max-retries?")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
+        assertThat(home.resolve("staging/batches")).doesNotExist();
+    }
+
+    @Test
+    void aRunWhileAnotherProcessHoldsTheTargetStopsAtOnce() throws Exception {
+        // given this process holding the target's run lock, as a 'twinsync run' does while it runs
+        StagingStore staging = new LocalStagingStore(home.resolve("staging"));
+        try (StateLock held = staging.state().lock("writer/adt.example.invalid/run.lock")) {
+            // when another process starts a run against the same target
+            Result run = twinsyncWith(Map.of("TWINSYNC_TARGET_ENDPOINT", "https://adt.example.invalid"), "run");
+
+            // then it stops before reading anything, saying another run holds the target
+            assertThat(run.code).isEqualTo(1);
+            assertThat(run.output)
+                    .contains("Another twinsync run is using the target https://adt.example.invalid")
+                    .doesNotContain("twinsync run: batch")
+                    .doesNotContain("Exception");
+            assertThat(staging.listBatches()).isEmpty();
+        }
     }
 
     @Test
@@ -134,7 +190,9 @@ class TwinsyncJarIntegrationTests {
     }
 
     private Process start(Map<String, String> environment, List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // In the home folder, where a test may put a twinsync.yaml as a user puts one in the working folder.
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         builder.environment().put("TWINSYNC_HOME", home.toString());
         builder.environment().putAll(environment);
         return builder.start();

@@ -43,6 +43,8 @@ final class TwinsyncProcesses {
         command.add(jar.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The suite's own settings (scripts/reliability.sh) are not twinsync's, which refuses unknown TWINSYNC_* names.
+        builder.environment().keySet().removeIf(name -> name.startsWith("TWINSYNC_RELIABILITY_"));
         builder.environment().put("TWINSYNC_HOME", home.toString());
         builder.environment().putAll(environment);
         return builder.start();

@@ -2,6 +2,7 @@ package io.twinsync.orchestrator.cli;
 
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
+import io.twinsync.orchestrator.job.RunPreflight;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.orchestrator.state.DriftSchedule;
@@ -10,6 +11,7 @@ import io.twinsync.orchestrator.state.TargetState;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StateLock;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.transform.mapping.Mapping;
@@ -77,6 +79,7 @@ public class RunCommand implements Callable<Integer> {
     private final TwinGraphTarget target;
     private final ObjectProvider<Mapping> mapping;
     private final TwinsyncProperties properties;
+    private final RunPreflight preflight;
 
     public RunCommand(
             JobOperator jobs,
@@ -85,7 +88,8 @@ public class RunCommand implements Callable<Integer> {
             SourceDatabase source,
             TwinGraphTarget target,
             ObjectProvider<Mapping> mapping,
-            TwinsyncProperties properties) {
+            TwinsyncProperties properties,
+            RunPreflight preflight) {
         this.jobs = jobs;
         this.syncJob = syncJob;
         this.staging = staging;
@@ -93,10 +97,19 @@ public class RunCommand implements Callable<Integer> {
         this.target = target;
         this.mapping = mapping;
         this.properties = properties;
+        this.preflight = preflight;
     }
 
+    /** Checks first, so that a run that cannot succeed creates no batch; holds the target until the batch ends. */
     @Override
+    @SuppressWarnings("try") // the hold is kept by the try block, not used in it
     public Integer call() throws Exception {
+        try (StateLock targetHeld = preflight.check(!noWrite)) {
+            return runBatch();
+        }
+    }
+
+    private Integer runBatch() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BatchId id = BatchId.newId(Instant.now());
         Batch batch = staging.createBatch(id);

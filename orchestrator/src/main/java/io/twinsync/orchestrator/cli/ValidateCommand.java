@@ -1,34 +1,22 @@
 package io.twinsync.orchestrator.cli;
 
-import io.twinsync.extract.SourceEntity;
-import io.twinsync.extract.jdbc.JdbcRowExtractor;
 import io.twinsync.orchestrator.config.TwinsyncConfiguration;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
-import io.twinsync.orchestrator.job.SourceEntities;
+import io.twinsync.orchestrator.job.SourceSample;
 import io.twinsync.orchestrator.models.LocalModels;
 import io.twinsync.orchestrator.models.ModelCheck;
 import io.twinsync.orchestrator.source.SourceDatabase;
-import io.twinsync.staging.Batch;
-import io.twinsync.staging.BatchId;
-import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingException;
-import io.twinsync.transform.validate.MappingValidator;
 import io.twinsync.transform.validate.ValidationReport;
 import io.twinsync.writer.models.ModelComparison;
 import io.twinsync.writer.models.TargetModel;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -79,7 +67,7 @@ public class ValidateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Mapping mapping;
         try {
@@ -89,26 +77,15 @@ public class ValidateCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.PARTIAL.code();
         }
-        List<SourceEntity> entities = SourceEntities.of(mapping);
-        // The sample goes to a throwaway folder, never to staging: it is not a batch and must not look like one.
-        Path scratch = Files.createTempDirectory("twinsync-validate-");
-        try {
-            Batch sample = new LocalStagingStore(scratch).createBatch(BatchId.newId(Instant.now()));
-            new JdbcRowExtractor(source.dataSource(), source.fetchSize())
-                    .sample(rows)
-                    .extract(sample, entities);
-            ValidationReport report = MappingValidator.validate(mapping, sample);
-            out.printf("Mapping %s, source %s%n", mapping.source(), source.description());
-            out.print(report.toText());
-            out.flush();
-            int models = checkModels(mapping, out);
-            if (models == ExitCode.FAILED.code()) {
-                return models;
-            }
-            return report.isValid() && models == ExitCode.OK.code() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
-        } finally {
-            deleteRecursively(scratch);
+        ValidationReport report = SourceSample.validate(mapping, source, rows);
+        out.printf("Mapping %s, source %s%n", mapping.source(), source.description());
+        out.print(report.toText());
+        out.flush();
+        int models = checkModels(mapping, out);
+        if (models == ExitCode.FAILED.code()) {
+            return models;
         }
+        return report.isValid() && models == ExitCode.OK.code() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
     }
 
     /** The mapping's models against the target's, as {@code run} would meet them; prints what it finds. */
@@ -144,13 +121,5 @@ public class ValidateCommand implements Callable<Integer> {
         check.problems().forEach(problem -> out.println("  " + problem));
         out.flush();
         return check.isClean() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -8,4 +8,9 @@ public class InvalidSettingException extends RuntimeException {
     public InvalidSettingException(String setting, Object value, String advice) {
         super("Setting " + setting + " is " + (value == null ? "not set" : "'" + value + "'") + "; " + advice);
     }
+
+    /** For subclasses whose message names the setting in its own words. */
+    protected InvalidSettingException(String message) {
+        super(message);
+    }
 }

@@ -4,6 +4,7 @@ import io.twinsync.extract.jdbc.JdbcSourceSettings;
 import io.twinsync.extract.jdbc.JdbcUrls;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.limit.RateLimits;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -107,6 +108,13 @@ public record TwinsyncProperties(
             if (endpoint != null && !endpoint.isBlank() && !endpoint.startsWith("https://")) {
                 throw new InvalidSettingException(
                         "twinsync.target.endpoint", endpoint, "ADT endpoints start with https://");
+            }
+            if (trustCertificate != null && !Files.isRegularFile(trustCertificate)) {
+                throw new InvalidSettingException(
+                        "twinsync.target.trust-certificate",
+                        trustCertificate,
+                        "no such file; give the emulator's PEM certificate, whose path 'twinsync emulator' prints"
+                                + " when it starts");
             }
             if (!"service".equals(emulatorLimits) && !"off".equals(emulatorLimits)) {
                 throw new InvalidSettingException(

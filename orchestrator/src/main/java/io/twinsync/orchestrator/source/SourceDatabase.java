@@ -4,9 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.twinsync.extract.jdbc.JdbcSourceSettings;
 import io.twinsync.extract.jdbc.JdbcSources;
 import io.twinsync.extract.jdbc.JdbcUrls;
+import io.twinsync.orchestrator.config.InvalidSettingException;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.sample.erp.SampleErp;
 import io.twinsync.sample.erp.SqlDialect;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -31,6 +34,9 @@ public class SourceDatabase implements DisposableBean {
     public synchronized DataSource dataSource() {
         if (dataSource == null) {
             TwinsyncProperties.Source source = properties.source();
+            if (!source.embedded()) {
+                checkDriver(source.url());
+            }
             dataSource = JdbcSources.open(new JdbcSourceSettings(
                     url(), source.username(), source.password(), source.maximumPoolSize(), source.fetchSize()));
             if (source.embedded()) {
@@ -38,6 +44,22 @@ public class SourceDatabase implements DisposableBean {
             }
         }
         return dataSource;
+    }
+
+    /**
+     * Refuses a URL no driver here accepts, naming the setting: the pool would otherwise fail with the driver
+     * manager's words, which name neither the setting nor the drivers there are.
+     */
+    private static void checkDriver(String url) {
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw new InvalidSettingException(
+                    "twinsync.source.url",
+                    JdbcUrls.redact(url),
+                    "no JDBC driver accepts this URL. twinsync has drivers for SQL Server (jdbc:sqlserver://...),"
+                            + " PostgreSQL (jdbc:postgresql://...) and H2 (jdbc:h2:...); check the part after jdbc:");
+        }
     }
 
     public int fetchSize() {

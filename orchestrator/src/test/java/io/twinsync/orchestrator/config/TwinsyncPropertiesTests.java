@@ -35,6 +35,15 @@ class TwinsyncPropertiesTests {
     }
 
     @Test
+    void aTrustCertificateThatIsNotThereIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new TwinsyncProperties.Target(
+                        "https://adt.example", Path.of("/no/such/emulator-cert.pem"), "service"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.target.trust-certificate")
+                .hasMessageContaining("no such file");
+    }
+
+    @Test
     void writerSettingsOutsideTheWritersRulesAreRefusedAtStartUp() {
         assertThatThrownBy(() -> new TwinsyncProperties.Writer(8, 25, "1", null, TEN_MINUTES, SIXTY_SECONDS))
                 .isInstanceOf(InvalidSettingException.class)

@@ -56,6 +56,11 @@ final class BlobErrors {
                     + " login for DefaultAzureCredential)";
         }
         int status = storage.getStatusCode();
+        if (status == 403 && signedWithSas(storage)) {
+            return "; the SAS token was refused, not the URL: it may have expired, lack one of the permissions"
+                    + " staging needs (read, add, create, write, delete, list) or be signed for another container or"
+                    + " account. Create a new SAS for this container and give it in place of the old one";
+        }
         if (status == 403) {
             return "; the credential was refused, or may not use this container: grant the identity 'Storage Blob Data"
                     + " Contributor' on it, or give a SAS with read, add, create, write, delete and list"
@@ -69,6 +74,18 @@ final class BlobErrors {
             return "; the service failed after retries, try again later";
         }
         return "";
+    }
+
+    /**
+     * Whether the refused request carried a SAS (from the staging URL or a connection string's
+     * SharedAccessSignature): then the SAS is what was refused, since the account answered.
+     */
+    private static boolean signedWithSas(BlobStorageException e) {
+        if (e.getResponse() == null || e.getResponse().getRequest() == null) {
+            return false;
+        }
+        String query = e.getResponse().getRequest().getUrl().getQuery();
+        return query != null && (query.startsWith("sig=") || query.contains("&sig="));
     }
 
     private static String firstLine(String message) {

@@ -227,7 +227,10 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
         Throwable failure = catchThrowable(
                 () -> BlobStagingStore.connect(BlobStagingUrl.parse(base + "?" + forged), Optional.empty())
                         .listBatches());
-        assertThat(failure).isInstanceOf(StagingException.class).hasMessageContaining("HTTP 403");
+        assertThat(failure)
+                .isInstanceOf(StagingException.class)
+                .hasMessageContaining("HTTP 403")
+                .hasMessageContaining("the SAS token was refused, not the URL");
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         assertThat(trace.toString())

@@ -1,0 +1,132 @@
+package io.twinsync.orchestrator.job;
+
+import io.twinsync.orchestrator.config.InvalidSettingException;
+import io.twinsync.orchestrator.graph.TwinGraphTarget;
+import io.twinsync.orchestrator.source.SourceDatabase;
+import io.twinsync.staging.StagingException;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StateLock;
+import io.twinsync.staging.StateLockedException;
+import io.twinsync.transform.mapping.Mapping;
+import io.twinsync.transform.validate.ValidationProblem;
+import java.util.List;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What {@code twinsync run} checks before it creates a batch, so that a run that cannot succeed stops at once with one
+ * message naming what to fix, and leaves no failed batch behind: no other run holds the target, the mapping and its
+ * models load, and the source answers with every mapped column. Without it, each of these failed a step into the
+ * batch, another run's lock only after a whole extract and transform.
+ */
+@Component
+public class RunPreflight {
+
+    /** Rows read per entity: the columns are what is checked; rows the run rejects are the run's to report. */
+    private static final int SAMPLE_ROWS = 1;
+
+    private final ObjectProvider<Mapping> mapping;
+    private final SourceDatabase source;
+    private final TwinGraphTarget target;
+    private final StagingStore staging;
+
+    public RunPreflight(
+            ObjectProvider<Mapping> mapping, SourceDatabase source, TwinGraphTarget target, StagingStore staging) {
+        this.mapping = mapping;
+        this.source = source;
+        this.target = target;
+        this.staging = staging;
+    }
+
+    /**
+     * Runs the checks and, for a run that writes, takes the target for it.
+     *
+     * @param write whether the run writes to the target; a run that does not neither opens nor holds it
+     * @return the hold on the target, to close when the run ends (nothing to release for a run that does not write)
+     * @throws PreflightException saying what to fix
+     */
+    public StateLock check(boolean write) {
+        StateLock hold = write ? holdTarget() : () -> {};
+        try {
+            checkSource(loadMapping());
+            return hold;
+        } catch (RuntimeException e) {
+            hold.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Takes the run lock of the target, beside the writer's lock (which the write step takes for itself: one JVM
+     * cannot take a file lock twice). For the embedded emulator, the target's key starts it, which locks its folder
+     * now rather than in the write step.
+     */
+    private StateLock holdTarget() {
+        String key;
+        try {
+            key = target.stateKey();
+        } catch (RuntimeException e) {
+            throw new PreflightException(e.getMessage(), e);
+        }
+        try {
+            return staging.state().lock("writer/" + key + "/run.lock");
+        } catch (StateLockedException e) {
+            throw new PreflightException(
+                    "Another twinsync run is using the target " + target.description() + ": it holds the lock "
+                            + e.location() + ". Wait for that run to finish (or stop it), then run again; the lock"
+                            + " goes with the process that holds it (in Blob Storage, within a minute), the file"
+                            + " itself may stay",
+                    e);
+        } catch (StagingException e) {
+            throw new PreflightException("Cannot use the staging area (twinsync.staging): " + e.getMessage(), e);
+        }
+    }
+
+    private Mapping loadMapping() {
+        try {
+            return mapping.getObject();
+        } catch (BeansException e) {
+            Throwable cause = withoutSpring(e);
+            throw new PreflightException(cause.getMessage(), cause);
+        }
+    }
+
+    /** The source answers, and has every column the mapping names, with types its properties can take. */
+    private void checkSource(Mapping loaded) {
+        try {
+            source.dataSource();
+        } catch (InvalidSettingException e) {
+            throw new PreflightException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new PreflightException(
+                    "The source database (twinsync.source.url) cannot be used: " + e.getMessage(), e);
+        }
+        List<ValidationProblem> problems;
+        try {
+            problems = SourceSample.validate(loaded, source, SAMPLE_ROWS).problems().stream()
+                    .filter(problem -> !problem.isRowProblem())
+                    .toList();
+        } catch (RuntimeException e) {
+            throw new PreflightException(e.getMessage(), e);
+        }
+        if (!problems.isEmpty()) {
+            StringBuilder message = new StringBuilder("The mapping ")
+                    .append(loaded.source())
+                    .append(" does not fit the source ")
+                    .append(source.description())
+                    .append("; fix the mapping or the source, then run again ('twinsync validate' checks both):");
+            problems.forEach(problem -> message.append("\n  - ").append(problem.message()));
+            throw new PreflightException(message.toString(), null);
+        }
+    }
+
+    /** The first cause that is not Spring's wrapping of a failed bean: the mapping's or the setting's own failure. */
+    private static Throwable withoutSpring(BeansException e) {
+        Throwable cause = e;
+        while (cause instanceof BeansException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,219 @@
+package io.twinsync.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinsync.orchestrator.graph.EmulatorHome;
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StateLock;
+import io.twinsync.staging.StateLockedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code twinsync run} checks the mapping, the source and that it has the target to itself before it creates a
+ * batch: a run that cannot succeed stops with one message and exit code 1, and leaves no batch behind.
+ */
+class RunPreflightTests {
+
+    static final String UNREACHABLE_SOURCE = "jdbc:postgresql://127.0.0.1:1/erp?password=hunter2secret";
+    static final String ENDPOINT = "https://adt.example.invalid";
+
+    @Test
+    void aMissingMappingFileStopsTheRunBeforeABatch() {
+        Path home = CliRun.newHome("preflight-mapping-");
+        Map<String, String> variables = variables(home);
+        variables.put("TWINSYNC_MAPPING", home.resolve("no-such-mapping.yaml").toString());
+
+        StartedTwinsync run = StartedTwinsync.run(variables, Map.of(), "run");
+
+        assertStoppedBeforeABatch(run, home);
+        assertThat(run.output()).contains("Setting twinsync.mapping is").contains("no such file");
+    }
+
+    @Test
+    void aMalformedMappingStopsTheRunNamingTheFile() {
+        Path home = FleetHome.create("preflight-malformed-", mapping -> mapping.replace("entities:", "entities: ["));
+
+        StartedTwinsync run = StartedTwinsync.run(fleet(home), Map.of(), "run");
+
+        assertStoppedBeforeABatch(run, home);
+        assertThat(run.output()).contains("The mapping " + home.resolve("fleet/mapping.yaml"));
+    }
+
+    @Test
+    void anUnknownModelOrPropertyStopsTheRunNamingEach() {
+        Path home = FleetHome.create("preflight-model-", mapping -> mapping.replace(
+                        "dtmi:example:fleet:Depot;1", "dtmi:example:fleet:Depot;9")
+                .replace("plate: Plate", "plaite: Plate"));
+
+        StartedTwinsync run = StartedTwinsync.run(fleet(home), Map.of(), "run");
+
+        assertStoppedBeforeABatch(run, home);
+        assertThat(run.output()).contains("dtmi:example:fleet:Depot;9").contains("plaite");
+    }
+
+    @Test
+    void aColumnTheSourceLacksStopsTheRunNamingIt() {
+        Path home = FleetHome.create("preflight-column-", mapping -> mapping.replace("city: City", "city: Town"));
+
+        StartedTwinsync run = StartedTwinsync.run(fleet(home), Map.of(), "run");
+
+        assertStoppedBeforeABatch(run, home);
+        assertThat(run.output())
+                .contains("does not fit the source")
+                .contains("entity 'depot'")
+                .contains("column 'Town'");
+    }
+
+    @Test
+    void anUnreachableSourceStopsTheRunWithoutItsPassword() {
+        Path home = CliRun.newHome("preflight-source-");
+        Map<String, String> variables = variables(home);
+        variables.put("TWINSYNC_SOURCE_URL", UNREACHABLE_SOURCE);
+        variables.put("TWINSYNC_SOURCE_PASSWORD", "hunter2secret");
+
+        StartedTwinsync run = StartedTwinsync.run(variables, Map.of(), "run");
+
+        assertStoppedBeforeABatch(run, home);
+        assertThat(run.output())
+                .contains("Cannot connect to the source database")
+                .doesNotContain("hunter2secret");
+    }
+
+    @Test
+    void aJdbcUrlNoDriverAcceptsNamesTheSetting() {
+        Path home = CliRun.newHome("preflight-driver-");
+        Map<String, String> variables = variables(home);
+        variables.put("TWINSYNC_SOURCE_URL", "jdbc:postgresq://127.0.0.1/erp?password=hunter2secret");
+
+        StartedTwinsync run = StartedTwinsync.run(variables, Map.of(), "run");
+
+        assertStoppedBeforeABatch(run, home);
+        assertThat(run.output())
+                .contains("Setting twinsync.source.url is 'jdbc:postgresq://127.0.0.1/erp?password=****'")
+                .contains("no JDBC driver accepts")
+                .doesNotContain("hunter2secret");
+    }
+
+    @Test
+    void anotherRunHoldingTheTargetIsFoundBeforeAnythingIsRead() {
+        // given another run that holds the target (its run lock, as 'run' takes it), and a source that is not there
+        Path home = CliRun.newHome("preflight-held-");
+        Map<String, String> variables = variables(home);
+        variables.put("TWINSYNC_TARGET_ENDPOINT", ENDPOINT);
+        variables.put("TWINSYNC_SOURCE_URL", UNREACHABLE_SOURCE);
+        StagingStore staging = new LocalStagingStore(home.resolve("staging"));
+
+        try (StateLock other = staging.state().lock("writer/adt.example.invalid/run.lock")) {
+            // when a run starts
+            StartedTwinsync run = StartedTwinsync.run(variables, Map.of(), "run");
+
+            // then it stops on the other run, before it even tries the source
+            assertStoppedBeforeABatch(run, home);
+            assertThat(run.output())
+                    .contains("Another twinsync run is using the target " + ENDPOINT)
+                    .contains("run.lock")
+                    .doesNotContain("source database");
+        }
+
+        // and once the other run is gone, a run gets past the target (to the missing source)
+        StartedTwinsync after = StartedTwinsync.run(variables, Map.of(), "run");
+        assertThat(after.output()).contains("Cannot connect to the source database");
+    }
+
+    @Test
+    void aRunWhileTheEmbeddedEmulatorIsInUseStopsBeforeABatch() {
+        Path home = CliRun.newHome("preflight-emulator-");
+
+        StartedTwinsync run;
+        try (EmulatorHome inUse = EmulatorHome.lock(home)) {
+            run = StartedTwinsync.run(variables(home), Map.of(), "run");
+        }
+
+        assertStoppedBeforeABatch(run, home);
+        assertThat(run.output()).contains("is in use by another twinsync process");
+    }
+
+    @Test
+    void aRunHoldsTheTargetUntilItEnds() throws Exception {
+        // given a run of the sample ERP into the embedded emulator, in another thread
+        Path home = CliRun.newHome("preflight-hold-");
+        CompletableFuture<StartedTwinsync> first =
+                CompletableFuture.supplyAsync(() -> StartedTwinsync.run(variables(home), Map.of(), "run"));
+
+        // when this thread tries to take the target's run lock while that run goes on (once its batch exists: the
+        // lock file appears an instant before it is locked, and this thread must not win that race)
+        AtomicBoolean refusedWhileRunning = new AtomicBoolean();
+        Path writerState = home.resolve("staging/state/writer");
+        StagingStore staging = new LocalStagingStore(home.resolve("staging"));
+        while (!first.isDone()) {
+            if (!staging.listBatches().isEmpty() && tryRunLock(home, writerState) == LockAttempt.REFUSED) {
+                refusedWhileRunning.set(true);
+            }
+            Thread.sleep(20);
+        }
+
+        // then it was refused while the run went on, and is free once it ended
+        assertThat(first.get().code()).as(first.get().output()).isZero();
+        assertThat(refusedWhileRunning).isTrue();
+        assertThat(tryRunLock(home, writerState)).isEqualTo(LockAttempt.TAKEN);
+    }
+
+    private enum LockAttempt {
+        NO_LOCK_YET,
+        REFUSED,
+        TAKEN
+    }
+
+    /** Tries the run lock of the one target under {@code writerState}, releasing it at once when taken. */
+    private static LockAttempt tryRunLock(Path home, Path writerState) throws Exception {
+        if (!Files.isDirectory(writerState)) {
+            return LockAttempt.NO_LOCK_YET;
+        }
+        try (Stream<Path> targets = Files.list(writerState)) {
+            Path lock = targets.map(target -> target.resolve("run.lock"))
+                    .filter(Files::exists)
+                    .findFirst()
+                    .orElse(null);
+            if (lock == null) {
+                return LockAttempt.NO_LOCK_YET;
+            }
+            String name = home.resolve("staging/state").relativize(lock).toString();
+            try (StateLock taken =
+                    new LocalStagingStore(home.resolve("staging")).state().lock(name)) {
+                return LockAttempt.TAKEN;
+            } catch (StateLockedException e) {
+                return LockAttempt.REFUSED;
+            }
+        }
+    }
+
+    static void assertStoppedBeforeABatch(StartedTwinsync run, Path home) {
+        assertThat(run.code()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).startsWith("twinsync run failed: ").doesNotContain("twinsync run: batch");
+        assertThat(new LocalStagingStore(home.resolve("staging")).listBatches())
+                .as("batches left behind")
+                .isEmpty();
+        StartupSettingsTests.assertNoStackTrace(run);
+    }
+
+    private static Map<String, String> variables(Path home) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("TWINSYNC_HOME", home.toString());
+        return variables;
+    }
+
+    private static Map<String, String> fleet(Path home) {
+        Map<String, String> variables = variables(home);
+        variables.put("TWINSYNC_SOURCE_URL", FleetHome.createDatabase(home));
+        variables.put("TWINSYNC_MAPPING", home.resolve("fleet/mapping.yaml").toString());
+        return variables;
+    }
+}
