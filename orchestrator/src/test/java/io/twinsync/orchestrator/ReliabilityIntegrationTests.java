@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.twinsync.orchestrator.TwinsyncProcesses.Result;
 import io.twinsync.orchestrator.TwinsyncProcesses.StandaloneEmulator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +32,12 @@ class ReliabilityIntegrationTests {
 
     static final int DEFAULT_ROUNDS = 2;
 
-    private static final String H2_OPTIONS =
-            ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-
-    /** Log lines that show how far a run got, in order. */
+    /** Lines a run prints (its progress logged) as it enters each stage, in order, and the stage's name. */
     private static final List<String[]> STAGES = List.of(
+            new String[] {"twinsync run: batch", "extract"},
             new String[] {"Extracted ", "transform"},
             new String[] {"Writing partition", "write"},
-            new String[] {"Wrote partition", "commit"},
-            new String[] {"result     ", "done"});
+            new String[] {"Wrote partition", "commit"});
 
     @TempDir
     Path dir;
@@ -60,28 +52,32 @@ class ReliabilityIntegrationTests {
         List<String> lines = new ArrayList<>();
         try (StandaloneEmulator adt =
                 new StandaloneEmulator(dir.resolve("adt"), TwinsyncProcesses.freePort()).start()) {
-            assertOk(TwinsyncProcesses.run(home, adt.target(), "run"));
+            TwinsyncProcesses.assertOk(TwinsyncProcesses.run(home, adt.target(), "run"));
             for (int round = 1; round <= rounds; round++) {
                 // given the source changed at random
                 String changes = changeSource(home, random, round);
 
                 // when a run is killed at a random moment, and the next run runs to its end
-                long delay = 300 + random.nextInt(7_000);
-                String killedIn = runAndKill(home, adt, delay);
+                // (after the line that starts a stage chosen at random, plus up to 1.5 s: wherever the machine's speed
+                // puts that stage, every stage gets its kills)
+                int stage = random.nextInt(STAGES.size());
+                long delay = random.nextInt(1_500);
+                String killedIn = runAndKill(home, adt, stage, delay);
                 Result next = TwinsyncProcesses.run(home, adt.target(), "run");
 
                 // then the next run was not blocked, and the graph is a clean first load of the source
-                assertOk(next);
+                TwinsyncProcesses.assertOk(next);
                 GraphDump graph = GraphDump.of(adt.endpoint(), adt.certificate());
-                GraphDump expected = cleanFirstLoad(home);
+                GraphDump expected = TwinsyncProcesses.cleanFirstLoad(home, dir);
                 assertThat(graph.duplicateRelationships()).isEmpty();
                 assertThat(graph.differencesFrom(expected))
                         .as("round %d (seed %d): %s, killed in %s", round, seed, changes, killedIn)
                         .isEmpty();
                 lines.add(String.format(
-                        "| %d | %s | %d ms | %s | OK, exact (%d twins, %d relationships) |",
+                        "| %d | %s | %s + %d ms | %s | OK, exact (%d twins, %d relationships) |",
                         round,
                         changes,
+                        STAGES.get(stage)[1],
                         delay,
                         killedIn,
                         graph.twins().size(),
@@ -113,12 +109,12 @@ class ReliabilityIntegrationTests {
                 Result second = TwinsyncProcesses.run(home, adt.target(), "run");
 
                 // then both end OK and the graph is a clean first load of the source
-                assertOk(first);
-                assertOk(second);
+                TwinsyncProcesses.assertOk(first);
+                TwinsyncProcesses.assertOk(second);
                 GraphDump graph = GraphDump.of(adt.endpoint(), adt.certificate());
                 assertThat(graph.duplicateRelationships()).isEmpty();
                 if (expected == null) {
-                    expected = cleanFirstLoad(home);
+                    expected = TwinsyncProcesses.cleanFirstLoad(home, dir);
                 }
                 assertThat(graph.differencesFrom(expected))
                         .as(String.join(" ", flags))
@@ -158,7 +154,8 @@ class ReliabilityIntegrationTests {
             ended.get(5, java.util.concurrent.TimeUnit.MINUTES);
             assertThat(run.waitFor()).as(text.toString()).isZero();
             assertThat(text.toString()).contains("result     OK");
-            assertThat(GraphDump.of(adt.endpoint(), adt.certificate()).differencesFrom(cleanFirstLoad(home)))
+            assertThat(GraphDump.of(adt.endpoint(), adt.certificate())
+                            .differencesFrom(TwinsyncProcesses.cleanFirstLoad(home, dir)))
                     .isEmpty();
             record(
                     "target-down.md",
@@ -176,27 +173,40 @@ class ReliabilityIntegrationTests {
         return value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());
     }
 
-    /** Starts a run with progress logged, kills it after {@code delayMillis}; returns how far it had got. */
-    private static String runAndKill(Path home, StandaloneEmulator adt, long delayMillis) throws Exception {
+    /**
+     * Starts a run with its progress logged and kills it {@code delayMillis} after it printed the line of stage
+     * {@code stage}; returns the stage it was in when it died.
+     */
+    private static String runAndKill(Path home, StandaloneEmulator adt, int stage, long delayMillis) throws Exception {
         Map<String, String> environment = new java.util.HashMap<>(adt.target());
         environment.put("TWINSYNC_LOG_LEVEL", "INFO");
         Process run = TwinsyncProcesses.start(home, environment, List.of("run"));
-        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(run.getInputStream()));
+        StringBuilder text = new StringBuilder();
+        CompletableFuture<Void> reached = new CompletableFuture<>();
+        CompletableFuture<Void> ended =
+                CompletableFuture.runAsync(() -> readLines(run, text, STAGES.get(stage)[0], reached));
+        try {
+            reached.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException endedFirst) {
+            return "(ended before " + STAGES.get(stage)[1] + ")";
+        }
         Thread.sleep(delayMillis);
         boolean finished = !run.isAlive();
         run.toHandle().destroyForcibly();
         run.waitFor();
-        String text = new String(output.get(), StandardCharsets.UTF_8);
+        ended.get(1, java.util.concurrent.TimeUnit.MINUTES);
         if (finished) {
             return "(ended before the kill)";
         }
-        String stage = "start-up or extract";
-        for (String[] marker : STAGES) {
-            if (text.contains(marker[0])) {
-                stage = marker[1];
+        String in = "start-up";
+        synchronized (text) {
+            for (String[] marker : STAGES) {
+                if (text.indexOf(marker[0]) >= 0) {
+                    in = marker[1];
+                }
             }
         }
-        return stage;
+        return in;
     }
 
     /** Changes the sample ERP at random: status patches, moves, a soft delete, new pumps, a line gone. */
@@ -238,25 +248,8 @@ class ReliabilityIntegrationTests {
             statements.add("DELETE FROM ProductionLine WHERE LineId = " + line);
             what.add("line " + line + " deleted");
         }
-        try (Connection connection = DriverManager.getConnection(
-                        "jdbc:h2:file:" + home.resolve("sample-erp").resolve("erp") + H2_OPTIONS);
-                Statement sql = connection.createStatement()) {
-            for (String statement : statements) {
-                sql.execute(statement);
-            }
-        }
+        TwinsyncProcesses.sql(TwinsyncProcesses.sampleErpUrl(home), statements.toArray(String[]::new));
         return String.join(", ", what);
-    }
-
-    /** What a first load of the home's source into an empty target makes, from a copy of the source. */
-    private GraphDump cleanFirstLoad(Path home) throws Exception {
-        Path fresh = Files.createTempDirectory(dir, "first-load");
-        copyFolder(home.resolve("sample-erp"), fresh.resolve("sample-erp"));
-        try (StandaloneEmulator empty =
-                new StandaloneEmulator(fresh.resolve("adt"), TwinsyncProcesses.freePort(), "--limits", "off").start()) {
-            assertOk(TwinsyncProcesses.run(fresh, empty.target(), "run"));
-            return GraphDump.of(empty.endpoint(), empty.certificate());
-        }
     }
 
     /** Reads the process's output into {@code text}; completes {@code seen} at the first line with {@code marker}. */
@@ -286,19 +279,6 @@ class ReliabilityIntegrationTests {
                 .orElse("?");
     }
 
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
-    private static void assertOk(Result result) {
-        assertThat(result.code()).as(result.output()).isZero();
-        assertThat(result.output()).contains("result     OK");
-    }
-
     private void record(String file, List<String> lines) throws IOException {
         Path out = Path.of("target", "reliability");
         Files.createDirectories(out);
@@ -306,18 +286,5 @@ class ReliabilityIntegrationTests {
         text.add("<!-- " + LocalDate.now() + ", seed " + seed + ", " + rounds + " rounds -->");
         text.addAll(lines);
         Files.write(out.resolve(file), text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private static void copyFolder(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 }

@@ -11,14 +11,9 @@ import io.twinsync.writer.AdtTarget;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.client.PemCertificate;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the same source into an empty target leaves it.
  */
 class SyncStateIntegrationTests {
-
-    private static final String H2_OPTIONS =
-            ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
 
     @TempDir
     Path dir;
@@ -43,13 +35,14 @@ class SyncStateIntegrationTests {
                 StandaloneEmulator second =
                         new StandaloneEmulator(dir.resolve("adt-2"), TwinsyncProcesses.freePort()).start()) {
             // given a home synced from the sample ERP into the first target
-            assertOk(TwinsyncProcesses.run(home, first.target(), "run"));
+            TwinsyncProcesses.assertOk(TwinsyncProcesses.run(home, first.target(), "run"));
 
             // and another database: the sample's copy with 20 more pumps, last modified long before the watermark
             Path other = dir.resolve("other-erp");
-            copyFolder(home.resolve("sample-erp"), other);
-            String otherUrl = "jdbc:h2:file:" + other.resolve("erp") + H2_OPTIONS;
-            sql(
+            TwinsyncProcesses.copyFolder(home.resolve("sample-erp"), other);
+            String otherUrl = "jdbc:h2:file:" + other.resolve("erp")
+                    + ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+            TwinsyncProcesses.sql(
                     otherUrl,
                     "INSERT INTO Equipment SELECT EquipmentId + 1000, CONCAT(AssetTag, '-B'), LineId,"
                             + " CostCenterId, Name, Category, Manufacturer, ModelNumber, SerialNumber, Status, IsCritical,"
@@ -62,7 +55,7 @@ class SyncStateIntegrationTests {
             Result switched = TwinsyncProcesses.run(home, otherSource, "run");
 
             // then the equipment is read whole, the run says why, and the 20 pumps are created
-            assertOk(switched);
+            TwinsyncProcesses.assertOk(switched);
             assertThat(switched.output()).contains("the source changed (was jdbc:h2:file:");
             assertThat(switched.output()).containsPattern("twins +20 created, 0 patched");
 
@@ -70,7 +63,7 @@ class SyncStateIntegrationTests {
             Map<String, String> otherTarget = new HashMap<>(otherSource);
             otherTarget.putAll(second.target());
             Result fresh = TwinsyncProcesses.run(home, otherTarget, "run");
-            assertOk(fresh);
+            TwinsyncProcesses.assertOk(fresh);
             assertThat(fresh.output()).contains("every entity read whole: no sync state for this target yet");
 
             // so both targets hold exactly what the other database says
@@ -87,7 +80,7 @@ class SyncStateIntegrationTests {
         try (StandaloneEmulator adt =
                 new StandaloneEmulator(dir.resolve("adt"), TwinsyncProcesses.freePort()).start()) {
             // given a synced graph in which one pump was deleted and another patched by other means
-            assertOk(TwinsyncProcesses.run(home, adt.target(), "run"));
+            TwinsyncProcesses.assertOk(TwinsyncProcesses.run(home, adt.target(), "run"));
             DigitalTwinsClient client = client(adt);
             client.listRelationships("asset-PMP-0001", com.azure.digitaltwins.core.BasicRelationship.class)
                     .forEach(r -> client.deleteRelationship(r.getSourceId(), r.getId()));
@@ -95,7 +88,7 @@ class SyncStateIntegrationTests {
                     .forEach(r -> client.deleteRelationship(r.getSourceId(), r.getRelationshipId()));
             client.deleteDigitalTwin("asset-PMP-0001");
             client.updateDigitalTwin("asset-PMP-0002", new JsonPatchDocument().appendReplace("/name", "Renamed"));
-            GraphDump firstLoad = cleanFirstLoad(home);
+            GraphDump firstLoad = TwinsyncProcesses.cleanFirstLoad(home, dir);
 
             // when twinsync looks, then repairs
             Result normal = TwinsyncProcesses.run(home, adt.target(), "run");
@@ -104,11 +97,11 @@ class SyncStateIntegrationTests {
 
             // then a normal run trusts its record and sees nothing; drift names both twins; the full compare reads
             // the equipment whole and repairs both, with the relationships of the deleted one
-            assertOk(normal);
+            TwinsyncProcesses.assertOk(normal);
             assertThat(normal.output()).contains("twins          0 created, 0 patched");
             assertThat(drift.code()).as(drift.output()).isEqualTo(3);
             assertThat(drift.output()).contains("changed: asset-PMP-0002", "removed: asset-PMP-0001");
-            assertOk(repair);
+            TwinsyncProcesses.assertOk(repair);
             assertThat(repair.output()).containsPattern("equipment 300");
             assertThat(repair.output()).containsPattern("twins +1 created, 1 patched");
             assertThat(GraphDump.of(adt.endpoint(), adt.certificate())).isEqualTo(firstLoad);
@@ -125,22 +118,22 @@ class SyncStateIntegrationTests {
         // given a first load, saved by the emulator as it stops
         StandaloneEmulator adt = new StandaloneEmulator(adtHome, port).start();
         try {
-            assertOk(TwinsyncProcesses.run(home, adt.target(), "run"));
+            TwinsyncProcesses.assertOk(TwinsyncProcesses.run(home, adt.target(), "run"));
             adt.stop();
 
             // and a second batch of changes (patches, a soft delete, a moved pump, a production line gone) that the
             // service then loses: the emulator is killed and comes back from its last save
             adt = new StandaloneEmulator(adtHome, port).start();
             // (straight into the sample ERP's file, which no process holds between commands: a JVM less per change)
-            sql(
-                    sampleErp(home),
+            TwinsyncProcesses.sql(
+                    TwinsyncProcesses.sampleErpUrl(home),
                     "UPDATE Equipment SET Status = 'Maintenance', ModifiedAt = CURRENT_TIMESTAMP WHERE EquipmentId <= 40",
                     "UPDATE Equipment SET IsDeleted = 1, ModifiedAt = CURRENT_TIMESTAMP WHERE AssetTag = 'SNS-0001'",
                     "UPDATE Equipment SET LineId = 2, ModifiedAt = CURRENT_TIMESTAMP WHERE LineId = 1",
                     "UPDATE Equipment SET LineId = NULL, ModifiedAt = CURRENT_TIMESTAMP WHERE LineId = 24",
                     "DELETE FROM ProductionLine WHERE LineId = 24");
             Result lost = TwinsyncProcesses.run(home, adt.target(), "run");
-            assertOk(lost);
+            TwinsyncProcesses.assertOk(lost);
             assertThat(lost.output()).containsPattern("twins +0 created, [1-9]\\d* patched");
             adt.kill();
             adt = new StandaloneEmulator(adtHome, port).start();
@@ -152,64 +145,23 @@ class SyncStateIntegrationTests {
 
             // then the trusting run could not know; the verified one reports drift and does not say OK; the full
             // compare makes the graph exactly a clean first load of the source as it is now
-            assertOk(trusting);
+            TwinsyncProcesses.assertOk(trusting);
             assertThat(verified.code()).as(verified.output()).isEqualTo(3);
             assertThat(verified.output()).contains("result     DRIFT").containsPattern("\\d+ changed, \\d+ removed");
-            assertOk(repaired);
-            assertThat(GraphDump.of(adt.endpoint(), adt.certificate())).isEqualTo(cleanFirstLoad(home));
+            TwinsyncProcesses.assertOk(repaired);
+            assertThat(GraphDump.of(adt.endpoint(), adt.certificate()))
+                    .isEqualTo(TwinsyncProcesses.cleanFirstLoad(home, dir));
             Result clean = TwinsyncProcesses.run(home, adt.target(), "run", "--verify");
-            assertOk(clean);
+            TwinsyncProcesses.assertOk(clean);
             assertThat(clean.output()).containsPattern("drift +.*: none");
         } finally {
             adt.close();
         }
     }
 
-    /** What a first load of the home's source into an empty target makes, from a copy of the source. */
-    private GraphDump cleanFirstLoad(Path home) throws Exception {
-        Path fresh = Files.createTempDirectory(dir, "first-load");
-        copyFolder(home.resolve("sample-erp"), fresh.resolve("sample-erp"));
-        try (StandaloneEmulator empty =
-                new StandaloneEmulator(fresh.resolve("adt"), TwinsyncProcesses.freePort()).start()) {
-            assertOk(TwinsyncProcesses.run(fresh, empty.target(), "run"));
-            return GraphDump.of(empty.endpoint(), empty.certificate());
-        }
-    }
-
-    private static String sampleErp(Path home) {
-        return "jdbc:h2:file:" + home.resolve("sample-erp").resolve("erp") + H2_OPTIONS;
-    }
-
-    private static void assertOk(Result result) {
-        assertThat(result.code()).as(result.output()).isZero();
-        assertThat(result.output()).contains("result     OK");
-    }
-
     private static DigitalTwinsClient client(StandaloneEmulator adt) {
         return AdtClients.create(
                 AdtTarget.emulator(URI.create(adt.endpoint()), PemCertificate.read(adt.certificate())),
                 WriterSettings.defaults());
-    }
-
-    private static void sql(String url, String... statements) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url);
-                Statement sql = connection.createStatement()) {
-            for (String statement : statements) {
-                sql.execute(statement);
-            }
-        }
-    }
-
-    private static void copyFolder(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 }

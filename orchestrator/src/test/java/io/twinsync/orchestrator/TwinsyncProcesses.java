@@ -7,12 +7,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged CLI run as a user runs it, each command in its own JVM, and standalone emulators as separate
@@ -48,6 +54,54 @@ final class TwinsyncProcesses {
         builder.environment().put("TWINSYNC_HOME", home.toString());
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /** The embedded sample ERP of a home, for JDBC from the test while no twinsync process holds it. */
+    static String sampleErpUrl(Path home) {
+        return "jdbc:h2:file:" + home.resolve("sample-erp").resolve("erp")
+                + ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+    }
+
+    static void sql(String url, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
+    /** A run that ended {@code OK}, exit code 0. */
+    static void assertOk(Result result) {
+        assertThat(result.code()).as(result.output()).isZero();
+        assertThat(result.output()).contains("result     OK");
+    }
+
+    /**
+     * What a first load of the home's source into an empty target makes: a copy of its sample ERP synced by a new
+     * home into a new emulator (without rate limits), under {@code scratch}.
+     */
+    static GraphDump cleanFirstLoad(Path home, Path scratch) throws Exception {
+        Path fresh = Files.createTempDirectory(scratch, "first-load");
+        copyFolder(home.resolve("sample-erp"), fresh.resolve("sample-erp"));
+        try (StandaloneEmulator empty =
+                new StandaloneEmulator(fresh.resolve("adt"), freePort(), "--limits", "off").start()) {
+            assertOk(run(fresh, empty.target(), "run"));
+            return GraphDump.of(empty.endpoint(), empty.certificate());
+        }
+    }
+
+    static void copyFolder(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
     }
 
     static int freePort() throws IOException {

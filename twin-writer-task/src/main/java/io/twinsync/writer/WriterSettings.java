@@ -130,26 +130,12 @@ public record WriterSettings(
 
     public WriterSettings withThrottleBudget(Duration value) {
         return new WriterSettings(
-                concurrency,
-                maxRetries,
-                initialBackoff,
-                maxBackoff,
-                fullCompare,
-                rateLimits,
-                value,
-                unreachableAfter);
+                concurrency, maxRetries, initialBackoff, maxBackoff, fullCompare, rateLimits, value, unreachableAfter);
     }
 
     public WriterSettings withUnreachableAfter(Duration value) {
         return new WriterSettings(
-                concurrency,
-                maxRetries,
-                initialBackoff,
-                maxBackoff,
-                fullCompare,
-                rateLimits,
-                throttleBudget,
-                value);
+                concurrency, maxRetries, initialBackoff, maxBackoff, fullCompare, rateLimits, throttleBudget, value);
     }
 
     /** What the writer's {@code RequestRetrier} retries and for how long, by these settings. */

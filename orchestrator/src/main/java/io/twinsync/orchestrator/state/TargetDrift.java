@@ -26,7 +26,7 @@ public final class TargetDrift {
                 .map(e -> e.twin().model())
                 .distinct()
                 .toList();
-        DriftReport report = new DriftCheck(target.client(), target.writerSettings())
+        DriftReport report = new DriftCheck(target.client(), target.target().endpoint(), target.writerSettings())
                 .check(new KnownStateStore(staging.state(), target.stateKey()).load(), models);
         new DriftSchedule(TargetState.of(staging, target.stateKey()), 0).checked();
         return report;

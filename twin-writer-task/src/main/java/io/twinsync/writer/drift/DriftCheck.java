@@ -1,6 +1,7 @@
 package io.twinsync.writer.drift;
 
 import com.azure.digitaltwins.core.DigitalTwinsClient;
+import io.twinsync.writer.TargetUnreachableException;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.apply.AdtGateway;
 import io.twinsync.writer.apply.GraphQueries;
@@ -8,10 +9,11 @@ import io.twinsync.writer.limit.Pacer;
 import io.twinsync.writer.limit.RequestLimiter;
 import io.twinsync.writer.retry.RequestCounters;
 import io.twinsync.writer.retry.RequestRetrier;
-import io.twinsync.writer.retry.RetrySchedule;
 import io.twinsync.writer.retry.Sleeper;
+import io.twinsync.writer.retry.TargetCircuitBreaker;
 import io.twinsync.writer.state.KnownState;
 import io.twinsync.writer.state.KnownTwin;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,19 +35,23 @@ public final class DriftCheck {
 
     private final AdtGateway adt;
 
+    /** What a check stopped by its circuit means, for {@link TargetUnreachableException}'s message. */
+    private static final String STOPPED = "The drift check stopped waiting for it; nothing was written.";
+
     /**
      * @param client a client from {@code AdtClients.create}, whose own retries are off
-     * @param settings retries and the instance's rate limits
+     * @param endpoint the client's endpoint, to name the target in messages
+     * @param settings retries, the instance's rate limits, and how long to wait for a target that answers nothing
      */
-    public DriftCheck(DigitalTwinsClient client, WriterSettings settings) {
+    public DriftCheck(DigitalTwinsClient client, URI endpoint, WriterSettings settings) {
         this(new AdtGateway(
                 client,
                 new RequestRetrier(
-                        settings.maxRetries(),
-                        new RetrySchedule(settings.initialBackoff(), settings.maxBackoff()),
+                        settings.retryPolicy(),
                         Sleeper.SYSTEM,
                         new RequestCounters(),
-                        new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM))));
+                        new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM),
+                        new TargetCircuitBreaker(endpoint.toString(), settings.unreachableAfter(), STOPPED))));
     }
 
     DriftCheck(AdtGateway adt) {

@@ -103,15 +103,15 @@ class DriftCheckTests {
         client.deleteDigitalTwin("site-1");
 
         // when only pumps are checked
-        DriftReport report =
-                new DriftCheck(client, WriterSettings.defaults()).check(known(), List.of(TestBatches.PUMP_MODEL));
+        DriftReport report = new DriftCheck(client, emulator.endpoint(), WriterSettings.defaults())
+                .check(known(), List.of(TestBatches.PUMP_MODEL));
 
         // then the site's removal is not reported
         assertThat(report.clean()).isTrue();
     }
 
     private DriftReport check() {
-        return new DriftCheck(client, WriterSettings.defaults()).check(known(), MODELS);
+        return new DriftCheck(client, emulator.endpoint(), WriterSettings.defaults()).check(known(), MODELS);
     }
 
     private KnownState known() {
