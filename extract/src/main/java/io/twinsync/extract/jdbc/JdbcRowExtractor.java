@@ -5,6 +5,7 @@ import io.twinsync.extract.SourceEntity;
 import io.twinsync.extract.watermark.IncrementalExtract;
 import io.twinsync.extract.watermark.ReadKind;
 import io.twinsync.extract.watermark.Watermark;
+import io.twinsync.extract.watermark.WatermarkHorizon;
 import io.twinsync.extract.watermark.WatermarkStore;
 import io.twinsync.extract.watermark.WatermarkTracker;
 import io.twinsync.extract.watermark.Watermarks;
@@ -230,6 +231,9 @@ public final class JdbcRowExtractor {
                 WatermarkTracker tracker = entity.hasWatermark() ? columns.watermarkTracker(from) : null;
                 long rows = StagedRowsFile.write(
                         batch, path, schema, columns, rs, tracker == null ? values -> {} : tracker::accept);
+                if (tracker != null && tracker.aheadMessage() != null) {
+                    LOG.warn("Entity {}: {}", entity.name(), tracker.aheadMessage());
+                }
                 return new EntityRead(
                         rows,
                         from == null ? ReadKind.FULL : ReadKind.INCREMENTAL,
@@ -240,7 +244,8 @@ public final class JdbcRowExtractor {
 
     /**
      * The previous watermark when it still fits the entity's configuration (same column, same type as the column
-     * has now), or null for a full read, logging why a kept watermark is not used.
+     * has now) and does not lie beyond the {@link WatermarkHorizon}, or null for a full read, logging why a kept
+     * watermark is not used.
      */
     private static Watermark usableWatermark(
             Connection connection, String query, SourceEntity entity, Watermark previous) throws SQLException {
@@ -276,6 +281,17 @@ public final class JdbcRowExtractor {
                     entity.watermarkColumn(),
                     type.get(),
                     previous.type());
+            return null;
+        }
+        WatermarkHorizon horizon = WatermarkHorizon.fromNow();
+        if (horizon.isBeyond(previous.type(), previous.value())) {
+            // Kept before values beyond the horizon were held back, or while the clock was wrong.
+            LOG.warn(
+                    "Entity {}: the kept watermark {} lies beyond {} (a day from now), so changes since, stamped with"
+                            + " the real time, would fall below it; ignoring it and reading the entity whole",
+                    entity.name(),
+                    previous.valueText(),
+                    horizon.text(previous.type()));
             return null;
         }
         return previous;

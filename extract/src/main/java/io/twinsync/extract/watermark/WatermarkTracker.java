@@ -4,14 +4,18 @@ import io.twinsync.staging.rows.ValueType;
 
 /**
  * Follows the largest watermark value while rows stream past. NULLs are skipped: a row whose watermark is NULL is
- * read by full reads only, since {@code NULL > ?} is never true.
+ * read by full reads only, since {@code NULL > ?} is never true. Timestamps beyond the {@link WatermarkHorizon} are
+ * counted but do not move the watermark, so that one row stamped far in the future cannot hide every later change.
  */
 public final class WatermarkTracker {
 
     private final String column;
     private final ValueType type;
     private final int index;
+    private final WatermarkHorizon horizon;
     private Object max;
+    private long rowsAhead;
+    private Object maxAhead;
 
     /**
      * @param column the watermark column
@@ -26,15 +30,37 @@ public final class WatermarkTracker {
         this.column = column;
         this.type = type;
         this.index = index;
+        this.horizon = WatermarkHorizon.fromNow();
         this.max = start;
     }
 
     /** Looks at one row's values. */
     public void accept(Object[] values) {
         Object value = values[index];
+        if (value != null && horizon.isBeyond(type, value)) {
+            rowsAhead++;
+            if (maxAhead == null || WatermarkOrder.compare(type, value, maxAhead) > 0) {
+                maxAhead = value;
+            }
+            return;
+        }
         if (value != null && (max == null || WatermarkOrder.compare(type, value, max) > 0)) {
             max = value instanceof byte[] bytes ? bytes.clone() : value;
         }
+    }
+
+    /**
+     * What to tell about the rows beyond the horizon, or null when there were none: how many, the largest value, and
+     * what that means.
+     */
+    public String aheadMessage() {
+        if (rowsAhead == 0) {
+            return null;
+        }
+        return rowsAhead + (rowsAhead == 1 ? " row has " : " rows have ") + column + " beyond " + horizon.text(type)
+                + " (a day from now; the largest is " + WatermarkValues.toText(type, maxAhead) + "). Such values do"
+                + " not move the watermark, or every later change would be skipped: these rows are read again by every"
+                + " batch until the clock passes them. Correct " + column + " in the source";
     }
 
     /** The largest value seen (or the start value), or null when there was none. */

@@ -114,11 +114,12 @@ public class SyncJobConfiguration {
                                 .putString(
                                         TRANSFORMED_WHILE_EXTRACTING, batch.id().value());
                     } else {
-                        log.warn(
+                        // The transform step reports the failure to the user; a stack trace is for the debug log.
+                        log.info(
                                 "Batch {}: transforming while extracting failed; the transform step transforms the"
                                         + " staged rows instead and reports any failure there",
-                                batch.id(),
-                                done.readFailure());
+                                batch.id());
+                        log.debug("Batch {}: transforming while extracting failed", batch.id(), done.readFailure());
                     }
                 }))
                 .build();

@@ -7,8 +7,11 @@ import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.transform.mapping.Mapping;
+import io.twinsync.writer.TargetUnreachableException;
+import io.twinsync.writer.apply.AdtError;
 import io.twinsync.writer.drift.DriftCheck;
 import io.twinsync.writer.drift.DriftReport;
+import io.twinsync.writer.state.KnownState;
 import io.twinsync.writer.state.KnownStateStore;
 import java.io.IOException;
 import java.util.List;
@@ -26,10 +29,31 @@ public final class TargetDrift {
                 .map(e -> e.twin().model())
                 .distinct()
                 .toList();
-        DriftReport report = new DriftCheck(target.client(), target.target().endpoint(), target.writerSettings())
-                .check(new KnownStateStore(staging.state(), target.stateKey()).load(), models);
+        KnownState known = new KnownStateStore(staging.state(), target.stateKey()).load();
+        DriftReport report;
+        try {
+            report = new DriftCheck(target.client(), target.target().endpoint(), target.writerSettings())
+                    .check(known, models);
+        } catch (TargetUnreachableException e) {
+            throw e; // names the target and says what to do already
+        } catch (RuntimeException e) {
+            throw cannotQuery(target, e);
+        }
         new DriftSchedule(TargetState.of(staging, target.stateKey()), 0).checked();
         return report;
+    }
+
+    /**
+     * The graph could not be queried: what the service said, and what to check (without this, an unreachable target
+     * failed the command with the bare words {@code java.net.ConnectException}).
+     */
+    private static IllegalStateException cannotQuery(TwinGraphTarget target, RuntimeException e) {
+        AdtError error = AdtError.of(e);
+        return new IllegalStateException(
+                "Cannot query the twins of " + target.description() + " for the drift check: " + error.code() + ": "
+                        + error.message() + ". Check the endpoint, the network, and that the identity may query the"
+                        + " instance (the 'Azure Digital Twins Data Reader' role or above)",
+                e);
     }
 
     /** Keeps the report in the batch ({@value #BATCH_FILE}), every drifted twin listed. */
