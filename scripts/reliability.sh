@@ -2,7 +2,7 @@
 # The reliability suite of issue 12 at length: the sync killed at random points (N rounds), a target that fails,
 # drops connections, throttles or lags, a target down in the middle of a write, and the three divergences of
 # SyncStateIntegrationTests, all through the packaged CLI with standalone emulators in separate processes.
-# ./mvnw verify runs the same tests with 2 rounds and a 10 s outage.
+# ./mvnw verify runs the same tests with 1 round and a 10 s outage.
 #
 # Usage: scripts/reliability.sh [rounds (20)] [outage seconds (30)] [seed (random)]
 # Prints the figures for docs/reliability.md (also in orchestrator/target/reliability/), with the machine's load.

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReliabilityIntegrationTests {
 
-    static final int DEFAULT_ROUNDS = 2;
+    static final int DEFAULT_ROUNDS = 1;
 
     /** Lines a run prints (its progress logged) as it enters each stage, in order, and the stage's name. */
     private static final List<String[]> STAGES = List.of(

@@ -45,6 +45,8 @@ final class TwinsyncProcesses {
         assertThat(jar).as("the packaged CLI; run 'mvn package' first").exists();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Short-lived JVMs, dozens per test class: the quick compiler alone starts them sooner on a 2-core machine.
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
