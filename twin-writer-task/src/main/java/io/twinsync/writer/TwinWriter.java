@@ -244,7 +244,7 @@ public final class TwinWriter {
             BoundedPool pool,
             KnownState known,
             ResultsWriter results) {
-        GraphScope scope = GraphScopes.read(batch).orElseThrow();
+        GraphScope scope = graph.scope();
         // A batch without a manifest or an extract section was staged by other means (a Data Factory copy of whole
         // tables, say): its entities count as read whole.
         ExtractSummary extract =

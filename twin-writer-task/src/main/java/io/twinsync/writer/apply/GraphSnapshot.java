@@ -30,8 +30,10 @@ public final class GraphSnapshot {
     private final Map<String, List<String>> idsByModel;
     private final Map<String, Map<String, Versioned>> relationshipsBySource;
     private final int pages;
+    private final GraphScope scope;
 
     private GraphSnapshot(
+            GraphScope scope,
             Map<String, Versioned> twins,
             Map<String, List<String>> idsByModel,
             Map<String, Map<String, Versioned>> relationshipsBySource,
@@ -40,6 +42,7 @@ public final class GraphSnapshot {
         this.idsByModel = idsByModel;
         this.relationshipsBySource = relationshipsBySource;
         this.pages = pages;
+        this.scope = scope;
     }
 
     /** Reads the twins of the scope's models and their relationships of the scope's names that fall in the partition. */
@@ -82,7 +85,7 @@ public final class GraphSnapshot {
                 scope.relationshipNames().size(),
                 cost.pages(),
                 Math.round(cost.queryUnits()));
-        return new GraphSnapshot(twins, idsByModel, relationships, cost.pages());
+        return new GraphSnapshot(scope, twins, idsByModel, relationships, cost.pages());
     }
 
     /** The twin as the query returned it, or empty when the graph had no such twin of a mapped model. */
@@ -98,6 +101,11 @@ public final class GraphSnapshot {
     /** The ids of the twins of exactly {@code model} in the partition, in the order the service listed them. */
     public List<String> twinsOf(String model) {
         return idsByModel.getOrDefault(model, List.of());
+    }
+
+    /** The batch's scope this snapshot was read for. */
+    public GraphScope scope() {
+        return scope;
     }
 
     /** Query pages read. */
