@@ -19,7 +19,6 @@ import io.twinsync.writer.apply.ModelUploader;
 import io.twinsync.writer.apply.RelationshipPhase;
 import io.twinsync.writer.apply.TwinOutcome;
 import io.twinsync.writer.apply.TwinPhase;
-import io.twinsync.writer.limit.Pacer;
 import io.twinsync.writer.limit.RequestLimiter;
 import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.report.ItemKind;
@@ -124,16 +123,34 @@ public final class TwinWriter {
      *     the write stops early and records nothing (no results file, no known state), so that running it again
      *     writes what is missing
      */
-    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public WriteReport write(Batch batch, Partition partition) {
+        return write(batch, partition, SharedWrite.alone(settings));
+    }
+
+    /**
+     * Writes the partition's twin files as one of the partitions that share {@code shared}: their rate budget is
+     * one, models are uploaded once, and no partition writes a relationship before every partition wrote its twins.
+     *
+     * @see #write(Batch, Partition)
+     */
+    public WriteReport write(Batch batch, Partition partition, SharedWrite shared) {
+        SharedWrite.Member member = shared.member();
+        try {
+            return write(batch, partition, shared, member);
+        } finally {
+            member.leave(); // a no-op once its twins were written; else the other partitions stop waiting for it
+        }
+    }
+
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
+    private WriteReport write(Batch batch, Partition partition, SharedWrite shared, SharedWrite.Member member) {
         Instant startedAt = clock.instant();
         RequestCounters counters = new RequestCounters();
-        RequestLimiter limiter = new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM);
         TargetCircuitBreaker circuit = new TargetCircuitBreaker(targetName, settings.unreachableAfter(), STOPPED);
-        AdtGateway adt = new AdtGateway(client, retrier(counters, limiter, circuit));
+        AdtGateway adt = new AdtGateway(client, retrier(counters, shared.limiter(), circuit));
         KnownStateStore store = new KnownStateStore(staging.state(), targetKey);
         try (StateLock lock = store.lock(partition)) {
-            new ModelUploader(adt).uploadMissing(batch);
+            shared.uploadModelsOnce(() -> new ModelUploader(adt).uploadMissing(batch));
             KnownState known = store.load();
             List<String> paths = batch.list(BatchLayout.TWINS).stream()
                     .filter(path -> path.endsWith(".json"))
@@ -150,7 +167,7 @@ public final class TwinWriter {
             Set<String> written;
             try (results) {
                 GraphSnapshot graph = settings.fullCompare() ? readGraph(batch, partition, adt) : null;
-                written = writePhases(batch, paths, adt, known, results, graph);
+                written = writePhases(batch, paths, adt, known, results, graph, member);
                 results.commit();
             }
             // Only this partition's twins changed in `known`; other partitions may have saved theirs meanwhile.
@@ -192,13 +209,15 @@ public final class TwinWriter {
             AdtGateway adt,
             KnownState known,
             ResultsWriter results,
-            GraphSnapshot graph) {
+            GraphSnapshot graph,
+            SharedWrite.Member member) {
         BoundedPool pool = new BoundedPool(settings.concurrency());
         TwinPhase twinPhase = graph == null
                 ? new TwinPhase(adt, known, new LastAppliedFiles(staging))
                 : new TwinPhase(adt, known, graph);
         List<TwinOutcome> twins = pool.map(paths, path -> twinPhase.apply(batch, path));
         twins.forEach(twin -> results.write(twin.result()));
+        member.twinsWritten();
         // Relationships only now: their targets may be any twin of the partition, created above.
         Set<String> created = twins.stream()
                 .filter(twin -> twin.result().action() == ItemAction.CREATED)

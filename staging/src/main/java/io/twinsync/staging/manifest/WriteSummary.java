@@ -11,4 +11,21 @@ public record WriteSummary(
         OutcomeCounts relationships,
         long requests,
         long retried,
-        long throttled) {}
+        long throttled) {
+
+    /**
+     * This summary and another of the same batch added up, as when the partitions of one write each report their
+     * own: the earliest start, the latest end, and the sums of counts and requests.
+     */
+    public WriteSummary plus(WriteSummary other) {
+        return new WriteSummary(
+                startedAt.isBefore(other.startedAt) ? startedAt : other.startedAt,
+                finishedAt.isAfter(other.finishedAt) ? finishedAt : other.finishedAt,
+                target,
+                twins.plus(other.twins),
+                relationships.plus(other.relationships),
+                requests + other.requests,
+                retried + other.retried,
+                throttled + other.throttled);
+    }
+}

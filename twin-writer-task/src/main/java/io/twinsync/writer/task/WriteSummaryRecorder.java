@@ -2,14 +2,11 @@ package io.twinsync.writer.task;
 
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
-import io.twinsync.staging.StagedOutput;
-import io.twinsync.staging.StagingException;
-import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
+import io.twinsync.staging.manifest.PartitionSummaries;
 import io.twinsync.staging.manifest.WriteSummary;
 import io.twinsync.writer.Partition;
-import java.io.IOException;
 
 /**
  * Records a run's summary. A whole-batch run writes the manifest's {@code write} section; a partition writes
@@ -33,17 +30,10 @@ final class WriteSummaryRecorder {
             }
             return BatchLayout.MANIFEST;
         }
-        String path = summaryPath(partition);
-        try (StagedOutput out = batch.create(path)) {
-            StagingJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, summary);
-            out.commit();
-        } catch (IOException e) {
-            throw new StagingException("Cannot write " + path + " in batch " + batch.id() + ": " + e.getMessage(), e);
-        }
-        return path;
+        return PartitionSummaries.write(batch, partition.fileName(), summary);
     }
 
     static String summaryPath(Partition partition) {
-        return BatchLayout.RESULTS + partition.fileName() + ".summary.json";
+        return PartitionSummaries.path(partition.fileName());
     }
 }

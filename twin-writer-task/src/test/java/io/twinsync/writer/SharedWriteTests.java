@@ -1,0 +1,83 @@
+package io.twinsync.writer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SharedWriteTests {
+
+    @Test
+    void noPartitionGoesOnToItsRelationshipsBeforeEveryPartitionWroteItsTwins() throws Exception {
+        SharedWrite shared = SharedWrite.of(WriterSettings.defaults(), 2);
+        SharedWrite.Member early = shared.member();
+        SharedWrite.Member late = shared.member();
+        AtomicBoolean earlyWentOn = new AtomicBoolean();
+        Thread first = new Thread(() -> {
+            early.twinsWritten();
+            earlyWentOn.set(true);
+        });
+        first.start();
+
+        first.join(300);
+        assertThat(earlyWentOn).as("waits for the other partition's twins").isFalse();
+
+        late.twinsWritten();
+        first.join(5_000);
+        assertThat(earlyWentOn).isTrue();
+    }
+
+    @Test
+    void aPartitionThatFailsBeforeItsTwinsWereWrittenNoLongerHoldsTheOthers() throws Exception {
+        SharedWrite shared = SharedWrite.of(WriterSettings.defaults(), 2);
+        SharedWrite.Member healthy = shared.member();
+        SharedWrite.Member failed = shared.member();
+        CountDownLatch wentOn = new CountDownLatch(1);
+        Thread first = new Thread(() -> {
+            healthy.twinsWritten();
+            wentOn.countDown();
+        });
+        first.start();
+
+        failed.leave();
+
+        assertThat(wentOn.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void modelsAreUploadedOnceForAllPartitions() throws Exception {
+        SharedWrite shared = SharedWrite.of(WriterSettings.defaults(), 4);
+        AtomicInteger uploads = new AtomicInteger();
+        Thread[] partitions = new Thread[4];
+        for (int i = 0; i < partitions.length; i++) {
+            partitions[i] = new Thread(() -> shared.uploadModelsOnce(uploads::incrementAndGet));
+            partitions[i].start();
+        }
+        for (Thread partition : partitions) {
+            partition.join(5_000);
+        }
+
+        assertThat(uploads).hasValue(1);
+    }
+
+    @Test
+    void aFailedModelUploadIsTriedAgainByTheNextPartition() {
+        SharedWrite shared = SharedWrite.of(WriterSettings.defaults(), 2);
+        AtomicInteger attempts = new AtomicInteger();
+
+        try {
+            shared.uploadModelsOnce(() -> {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("refused");
+            });
+        } catch (IllegalStateException expected) {
+            // the first partition fails with it
+        }
+        shared.uploadModelsOnce(attempts::incrementAndGet);
+
+        assertThat(attempts).hasValue(2);
+    }
+}
