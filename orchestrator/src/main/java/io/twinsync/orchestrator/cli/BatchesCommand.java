@@ -1,10 +1,12 @@
 package io.twinsync.orchestrator.cli;
 
+import io.twinsync.orchestrator.job.BatchExecutions;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
+import io.twinsync.staging.manifest.OutcomeCounts;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "batches",
         mixinStandardHelpOptions = true,
-        description = "Lists the batches in the staging folder, newest last, with their counts and result.")
+        description = "Lists the batches in the staging folder, newest last, with their counts and how each batch's"
+                + " job stands (completed, failed and resumable with 'run --resume', ...).")
 public class BatchesCommand implements Callable<Integer> {
 
     @Spec
@@ -35,9 +38,11 @@ public class BatchesCommand implements Callable<Integer> {
     int last;
 
     private final StagingStore staging;
+    private final BatchExecutions executions;
 
-    public BatchesCommand(StagingStore staging) {
+    public BatchesCommand(StagingStore staging, BatchExecutions executions) {
         this.staging = staging;
+        this.executions = executions;
     }
 
     @Override
@@ -56,6 +61,18 @@ public class BatchesCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
+    private static String counts(String what, OutcomeCounts counts) {
+        return String.format(
+                Locale.ROOT,
+                ", %s %,d created %,d patched %,d unchanged %,d deleted %,d failed",
+                what,
+                counts.created(),
+                counts.patched(),
+                counts.unchanged(),
+                counts.deleted(),
+                counts.failed());
+    }
+
     private String describe(BatchId id) {
         try {
             BatchManifest manifest = BatchManifests.read(staging.openBatch(id));
@@ -69,16 +86,17 @@ public class BatchesCommand implements Callable<Integer> {
                         Locale.ROOT, ", %,d rejected", manifest.transform().rowsRejected()));
             }
             if (manifest.write() != null) {
-                line.append(String.format(
-                        Locale.ROOT,
-                        ", twins %,d created %,d patched %,d failed",
-                        manifest.write().twins().created(),
-                        manifest.write().twins().patched(),
-                        manifest.write().twins().failed()
-                                + manifest.write().relationships().failed()));
+                line.append(counts("twins", manifest.write().twins()));
+                line.append(counts("relationships", manifest.write().relationships()));
             } else {
-                line.append(", not written (the run stopped before the write step)");
+                line.append(", not written");
             }
+            line.append("  [")
+                    .append(executions
+                            .lastExecution(id)
+                            .map(BatchExecutions::stateOf)
+                            .orElse("not in the job repository"))
+                    .append(']');
             return line.toString();
         } catch (StagingException e) {
             return id.value() + "  (no readable manifest: " + e.getMessage() + ")";

@@ -2,6 +2,7 @@ package io.twinsync.orchestrator.cli;
 
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
+import io.twinsync.orchestrator.job.BatchExecutions;
 import io.twinsync.orchestrator.job.RunPreflight;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.orchestrator.source.SourceDatabase;
@@ -22,15 +23,16 @@ import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code twinsync run}: one batch, from ERP rows to twins. */
@@ -72,6 +74,26 @@ public class RunCommand implements Callable<Integer> {
                     + " 'twinsync import-file', or to inspect the twin files before they are written.")
     boolean noWrite;
 
+    @Option(
+            names = "--resume",
+            arity = "0..1",
+            paramLabel = "BATCH",
+            fallbackValue = LATEST,
+            description = "Resume a batch that failed or was killed, where it stopped: completed steps and write"
+                    + " partitions are not redone and the ERP is not read again when the extract completed. Without"
+                    + " BATCH, the target's latest batch, if it did not complete. Only the target's latest batch can be"
+                    + " resumed: an older one would write older data over newer.")
+    String resume;
+
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            description = "Write in N partitions (1 to 64), each restartable on its own, sharing one rate budget."
+                    + " Default: twinsync.writer.partitions, else one per processor core (at least 2).")
+    Integer partitions;
+
+    private static final String LATEST = "latest";
+
     private final JobOperator jobs;
     private final Job syncJob;
     private final StagingStore staging;
@@ -80,6 +102,7 @@ public class RunCommand implements Callable<Integer> {
     private final ObjectProvider<Mapping> mapping;
     private final TwinsyncProperties properties;
     private final RunPreflight preflight;
+    private final BatchExecutions batchExecutions;
 
     public RunCommand(
             JobOperator jobs,
@@ -89,7 +112,8 @@ public class RunCommand implements Callable<Integer> {
             TwinGraphTarget target,
             ObjectProvider<Mapping> mapping,
             TwinsyncProperties properties,
-            RunPreflight preflight) {
+            RunPreflight preflight,
+            BatchExecutions batchExecutions) {
         this.jobs = jobs;
         this.syncJob = syncJob;
         this.staging = staging;
@@ -98,18 +122,31 @@ public class RunCommand implements Callable<Integer> {
         this.mapping = mapping;
         this.properties = properties;
         this.preflight = preflight;
+        this.batchExecutions = batchExecutions;
     }
 
     /** Checks first, so that a run that cannot succeed creates no batch; holds the target until the batch ends. */
     @Override
     @SuppressWarnings("try") // the hold is kept by the try block, not used in it
     public Integer call() throws Exception {
+        if (partitions != null && (partitions < 1 || partitions > 64)) {
+            throw new ParameterException(spec.commandLine(), "--partitions must be 1 to 64, was " + partitions);
+        }
+        if (resume != null && (fullCompare || noWrite || partitions != null)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--resume continues a batch with the options it started with; drop --full-compare, --no-write"
+                            + " and --partitions");
+        }
         try (StateLock targetHeld = preflight.check(!noWrite)) {
             return runBatch();
         }
     }
 
     private Integer runBatch() throws Exception {
+        if (resume != null) {
+            return resumeBatch();
+        }
         PrintWriter out = spec.commandLine().getOut();
         BatchId id = BatchId.newId(Instant.now());
         Batch batch = staging.createBatch(id);
@@ -120,27 +157,54 @@ public class RunCommand implements Callable<Integer> {
         out.flush();
         boolean driftLeft = !noWrite && checkDrift(batch, out);
 
+        int partitionCount =
+                partitions != null ? partitions : properties.writer().partitionCount();
+        // The batch id identifies the job instance; the rest are the batch's settings, which a resume keeps.
         JobExecution execution = jobs.start(
                 syncJob,
                 new JobParametersBuilder()
                         .addString(SyncJobConfiguration.BATCH_ID, id.value())
-                        .addString(SyncJobConfiguration.FULL_COMPARE, Boolean.toString(fullCompare))
-                        .addString(SyncJobConfiguration.NO_WRITE, Boolean.toString(noWrite))
+                        .addString(SyncJobConfiguration.FULL_COMPARE, Boolean.toString(fullCompare), false)
+                        .addString(SyncJobConfiguration.NO_WRITE, Boolean.toString(noWrite), false)
+                        .addString(SyncJobConfiguration.PARTITIONS, Integer.toString(partitionCount), false)
+                        .addString(SyncJobConfiguration.TARGET, target.stateKey(), false)
                         .toJobParameters());
+        return report(batch, execution, driftLeft);
+    }
 
+    /** Resumes the target's latest batch (or the one named, if it is that one) where it stopped. */
+    private Integer resumeBatch() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        BatchExecutions.Resumable found = batchExecutions.resumable(
+                LATEST.equals(resume) ? null : new BatchId(resume), target.stateKey(), target.description());
+        if (found.nothingToDo()) {
+            out.println(found.why());
+            return ExitCode.OK.code();
+        }
+        JobExecution last = found.execution();
+        Batch batch = staging.openBatch(new BatchId(found.batchId()));
+        JobParameters parameters = last.getJobParameters();
+        noWrite = "true".equals(parameters.getString(SyncJobConfiguration.NO_WRITE));
+        out.printf("twinsync run --resume: batch %s%n", found.batchId());
+        out.printf("  source     %s%n", source.description());
+        out.printf("  target     %s%n", target.description());
+        out.printf("  resumes    %s%n", found.why());
+        out.flush();
+        JobExecution execution = jobs.restart(found.execution());
+        return report(batch, execution, false);
+    }
+
+    private Integer report(Batch batch, JobExecution execution, boolean driftLeft) {
+        PrintWriter out = spec.commandLine().getOut();
         BatchManifest manifest = BatchManifests.read(batch);
         RunReport report = new RunReport(manifest, batch.location(), noWrite, driftLeft);
         report.print(out);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             PrintWriter err = spec.commandLine().getErr();
-            for (StepExecution step : execution.getStepExecutions()) {
-                for (Throwable failure : step.getFailureExceptions()) {
-                    err.printf(
-                            "twinsync run failed in the %s step: %s%n",
-                            step.getStepName(), CliExceptionHandler.describe(failure));
-                }
-            }
-            err.printf("The batch so far is kept in %s ('twinsync batches' lists batches).%n", batch.location());
+            StepFailures.of(execution).forEach(line -> err.printf("twinsync run failed in the %s%n", line));
+            err.printf(
+                    "The batch so far is kept in %s; 'twinsync run --resume' continues it where it stopped.%n",
+                    batch.location());
             return ExitCode.FAILED.code();
         }
         return report.complete() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();

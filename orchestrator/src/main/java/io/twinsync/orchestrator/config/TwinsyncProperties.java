@@ -7,6 +7,7 @@ import io.twinsync.writer.limit.RateLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param target the ADT instance to write; no endpoint means the embedded emulator
  * @param writer how the writer behaves
  * @param drift when runs check the graph for drift
+ * @param jobs where Spring Batch keeps the batches' job and step executions (what {@code run --resume} resumes)
  */
 @ConfigurationProperties("twinsync")
 public record TwinsyncProperties(
@@ -32,7 +34,8 @@ public record TwinsyncProperties(
         String staging,
         @DefaultValue Target target,
         @DefaultValue Writer writer,
-        @DefaultValue Drift drift) {
+        @DefaultValue Drift drift,
+        @DefaultValue Jobs jobs) {
 
     public TwinsyncProperties {
         if (home == null) {
@@ -146,6 +149,59 @@ public record TwinsyncProperties(
     }
 
     /**
+     * The job repository: Spring Batch's tables, which record every batch's job and step executions.
+     *
+     * @param url JDBC URL of a PostgreSQL or SQL Server / Azure SQL database; empty means an H2 file under
+     *     {@code home/jobs}
+     * @param username user name, if the URL does not carry one
+     * @param password password; never logged or printed
+     */
+    public record Jobs(String url, String username, String password) {
+
+        public Jobs {
+            if (url != null && !url.isBlank()) {
+                if (databaseTypeOf(url) == null) {
+                    throw new InvalidSettingException(
+                            "twinsync.jobs.url",
+                            JdbcUrls.redact(url),
+                            "the job repository can be PostgreSQL (jdbc:postgresql://...), SQL Server or Azure SQL"
+                                    + " (jdbc:sqlserver://...), or H2 (jdbc:h2:...); leave it empty for an H2 file"
+                                    + " under twinsync.home");
+                }
+            }
+        }
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+
+        /** Spring Batch's name of the database type ({@code H2}, {@code POSTGRES} or {@code SQLSERVER}). */
+        public String databaseType() {
+            return embedded() ? "H2" : databaseTypeOf(url);
+        }
+
+        private static String databaseTypeOf(String url) {
+            String lower = url.strip().toLowerCase(Locale.ROOT);
+            if (lower.startsWith("jdbc:h2:")) {
+                return "H2";
+            }
+            if (lower.startsWith("jdbc:postgresql:")) {
+                return "POSTGRES";
+            }
+            if (lower.startsWith("jdbc:sqlserver:")) {
+                return "SQLSERVER";
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return "Jobs[url=" + (embedded() ? "(H2 under home)" : JdbcUrls.redact(url)) + ", username=" + username
+                    + ", password=" + (password == null ? "(none)" : "****") + "]";
+        }
+    }
+
+    /**
      * Writer behaviour.
      *
      * @param concurrency requests in flight at once
@@ -156,6 +212,8 @@ public record TwinsyncProperties(
      *     {@code twin-writes} per twin)
      * @param throttleBudget how long one request may be held up by throttling (429) before it fails
      * @param unreachableAfter how long every request may fail without an answer before the write step stops
+     * @param partitions the write step's partitions, each restartable on its own; they share one rate budget. 0 means
+     *     one per processor core, at least 2
      */
     public record Writer(
             @DefaultValue("64") int concurrency,
@@ -163,9 +221,16 @@ public record TwinsyncProperties(
             @DefaultValue("1") String rateShare,
             Map<String, Double> limits,
             @DefaultValue("10m") Duration throttleBudget,
-            @DefaultValue("60s") Duration unreachableAfter) {
+            @DefaultValue("60s") Duration unreachableAfter,
+            @DefaultValue("0") int partitions) {
 
         public Writer {
+            if (partitions < 0 || partitions > 64) {
+                throw new InvalidSettingException(
+                        "twinsync.writer.partitions",
+                        partitions,
+                        "use 1 to 64, or 0 for one per processor core (at least 2)");
+            }
             limits = limits == null ? Map.of() : Map.copyOf(limits);
             if (concurrency < 1 || concurrency > 256) {
                 throw new InvalidSettingException("twinsync.writer.concurrency", concurrency, "use 1 to 256");
@@ -187,6 +252,13 @@ public record TwinsyncProperties(
             checkWait("twinsync.writer.unreachable-after", unreachableAfter, "60s");
             // Building the writer's own settings here checks every rule the writer has, at start-up.
             settings(concurrency, maxRetries, rateShare, limits, throttleBudget, unreachableAfter);
+        }
+
+        /** The partitions a write uses: the setting, or one per processor core (at least 2) for 0. */
+        public int partitionCount() {
+            return partitions > 0
+                    ? partitions
+                    : Math.max(2, Runtime.getRuntime().availableProcessors());
         }
 
         /** The writer's settings for these values. */

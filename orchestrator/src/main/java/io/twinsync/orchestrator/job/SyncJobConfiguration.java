@@ -14,13 +14,16 @@ import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.staging.manifest.ExtractSummary;
+import io.twinsync.staging.manifest.PartitionSummaries;
 import io.twinsync.staging.manifest.TransformSummary;
+import io.twinsync.staging.manifest.WriteSummary;
 import io.twinsync.staging.rows.RowsHandOff;
 import io.twinsync.transform.TwinTransformer;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.writer.Partition;
 import io.twinsync.writer.TwinWriter;
 import io.twinsync.writer.WriteReport;
+import io.twinsync.writer.WriterSettings;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,9 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -50,6 +55,12 @@ public class SyncJobConfiguration {
     public static final String BATCH_ID = "batchId";
     public static final String FULL_COMPARE = "fullCompare";
     public static final String NO_WRITE = "noWrite";
+    /** Job parameter: how many partitions the write step has (the same when the batch is resumed). */
+    public static final String PARTITIONS = "partitions";
+    /** Job parameter: the target's state key, so that a batch is only ever resumed against its own target. */
+    public static final String TARGET = "target";
+
+    static final String WRITE_PARTITION_STEP = "writePartition";
 
     /** Job context key: the batch whose rows the extract step already transformed. */
     public static final String TRANSFORMED_WHILE_EXTRACTING = "transformedWhileExtracting";
@@ -57,11 +68,12 @@ public class SyncJobConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SyncJobConfiguration.class);
 
     @Bean
-    Job syncJob(JobRepository jobs, Step extractStep, Step transformStep, Step writeStep) {
+    Job syncJob(JobRepository jobs, Step extractStep, Step transformStep, Step writeStep, Step recordStep) {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(extractStep)
                 .next(transformStep)
                 .next(writeStep)
+                .next(recordStep)
                 .build();
     }
 
@@ -81,6 +93,8 @@ public class SyncJobConfiguration {
                 .tasklet(stage(staging, (batch, contribution) -> {
                     // A restarted extract must not leave an earlier attempt's word that the batch is transformed.
                     jobContext(contribution).remove(TRANSFORMED_WHILE_EXTRACTING);
+                    // An attempt killed inside this step may have staged part of the batch: start it clean.
+                    BatchFiles.clearStaged(batch);
                     TargetState state = TargetState.of(staging, target.stateKey());
                     EntityOrigins origins = EntityOrigins.of(mapping.getObject(), source.identity());
                     Map<String, String> afresh = state.afresh(origins);
@@ -150,35 +164,63 @@ public class SyncJobConfiguration {
                 .build();
     }
 
+    /**
+     * The write, fanned out: a Spring Batch partition step whose partitions ({@value #PARTITIONS} of them, each a
+     * slice of the twin files as {@link Partition} cuts them) have their own step executions, so that a resumed batch
+     * writes only the partitions that did not finish. {@link WriteFanOut} runs them.
+     */
     @Bean
-    Step writeStep(JobRepository jobs, StagingStore staging, TwinGraphTarget target) {
+    Step writeStep(JobRepository jobs, WriteFanOut fanOut) {
         return new StepBuilder("write", jobs)
+                .partitioner(WRITE_PARTITION_STEP, WritePartitions::of)
+                .partitionHandler(fanOut)
+                .build();
+    }
+
+    /** One partition of the write: its twins, then (once every partition's twins are written) its relationships. */
+    @Bean
+    Step writePartitionStep(JobRepository jobs, StagingStore staging, TwinGraphTarget target, SharedWrites shared) {
+        return new StepBuilder(WRITE_PARTITION_STEP, jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
-                    if ("true"
-                            .equals(contribution
-                                    .getStepExecution()
-                                    .getJobParameters()
-                                    .getString(NO_WRITE))) {
+                    StepExecution step = contribution.getStepExecution();
+                    Partition partition = WritePartitions.partitionOf(step.getExecutionContext());
+                    WriterSettings settings = target.writerSettings().withFullCompare(fullCompare(contribution));
+                    // The partitions together keep as many requests in flight as one writer would.
+                    settings = settings.withConcurrency(
+                            Math.max(1, (settings.concurrency() + partition.count() - 1) / partition.count()));
+                    // A target that stops answering fails this partition (TargetUnreachableException): the batch
+                    // ends FAILED, nothing is committed, and resuming it writes this partition again.
+                    TwinWriter writer = new TwinWriter(
+                            target.client(), target.target().endpoint(), staging, target.stateKey(), settings);
+                    WriteReport report = writer.write(batch, partition, shared.of(step.getJobExecutionId(), settings));
+                    PartitionSummaries.write(batch, partition.fileName(), report.summary());
+                    contribution.incrementWriteCount(report.summary().twins().total());
+                }))
+                .build();
+    }
+
+    /**
+     * Adds up the partitions' summaries into the manifest and, when nothing failed, commits the target's state
+     * (watermarks, presence lists, origins): only now is every partition written.
+     */
+    @Bean
+    Step recordStep(JobRepository jobs, StagingStore staging, TwinGraphTarget target) {
+        return new StepBuilder("record", jobs)
+                .tasklet(stage(staging, (batch, contribution) -> {
+                    JobParameters parameters = contribution.getStepExecution().getJobParameters();
+                    if ("true".equals(parameters.getString(NO_WRITE))) {
                         return;
                     }
-                    // A target that stops answering fails this step (TargetUnreachableException) before the
-                    // watermarks and presence lists below are committed: the next run reads the same rows again.
-                    TwinWriter writer = new TwinWriter(
-                            target.client(),
-                            target.target().endpoint(),
-                            staging,
-                            target.stateKey(),
-                            target.writerSettings().withFullCompare(fullCompare(contribution)));
-                    WriteReport report = writer.write(batch, Partition.ALL);
+                    int count = Integer.parseInt(parameters.getString(PARTITIONS, "1"));
+                    WriteSummary summary = PartitionSummaries.total(batch, WritePartitions.names(count));
                     target.checkpoint();
-                    BatchManifests.update(batch, m -> m.withWrite(report.summary()));
+                    BatchManifests.update(batch, m -> m.withWrite(summary));
                     // Rows whose twins failed are retried by the next batch only if the watermark stays put, and
                     // twins of missing rows are deleted again only if the presence lists stay put.
-                    if (report.summary().twins().failed() == 0
-                            && report.summary().relationships().failed() == 0) {
+                    if (summary.twins().failed() == 0 && summary.relationships().failed() == 0) {
                         TargetState.of(staging, target.stateKey()).commit(batch);
                     }
-                    contribution.incrementWriteCount(report.summary().twins().total());
+                    contribution.incrementWriteCount(summary.twins().total());
                 }))
                 .build();
     }

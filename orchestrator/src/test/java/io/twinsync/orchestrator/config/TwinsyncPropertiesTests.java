@@ -45,10 +45,10 @@ class TwinsyncPropertiesTests {
 
     @Test
     void writerSettingsOutsideTheWritersRulesAreRefusedAtStartUp() {
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(8, 25, "1", null, TEN_MINUTES, SIXTY_SECONDS))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(8, 25, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.max-retries");
-        assertThat(new TwinsyncProperties.Writer(4, 3, "1", null, TEN_MINUTES, SIXTY_SECONDS)
+        assertThat(new TwinsyncProperties.Writer(4, 3, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0)
                         .settings()
                         .concurrency())
                 .isEqualTo(4);
@@ -58,7 +58,7 @@ class TwinsyncPropertiesTests {
     void theRateShareAndLimitsReachTheWriterAndBadOnesAreRefusedAtStartUp() {
         // given a writer that is one of four and an instance whose patch limit was raised
         TwinsyncProperties.Writer writer =
-                new TwinsyncProperties.Writer(64, 5, "1/4", Map.of("patches", 4000.0), TEN_MINUTES, SIXTY_SECONDS);
+                new TwinsyncProperties.Writer(64, 5, "1/4", Map.of("patches", 4000.0), TEN_MINUTES, SIXTY_SECONDS, 0);
 
         // then the writer's rates are a quarter of those limits
         RateLimits limits = writer.settings().rateLimits();
@@ -66,12 +66,12 @@ class TwinsyncPropertiesTests {
         assertThat(limits.effective(ApiClass.CREATES_DELETES)).isEqualTo(125.0);
         assertThat(limits.perTwinWrites()).isEqualTo(10.0);
         // and a share or a class that makes no sense is refused, naming the setting
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "4", null, TEN_MINUTES, SIXTY_SECONDS))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "4", null, TEN_MINUTES, SIXTY_SECONDS, 0))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.rate-share")
                 .hasMessageContaining("1/n");
         assertThatThrownBy(() ->
-                        new TwinsyncProperties.Writer(64, 5, "1", Map.of("writes", 5.0), TEN_MINUTES, SIXTY_SECONDS))
+                        new TwinsyncProperties.Writer(64, 5, "1", Map.of("writes", 5.0), TEN_MINUTES, SIXTY_SECONDS, 0))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.limits")
                 .hasMessageContaining("creates-deletes");
@@ -129,11 +129,11 @@ class TwinsyncPropertiesTests {
 
     @Test
     void aZeroOrOverlongWaitIsRefusedAtStartUpNamingTheSetting() {
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", null, Duration.ZERO, SIXTY_SECONDS))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", null, Duration.ZERO, SIXTY_SECONDS, 0))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.throttle-budget")
                 .hasMessageContaining("such as 30s or 10m");
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", null, TEN_MINUTES, Duration.ofDays(2)))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", null, TEN_MINUTES, Duration.ofDays(2), 0))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.unreachable-after")
                 .hasMessageContaining("at most 24h");
@@ -163,8 +163,9 @@ class TwinsyncPropertiesTests {
                 null,
                 null,
                 new TwinsyncProperties.Target(null, null, "service"),
-                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS),
-                new TwinsyncProperties.Drift(24, false));
+                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0),
+                new TwinsyncProperties.Drift(24, false),
+                new TwinsyncProperties.Jobs(null, null, null));
 
         assertThat(properties.stagingLocation())
                 .isEqualTo(Path.of("/tmp/h/staging").toString());
@@ -178,8 +179,9 @@ class TwinsyncPropertiesTests {
                 null,
                 "https://acct.blob.core.windows.net/?sv=2023-11-03&sig=c2VjcmV0",
                 new TwinsyncProperties.Target(null, null, "service"),
-                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS),
-                new TwinsyncProperties.Drift(24, false));
+                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0),
+                new TwinsyncProperties.Drift(24, false),
+                new TwinsyncProperties.Jobs(null, null, null));
 
         assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))
                 .isInstanceOf(InvalidSettingException.class)

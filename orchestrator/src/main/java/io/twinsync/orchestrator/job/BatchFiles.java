@@ -1,0 +1,37 @@
+package io.twinsync.orchestrator.job;
+
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchLayout;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What a stage that starts again removes from a batch before it stages anew. */
+final class BatchFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchFiles.class);
+
+    /** Everything the extract and the stages after it stage; the manifest and the batch's own record stay. */
+    private static final List<String> STAGED =
+            List.of(BatchLayout.ROWS, BatchLayout.TWINS, BatchLayout.REJECTS, BatchLayout.RESULTS);
+
+    private BatchFiles() {}
+
+    /** Removes what an earlier attempt of the extract staged, if anything. */
+    static void clearStaged(Batch batch) {
+        int removed = 0;
+        for (String prefix : STAGED) {
+            for (String path : batch.list(prefix)) {
+                batch.delete(path);
+                removed++;
+            }
+        }
+        if (batch.exists(BatchLayout.SCOPE)) {
+            batch.delete(BatchLayout.SCOPE);
+            removed++;
+        }
+        if (removed > 0) {
+            log.info("Batch {}: removed {} files an earlier attempt staged; staging it again", batch.id(), removed);
+        }
+    }
+}

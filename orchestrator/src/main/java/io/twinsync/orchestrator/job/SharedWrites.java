@@ -1,0 +1,52 @@
+package io.twinsync.orchestrator.job;
+
+import io.twinsync.writer.SharedWrite;
+import io.twinsync.writer.WriterSettings;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link SharedWrite} of each running write, by job execution: {@link WriteFanOut} opens one for the partitions
+ * it starts, and each partition's step finds it here.
+ */
+@Component
+class SharedWrites {
+
+    private final Map<Long, Opened> running = new ConcurrentHashMap<>();
+
+    /** Opens the shared write of a job execution's {@code partitions} partitions, which all run at once. */
+    void open(long jobExecutionId, int partitions) {
+        running.put(jobExecutionId, new Opened(partitions));
+    }
+
+    void close(long jobExecutionId) {
+        running.remove(jobExecutionId);
+    }
+
+    /**
+     * The shared write of the job execution, made on first use with these settings (the partitions' settings are
+     * the same); a partition run on its own (nothing opened) shares with no one.
+     */
+    SharedWrite of(long jobExecutionId, WriterSettings settings) {
+        Opened opened = running.get(jobExecutionId);
+        return opened == null ? SharedWrite.of(settings, 1) : opened.get(settings);
+    }
+
+    private static final class Opened {
+
+        private final int partitions;
+        private SharedWrite shared;
+
+        Opened(int partitions) {
+            this.partitions = partitions;
+        }
+
+        synchronized SharedWrite get(WriterSettings settings) {
+            if (shared == null) {
+                shared = SharedWrite.of(settings, partitions);
+            }
+            return shared;
+        }
+    }
+}
