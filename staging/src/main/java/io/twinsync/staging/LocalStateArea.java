@@ -2,6 +2,7 @@ package io.twinsync.staging;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -9,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The state area of a {@link LocalStagingStore}: files under {@code state/}, locks as OS file locks. */
 final class LocalStateArea implements StateArea {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStateArea.class);
 
     private final Path dir;
 
@@ -35,10 +40,12 @@ final class LocalStateArea implements StateArea {
 
     /**
      * A {@link FileLock} on the file: the OS releases it when the process ends, however it ends. Within this JVM
-     * the JDK refuses a second lock on the same file, which covers two writers in one process.
+     * the JDK refuses a second lock on the same file, which covers two writers in one process. The holder is the
+     * file's content, written once the lock is taken; file locks are advisory on Linux and macOS, so a refused
+     * process can read it (on Windows the read fails and the holder goes unnamed).
      */
     @Override
-    public StateLock lock(String name) {
+    public StateLock lock(String name, LockHolder holder) {
         Path file = LocalFiles.resolveInside(dir, name);
         FileChannel channel;
         try {
@@ -58,8 +65,9 @@ final class LocalStateArea implements StateArea {
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new StateLockedException(file.toString());
+            throw new StateLockedException(file.toString(), readHolder(file).orElse(null));
         }
+        writeHolder(channel, holder, file);
         return () -> {
             try {
                 channel.close(); // releases the lock
@@ -67,6 +75,34 @@ final class LocalStateArea implements StateArea {
                 throw new StagingException("Cannot release the lock " + file + ": " + e.getMessage(), e);
             }
         };
+    }
+
+    /**
+     * Replaces whatever an earlier holder left (one that died keeps its content) by this holder. A failure leaves
+     * the lock held: the holder is only for others' messages, and the lock is what keeps them out.
+     */
+    private static void writeHolder(FileChannel channel, LockHolder holder, Path file) {
+        try {
+            channel.truncate(0);
+            ByteBuffer json = ByteBuffer.wrap(holder.toJson());
+            while (json.hasRemaining()) {
+                channel.write(json, json.position());
+            }
+        } catch (IOException e) {
+            log.warn(
+                    "Cannot record the holder of the lock {} ({}); whoever it refuses cannot name it",
+                    file,
+                    e.toString());
+        }
+    }
+
+    /** The holder written in the file; empty when it cannot be read, or is being written at this instant. */
+    private static Optional<LockHolder> readHolder(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return LockHolder.fromJson(in.readNBytes(LockHolder.MAX_JSON_BYTES + 1));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {
