@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             "Runs one batch: extracts the mapped entities from the ERP, transforms the rows into one file per twin,"
                     + " and writes the changes to Azure Digital Twins.",
             "Exit codes: 0 all done; 3 done, but rows were rejected, twins failed or the graph had drifted (see"
-                    + " the batch folder); 1 the batch could not run."
+                    + " the batch folder); 4 another run holds the target (the message names its host, pid and"
+                    + " batch; try again later); 1 the batch could not run."
         })
 public class RunCommand implements Callable<Integer> {
 
@@ -100,18 +101,21 @@ public class RunCommand implements Callable<Integer> {
         this.preflight = preflight;
     }
 
-    /** Checks first, so that a run that cannot succeed creates no batch; holds the target until the batch ends. */
+    /**
+     * Checks first, so that a run that cannot succeed creates no batch; holds the target until the batch ends. The
+     * batch's id is chosen before the checks, so that the target's lock names the batch of the run that holds it.
+     */
     @Override
     @SuppressWarnings("try") // the hold is kept by the try block, not used in it
     public Integer call() throws Exception {
-        try (StateLock targetHeld = preflight.check(!noWrite)) {
-            return runBatch();
+        BatchId id = BatchId.newId(Instant.now());
+        try (StateLock targetHeld = preflight.check(!noWrite, id)) {
+            return runBatch(id);
         }
     }
 
-    private Integer runBatch() throws Exception {
+    private Integer runBatch(BatchId id) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BatchId id = BatchId.newId(Instant.now());
         Batch batch = staging.createBatch(id);
         BatchManifests.write(batch, BatchManifest.start(id.value(), Instant.now()));
         out.printf("twinsync run: batch %s%n", id);
