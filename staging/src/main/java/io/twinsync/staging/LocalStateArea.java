@@ -2,7 +2,6 @@ package io.twinsync.staging;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -41,8 +40,7 @@ final class LocalStateArea implements StateArea {
     /**
      * A {@link FileLock} on the file: the OS releases it when the process ends, however it ends. Within this JVM
      * the JDK refuses a second lock on the same file, which covers two writers in one process. The holder is the
-     * file's content, written once the lock is taken; file locks are advisory on Linux and macOS, so a refused
-     * process can read it (on Windows the read fails and the holder goes unnamed).
+     * file's content, written once the lock is taken and read by whoever the lock refuses.
      */
     @Override
     public StateLock lock(String name, LockHolder holder) {
@@ -65,7 +63,8 @@ final class LocalStateArea implements StateArea {
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new StateLockedException(file.toString(), readHolder(file).orElse(null));
+            throw new StateLockedException(
+                    file.toString(), LockHolder.readFrom(file).orElse(null));
         }
         writeHolder(channel, holder, file);
         return () -> {
@@ -83,25 +82,12 @@ final class LocalStateArea implements StateArea {
      */
     private static void writeHolder(FileChannel channel, LockHolder holder, Path file) {
         try {
-            channel.truncate(0);
-            ByteBuffer json = ByteBuffer.wrap(holder.toJson());
-            while (json.hasRemaining()) {
-                channel.write(json, json.position());
-            }
+            holder.writeTo(channel);
         } catch (IOException e) {
             log.warn(
                     "Cannot record the holder of the lock {} ({}); whoever it refuses cannot name it",
                     file,
                     e.toString());
-        }
-    }
-
-    /** The holder written in the file; empty when it cannot be read, or is being written at this instant. */
-    private static Optional<LockHolder> readHolder(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return LockHolder.fromJson(in.readNBytes(LockHolder.MAX_JSON_BYTES + 1));
-        } catch (IOException e) {
-            return Optional.empty();
         }
     }
 

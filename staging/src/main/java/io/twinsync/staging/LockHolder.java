@@ -3,8 +3,13 @@ package io.twinsync.staging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.twinsync.staging.json.StagingJson;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -69,6 +74,30 @@ public record LockHolder(String host, long pid, String batch, Instant since) {
     /** Looked up once: on a host whose name resolves slowly, every lock would wait for it again. */
     private static final class ThisHost {
         static final String NAME = hostName();
+    }
+
+    /**
+     * Writes this holder as the whole content of a local lock file, through the channel that holds its lock (a holder
+     * that died may have left its own there).
+     */
+    public void writeTo(FileChannel lockChannel) throws IOException {
+        lockChannel.truncate(0);
+        ByteBuffer json = ByteBuffer.wrap(toJson());
+        while (json.hasRemaining()) {
+            lockChannel.write(json, json.position());
+        }
+    }
+
+    /**
+     * The holder a local lock file names, read by a process the lock refused: file locks are advisory on Linux and
+     * macOS, so it can read the file while the holder keeps it locked (on Windows the read fails: empty).
+     */
+    public static Optional<LockHolder> readFrom(Path lockFile) {
+        try (InputStream in = Files.newInputStream(lockFile)) {
+            return fromJson(in.readNBytes(MAX_JSON_BYTES + 1));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static String hostName() {
