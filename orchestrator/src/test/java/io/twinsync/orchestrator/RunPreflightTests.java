@@ -169,16 +169,21 @@ class RunPreflightTests {
     }
 
     @Test
-    void aRunWhileTheEmbeddedEmulatorIsInUseStopsBeforeABatch() {
+    void aRunWhileTheEmbeddedEmulatorIsInUseStopsBeforeABatchWithExitCodeFourNamingItsHolder() {
+        // given the embedded emulator's folder in use (by this process, as by a 'twinsync emulator')
         Path home = CliRun.newHome("preflight-emulator-");
 
+        // when a run starts
         StartedTwinsync run;
         try (EmulatorHome inUse = EmulatorHome.lock(home)) {
             run = StartedTwinsync.run(variables(home), Map.of(), "run");
         }
 
-        assertStoppedBeforeABatch(run, home);
-        assertThat(run.output()).contains("is in use by another twinsync process");
+        // then it stops as on a target another run holds, naming the process that has the folder
+        assertStoppedBeforeABatch(run, home, ExitCode.LOCKED);
+        assertThat(run.output())
+                .contains("is in use by another twinsync process (pid "
+                        + ProcessHandle.current().pid() + " on host ");
     }
 
     @Test

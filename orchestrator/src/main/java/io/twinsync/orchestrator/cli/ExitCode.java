@@ -12,7 +12,8 @@ public enum ExitCode {
     PARTIAL(3),
     /**
      * Nothing was done because another twinsync process holds what the command needs (another {@code run} the
-     * target); the message names that process. Nothing needs fixing: run again once it ends.
+     * target, or any twinsync process the embedded emulator's folder); the message names that process. Nothing needs
+     * fixing: run again once it ends.
      */
     LOCKED(4);
 

@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
             "Runs one batch: extracts the mapped entities from the ERP, transforms the rows into one file per twin,"
                     + " and writes the changes to Azure Digital Twins.",
             "Exit codes: 0 all done; 3 done, but rows were rejected, twins failed or the graph had drifted (see"
-                    + " the batch folder); 4 another run holds the target (the message names its host, pid and"
-                    + " batch; try again later); 1 the batch could not run."
+                    + " the batch folder); 4 another run holds the target, or another twinsync process the embedded"
+                    + " emulator (the message names its host and pid; try again later); 1 the batch could not run."
         })
 public class RunCommand implements Callable<Integer> {
 

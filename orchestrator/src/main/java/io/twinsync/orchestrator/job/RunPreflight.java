@@ -1,6 +1,7 @@
 package io.twinsync.orchestrator.job;
 
 import io.twinsync.orchestrator.config.InvalidSettingException;
+import io.twinsync.orchestrator.graph.EmulatorInUseException;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.staging.BatchId;
@@ -70,6 +71,8 @@ public class RunPreflight {
         String key;
         try {
             key = target.stateKey();
+        } catch (EmulatorInUseException e) {
+            throw new TargetLockedException(e.getMessage(), e); // another process has the embedded emulator's graph
         } catch (RuntimeException e) {
             throw new PreflightException(e.getMessage(), e);
         }
