@@ -2,23 +2,32 @@ package io.twinsync.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.twinsync.orchestrator.cli.ExitCode;
 import io.twinsync.orchestrator.graph.EmulatorHome;
+import io.twinsync.staging.BatchId;
 import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.LockHolder;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.StateLock;
 import io.twinsync.staging.StateLockedException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code twinsync run} checks the mapping, the source and that it has the target to itself before it creates a
- * batch: a run that cannot succeed stops with one message and exit code 1, and leaves no batch behind.
+ * batch: a run that cannot succeed stops with one message and exit code 1 (4 when another run holds the target), and
+ * leaves no batch behind.
  */
 class RunPreflightTests {
 
@@ -103,46 +112,82 @@ class RunPreflightTests {
     }
 
     @Test
-    void anotherRunHoldingTheTargetIsFoundBeforeAnythingIsRead() {
+    void anotherRunHoldingTheTargetStopsTheRunWithExitCodeFourNamingThatRun() {
         // given another run that holds the target (its run lock, as 'run' takes it), and a source that is not there
         Path home = CliRun.newHome("preflight-held-");
         Map<String, String> variables = variables(home);
         variables.put("TWINSYNC_TARGET_ENDPOINT", ENDPOINT);
         variables.put("TWINSYNC_SOURCE_URL", UNREACHABLE_SOURCE);
         StagingStore staging = new LocalStagingStore(home.resolve("staging"));
+        LockHolder other = new LockHolder(
+                "build-7", 4242, "20261207T060000000Z-ab12cd", Instant.parse("2026-12-07T06:00:01.250Z"));
 
-        try (StateLock other = staging.state().lock("writer/adt.example.invalid/run.lock")) {
+        try (StateLock held = staging.state().lock("writer/adt.example.invalid/run.lock", other)) {
             // when a run starts
             StartedTwinsync run = StartedTwinsync.run(variables, Map.of(), "run");
 
-            // then it stops on the other run, before it even tries the source
-            assertStoppedBeforeABatch(run, home);
+            // then it stops on the other run, before it even tries the source, with the exit code of a held target
+            // and one message naming that run's process, host, batch and start, the lock, and what to do
+            assertStoppedBeforeABatch(run, home, ExitCode.LOCKED);
             assertThat(run.output())
-                    .contains("Another twinsync run is using the target " + ENDPOINT)
-                    .contains("run.lock")
+                    .contains("twinsync run failed: Another twinsync run holds the target " + ENDPOINT
+                            + ": pid 4242 on host build-7, batch 20261207T060000000Z-ab12cd,"
+                            + " since 2026-12-07T06:00:01Z (lock "
+                            + home.resolve("staging/state/writer/adt.example.invalid/run.lock")
+                                    .toAbsolutePath() + ")."
+                            + " Wait for it to finish or stop it, then run again")
                     .doesNotContain("source database");
         }
 
         // and once the other run is gone, a run gets past the target (to the missing source)
         StartedTwinsync after = StartedTwinsync.run(variables, Map.of(), "run");
+        assertThat(after.code()).isEqualTo(ExitCode.FAILED.code());
         assertThat(after.output()).contains("Cannot connect to the source database");
     }
 
     @Test
-    void aRunWhileTheEmbeddedEmulatorIsInUseStopsBeforeABatch() {
+    void aHolderThatRecordedNothingIsStillRefusedWithExitCodeFour() throws Exception {
+        // given a run lock held, whose file names no holder (as one taken by an earlier version of twinsync)
+        Path home = CliRun.newHome("preflight-held-unnamed-");
+        Map<String, String> variables = variables(home);
+        variables.put("TWINSYNC_TARGET_ENDPOINT", ENDPOINT);
+        variables.put("TWINSYNC_SOURCE_URL", UNREACHABLE_SOURCE);
+        Path lock = home.resolve("staging/state/writer/adt.example.invalid/run.lock");
+
+        Files.createDirectories(lock.getParent());
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
+            // when a run starts
+            StartedTwinsync run = StartedTwinsync.run(variables, Map.of(), "run");
+
+            // then it stops all the same, saying the lock does not name its holder
+            assertStoppedBeforeABatch(run, home, ExitCode.LOCKED);
+            assertThat(run.output())
+                    .contains("Another twinsync run holds the target " + ENDPOINT + " (lock " + lock.toAbsolutePath()
+                            + "; it does not say which process)");
+        }
+    }
+
+    @Test
+    void aRunWhileTheEmbeddedEmulatorIsInUseStopsBeforeABatchWithExitCodeFourNamingItsHolder() {
+        // given the embedded emulator's folder in use (by this process, as by a 'twinsync emulator')
         Path home = CliRun.newHome("preflight-emulator-");
 
+        // when a run starts
         StartedTwinsync run;
         try (EmulatorHome inUse = EmulatorHome.lock(home)) {
             run = StartedTwinsync.run(variables(home), Map.of(), "run");
         }
 
-        assertStoppedBeforeABatch(run, home);
-        assertThat(run.output()).contains("is in use by another twinsync process");
+        // then it stops as on a target another run holds, naming the process that has the folder
+        assertStoppedBeforeABatch(run, home, ExitCode.LOCKED);
+        assertThat(run.output())
+                .contains("is in use by another twinsync process (pid "
+                        + ProcessHandle.current().pid() + " on host ");
     }
 
     @Test
-    void aRunHoldsTheTargetUntilItEnds() throws Exception {
+    void aRunHoldsTheTargetUntilItEndsNamingItselfAndItsBatch() throws Exception {
         // given a run of the sample ERP into the embedded emulator, in another thread
         Path home = CliRun.newHome("preflight-hold-");
         CompletableFuture<StartedTwinsync> first =
@@ -150,20 +195,28 @@ class RunPreflightTests {
 
         // when this thread tries to take the target's run lock while that run goes on (once its batch exists: the
         // lock file appears an instant before it is locked, and this thread must not win that race)
-        AtomicBoolean refusedWhileRunning = new AtomicBoolean();
+        AtomicReference<LockHolder> refusedBy = new AtomicReference<>();
         Path writerState = home.resolve("staging/state/writer");
         StagingStore staging = new LocalStagingStore(home.resolve("staging"));
-        while (!first.isDone()) {
-            if (!staging.listBatches().isEmpty() && tryRunLock(home, writerState) == LockAttempt.REFUSED) {
-                refusedWhileRunning.set(true);
+        while (!first.isDone() && refusedBy.get() == null) {
+            if (!staging.listBatches().isEmpty()) {
+                tryRunLock(home, writerState, refusedBy::set);
             }
             Thread.sleep(20);
         }
 
-        // then it was refused while the run went on, and is free once it ended
-        assertThat(first.get().code()).as(first.get().output()).isZero();
-        assertThat(refusedWhileRunning).isTrue();
-        assertThat(tryRunLock(home, writerState)).isEqualTo(LockAttempt.TAKEN);
+        // then it was refused while the run went on, by this process running the batch it created
+        StartedTwinsync run = first.get();
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(refusedBy.get()).as("the holder named while the run went on").isNotNull();
+        assertThat(refusedBy.get().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(refusedBy.get().host())
+                .isEqualTo(LockHolder.thisProcess(null).host());
+        assertThat(staging.listBatches())
+                .containsExactly(new BatchId(refusedBy.get().batch()));
+
+        // and the target is free once the run ended
+        assertThat(tryRunLock(home, writerState, holder -> {})).isEqualTo(LockAttempt.TAKEN);
     }
 
     private enum LockAttempt {
@@ -172,8 +225,12 @@ class RunPreflightTests {
         TAKEN
     }
 
-    /** Tries the run lock of the one target under {@code writerState}, releasing it at once when taken. */
-    private static LockAttempt tryRunLock(Path home, Path writerState) throws Exception {
+    /**
+     * Tries the run lock of the one target under {@code writerState}, releasing it at once when taken, and telling
+     * {@code refusedBy} the holder a refusal names.
+     */
+    private static LockAttempt tryRunLock(Path home, Path writerState, Consumer<LockHolder> refusedBy)
+            throws Exception {
         if (!Files.isDirectory(writerState)) {
             return LockAttempt.NO_LOCK_YET;
         }
@@ -190,13 +247,18 @@ class RunPreflightTests {
                     new LocalStagingStore(home.resolve("staging")).state().lock(name)) {
                 return LockAttempt.TAKEN;
             } catch (StateLockedException e) {
+                e.holder().ifPresent(refusedBy);
                 return LockAttempt.REFUSED;
             }
         }
     }
 
     static void assertStoppedBeforeABatch(StartedTwinsync run, Path home) {
-        assertThat(run.code()).as(run.output()).isEqualTo(1);
+        assertStoppedBeforeABatch(run, home, ExitCode.FAILED);
+    }
+
+    static void assertStoppedBeforeABatch(StartedTwinsync run, Path home, ExitCode code) {
+        assertThat(run.code()).as(run.output()).isEqualTo(code.code());
         assertThat(run.output()).startsWith("twinsync run failed: ").doesNotContain("twinsync run: batch");
         assertThat(new LocalStagingStore(home.resolve("staging")).listBatches())
                 .as("batches left behind")

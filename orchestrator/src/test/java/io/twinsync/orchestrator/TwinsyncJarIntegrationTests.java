@@ -113,10 +113,11 @@ class TwinsyncJarIntegrationTests {
             // when another process starts a run against the same target
             Result run = twinsyncWith(Map.of("TWINSYNC_TARGET_ENDPOINT", "https://adt.example.invalid"), "run");
 
-            // then it stops before reading anything, saying another run holds the target
-            assertThat(run.code).isEqualTo(1);
+            // then it stops before reading anything with exit code 4, saying which process holds the target
+            assertThat(run.code).as(run.output).isEqualTo(4);
             assertThat(run.output)
-                    .contains("Another twinsync run is using the target https://adt.example.invalid")
+                    .contains("Another twinsync run holds the target https://adt.example.invalid: pid "
+                            + ProcessHandle.current().pid() + " on host ")
                     .doesNotContain("twinsync run: batch")
                     .doesNotContain("Exception");
             assertThat(staging.listBatches()).isEmpty();

@@ -9,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The state area of a {@link LocalStagingStore}: files under {@code state/}, locks as OS file locks. */
 final class LocalStateArea implements StateArea {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStateArea.class);
 
     private final Path dir;
 
@@ -35,10 +39,11 @@ final class LocalStateArea implements StateArea {
 
     /**
      * A {@link FileLock} on the file: the OS releases it when the process ends, however it ends. Within this JVM
-     * the JDK refuses a second lock on the same file, which covers two writers in one process.
+     * the JDK refuses a second lock on the same file, which covers two writers in one process. The holder is the
+     * file's content, written once the lock is taken and read by whoever the lock refuses.
      */
     @Override
-    public StateLock lock(String name) {
+    public StateLock lock(String name, LockHolder holder) {
         Path file = LocalFiles.resolveInside(dir, name);
         FileChannel channel;
         try {
@@ -58,8 +63,10 @@ final class LocalStateArea implements StateArea {
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new StateLockedException(file.toString());
+            throw new StateLockedException(
+                    file.toString(), LockHolder.readFrom(file).orElse(null));
         }
+        writeHolder(channel, holder, file);
         return () -> {
             try {
                 channel.close(); // releases the lock
@@ -67,6 +74,21 @@ final class LocalStateArea implements StateArea {
                 throw new StagingException("Cannot release the lock " + file + ": " + e.getMessage(), e);
             }
         };
+    }
+
+    /**
+     * Replaces whatever an earlier holder left (one that died keeps its content) by this holder. A failure leaves
+     * the lock held: the holder is only for others' messages, and the lock is what keeps them out.
+     */
+    private static void writeHolder(FileChannel channel, LockHolder holder, Path file) {
+        try {
+            holder.writeTo(channel);
+        } catch (IOException e) {
+            log.warn(
+                    "Cannot record the holder of the lock {} ({}); whoever it refuses cannot name it",
+                    file,
+                    e.toString());
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

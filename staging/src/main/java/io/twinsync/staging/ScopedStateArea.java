@@ -33,8 +33,8 @@ final class ScopedStateArea implements StateArea {
     }
 
     @Override
-    public StateLock lock(String name) {
-        return parent.lock(folder + name);
+    public StateLock lock(String name, LockHolder holder) {
+        return parent.lock(folder + name, holder);
     }
 
     @Override

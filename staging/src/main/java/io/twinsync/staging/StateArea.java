@@ -21,9 +21,15 @@ public interface StateArea {
      * local store at once, Blob Storage when the lease runs out, within a minute), so a lock file left behind
      * never blocks anyone.
      *
-     * @throws StateLockedException when another process or thread holds the lock
+     * @param holder who takes it, recorded in the lock so that whoever it refuses can name the holder
+     * @throws StateLockedException when another process or thread holds the lock, with its holder when recorded
      */
-    StateLock lock(String name);
+    StateLock lock(String name, LockHolder holder);
+
+    /** {@link #lock(String, LockHolder)} for this process, running no batch. */
+    default StateLock lock(String name) {
+        return lock(name, LockHolder.thisProcess(null));
+    }
 
     /**
      * This area seen from inside {@code folder} ({@code targets/emulator-1/}, say): every name is taken relative to

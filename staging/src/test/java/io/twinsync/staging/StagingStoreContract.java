@@ -189,6 +189,42 @@ public abstract class StagingStoreContract {
     }
 
     @Test
+    void aHeldLockNamesItsHolderToWhomItRefuses() {
+        // given a lock held by a run of a batch
+        StagingStore store = newStore();
+        LockHolder holder =
+                new LockHolder("build-7", 4242, "20261207T060000000Z-ab12cd", Instant.parse("2026-12-07T06:00:01Z"));
+        try (StateLock held = store.state().lock("writer/t/run.lock", holder)) {
+
+            // when another process asks for it / then it is told who holds it
+            assertThatThrownBy(() -> sameStoreAgain(store).state().lock("writer/t/run.lock"))
+                    .isInstanceOf(StateLockedException.class)
+                    .hasMessageContaining("pid 4242 on host build-7, batch 20261207T060000000Z-ab12cd,"
+                            + " since 2026-12-07T06:00:01Z")
+                    .satisfies(
+                            e -> assertThat(((StateLockedException) e).holder()).contains(holder));
+        }
+    }
+
+    @Test
+    void aLockTakenAgainNamesItsNewHolder() {
+        // given a lock taken and released by one holder, then taken by another
+        StagingStore store = newStore();
+        LockHolder first = new LockHolder("build-7", 4242, null, Instant.parse("2026-12-07T06:00:01Z"));
+        LockHolder second =
+                new LockHolder("build-8", 77, "20261207T070000000Z-ef34ab", Instant.parse("2026-12-07T07:00:00Z"));
+        store.state().lock("writer/t/run.lock", first).close();
+        try (StateLock held = sameStoreAgain(store).state().lock("writer/t/run.lock", second)) {
+
+            // when a third asks for it / then it is told of the second holder only
+            assertThatThrownBy(() -> store.state().lock("writer/t/run.lock"))
+                    .isInstanceOf(StateLockedException.class)
+                    .satisfies(
+                            e -> assertThat(((StateLockedException) e).holder()).contains(second));
+        }
+    }
+
+    @Test
     void aReleasedLockCanBeTakenAgainAndOtherLocksAreIndependent() {
         // given a lock taken and released, and another lock held
         StateArea state = newStore().state();

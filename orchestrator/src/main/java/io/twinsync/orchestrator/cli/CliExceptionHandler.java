@@ -5,18 +5,25 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Turns an exception that escaped a command into one readable message on standard error and exit code 1. The stack
- * trace goes to the debug log only: users need what happened and what to do, not a trace.
+ * Turns an exception that escaped a command into one readable message on standard error and the exit code for its
+ * type ({@link CliExitCodes}: 1 for most). The stack trace goes to the debug log only: users need what happened and
+ * what to do, not a trace.
  */
 final class CliExceptionHandler implements CommandLine.IExecutionExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CliExceptionHandler.class);
 
+    private final CommandLine.IExitCodeExceptionMapper exitCodes;
+
+    CliExceptionHandler(CommandLine.IExitCodeExceptionMapper exitCodes) {
+        this.exitCodes = exitCodes;
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         log.debug("Command {} failed", command.getCommandName(), e);
         command.getErr().println(command.getCommandSpec().qualifiedName() + " failed: " + describe(e));
-        return ExitCode.FAILED.code();
+        return exitCodes.getExitCode(e);
     }
 
     static String describe(Throwable e) {

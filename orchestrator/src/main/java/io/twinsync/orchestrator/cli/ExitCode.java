@@ -9,7 +9,13 @@ public enum ExitCode {
     /** The command line was wrong. */
     USAGE(2),
     /** The batch ran, but some rows were rejected or some twins or relationships failed; see the batch report. */
-    PARTIAL(3);
+    PARTIAL(3),
+    /**
+     * Nothing was done because another twinsync process holds what the command needs (another {@code run} the
+     * target, or any twinsync process the embedded emulator's folder); the message names that process. Nothing needs
+     * fixing: run again once it ends.
+     */
+    LOCKED(4);
 
     private final int code;
 

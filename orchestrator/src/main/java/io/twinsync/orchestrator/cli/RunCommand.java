@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
             "Runs one batch: extracts the mapped entities from the ERP, transforms the rows into one file per twin,"
                     + " and writes the changes to Azure Digital Twins.",
             "Exit codes: 0 all done; 3 done, but rows were rejected, twins failed or the graph had drifted (see"
-                    + " the batch folder); 1 the batch could not run."
+                    + " the batch folder); 4 another run holds the target, or another twinsync process the embedded"
+                    + " emulator (the message names its host and pid; try again later); 1 the batch could not run."
         })
 public class RunCommand implements Callable<Integer> {
 
@@ -125,7 +126,10 @@ public class RunCommand implements Callable<Integer> {
         this.batchExecutions = batchExecutions;
     }
 
-    /** Checks first, so that a run that cannot succeed creates no batch; holds the target until the batch ends. */
+    /**
+     * Checks first, so that a run that cannot succeed creates no batch; holds the target until the batch ends. The
+     * batch's id is chosen before the checks, so that the target's lock names the batch of the run that holds it.
+     */
     @Override
     @SuppressWarnings("try") // the hold is kept by the try block, not used in it
     public Integer call() throws Exception {
@@ -138,17 +142,16 @@ public class RunCommand implements Callable<Integer> {
                     "--resume continues a batch with the options it started with; drop --full-compare, --no-write"
                             + " and --partitions");
         }
-        try (StateLock targetHeld = preflight.check(!noWrite)) {
-            return runBatch();
+        // The lock names the batch: a new one, the one named to resume, or none yet (the target's latest, found
+        // only once the lock is held).
+        BatchId id = resume == null ? BatchId.newId(Instant.now()) : LATEST.equals(resume) ? null : new BatchId(resume);
+        try (StateLock targetHeld = preflight.check(!noWrite, id)) {
+            return resume != null ? resumeBatch() : runBatch(id);
         }
     }
 
-    private Integer runBatch() throws Exception {
-        if (resume != null) {
-            return resumeBatch();
-        }
+    private Integer runBatch(BatchId id) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        BatchId id = BatchId.newId(Instant.now());
         Batch batch = staging.createBatch(id);
         BatchManifests.write(batch, BatchManifest.start(id.value(), Instant.now()));
         out.printf("twinsync run: batch %s%n", id);

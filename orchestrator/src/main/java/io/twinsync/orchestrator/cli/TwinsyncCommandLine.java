@@ -34,11 +34,11 @@ public class TwinsyncCommandLine {
                 });
             }
         };
+        CliExitCodes exitCodes = new CliExitCodes();
         return new CommandLine(TwinsyncCommand.class, factory)
                 .setOut(out)
                 .setErr(err)
-                .setExecutionExceptionHandler(new CliExceptionHandler())
-                .setExitCodeExceptionMapper(e ->
-                        e instanceof CommandLine.ParameterException ? ExitCode.USAGE.code() : ExitCode.FAILED.code());
+                .setExecutionExceptionHandler(new CliExceptionHandler(exitCodes))
+                .setExitCodeExceptionMapper(exitCodes);
     }
 }

@@ -2,6 +2,7 @@ package io.twinsync.orchestrator.graph;
 
 import io.twinsync.emulator.AdtEmulator;
 import io.twinsync.emulator.TuningOptions;
+import io.twinsync.staging.LockHolder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -43,16 +44,33 @@ public final class EmulatorHome implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("The emulator state in " + dir + " is in use by another twinsync"
-                        + " process (a 'twinsync emulator' or another 'twinsync run'). Wait for it to finish, point"
-                        + " twinsync.target.endpoint at the running emulator, or use another TWINSYNC_HOME.");
+                LockHolder holder = LockHolder.readFrom(dir.resolve(".lock")).orElse(null);
+                throw new EmulatorInUseException(
+                        "The emulator state in " + dir + " is in use by another twinsync process"
+                                + (holder == null ? "" : " (" + holder.describe() + ")")
+                                + ": a 'twinsync emulator' or another 'twinsync run'. Wait for it to finish, point"
+                                + " twinsync.target.endpoint at the running emulator, or use another TWINSYNC_HOME.",
+                        holder);
             }
+            writeHolder(channel);
             return new EmulatorHome(dir, channel, lock);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Cannot open the emulator state in " + dir + ": " + e.getMessage()
                             + "; check that TWINSYNC_HOME is writable",
                     e);
+        }
+    }
+
+    /**
+     * Records this process in the lock file, replacing a holder that died, so that a process it refuses can name it.
+     * A failure leaves the folder locked: the record is only for others' messages.
+     */
+    private static void writeHolder(FileChannel channel) {
+        try {
+            LockHolder.thisProcess(null).writeTo(channel);
+        } catch (IOException e) {
+            // Whoever this lock refuses is told "another twinsync process", without naming it.
         }
     }
 

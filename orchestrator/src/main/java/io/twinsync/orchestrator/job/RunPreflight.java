@@ -1,8 +1,11 @@
 package io.twinsync.orchestrator.job;
 
 import io.twinsync.orchestrator.config.InvalidSettingException;
+import io.twinsync.orchestrator.graph.EmulatorInUseException;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.source.SourceDatabase;
+import io.twinsync.staging.BatchId;
+import io.twinsync.staging.LockHolder;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.StateLock;
@@ -43,11 +46,13 @@ public class RunPreflight {
      * Runs the checks and, for a run that writes, takes the target for it.
      *
      * @param write whether the run writes to the target; a run that does not neither opens nor holds it
+     * @param batch the batch the run will create or resume (null: not known yet), recorded in the target's lock so that a run it refuses can name it
      * @return the hold on the target, to close when the run ends (nothing to release for a run that does not write)
+     * @throws TargetLockedException when another run holds the target, naming it
      * @throws PreflightException saying what to fix
      */
-    public StateLock check(boolean write) {
-        StateLock hold = write ? holdTarget() : () -> {};
+    public StateLock check(boolean write, BatchId batch) {
+        StateLock hold = write ? holdTarget(batch) : () -> {};
         try {
             checkSource(loadMapping());
             return hold;
@@ -59,24 +64,29 @@ public class RunPreflight {
 
     /**
      * Takes the run lock of the target, beside the writer's lock (which the write step takes for itself: one JVM
-     * cannot take a file lock twice). For the embedded emulator, the target's key starts it, which locks its folder
-     * now rather than in the write step.
+     * cannot take a file lock twice), recording this process and {@code batch} as its holder. For the embedded
+     * emulator, the target's key starts it, which locks its folder now rather than in the write step.
      */
-    private StateLock holdTarget() {
+    private StateLock holdTarget(BatchId batch) {
         String key;
         try {
             key = target.stateKey();
+        } catch (EmulatorInUseException e) {
+            throw new TargetLockedException(e.getMessage(), e); // another process has the embedded emulator's graph
         } catch (RuntimeException e) {
             throw new PreflightException(e.getMessage(), e);
         }
         try {
-            return staging.state().lock("writer/" + key + "/run.lock");
+            return staging.state()
+                    .lock("writer/" + key + "/run.lock", LockHolder.thisProcess(batch == null ? null : batch.value()));
         } catch (StateLockedException e) {
-            throw new PreflightException(
-                    "Another twinsync run is using the target " + target.description() + ": it holds the lock "
-                            + e.location() + ". Wait for that run to finish (or stop it), then run again; the lock"
-                            + " goes with the process that holds it (in Blob Storage, within a minute), the file"
-                            + " itself may stay",
+            throw new TargetLockedException(
+                    "Another twinsync run holds the target " + target.description()
+                            + e.holder().map(holder -> ": " + holder.describe()).orElse("")
+                            + " (lock " + e.location()
+                            + (e.holder().isPresent() ? "" : "; it does not say which process")
+                            + "). Wait for it to finish or stop it, then run again; a stopped run frees the lock at"
+                            + " once (in Blob Storage within a minute)",
                     e);
         } catch (StagingException e) {
             throw new PreflightException("Cannot use the staging area (twinsync.staging): " + e.getMessage(), e);

@@ -9,12 +9,14 @@ import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.specialized.BlobLeaseClient;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
+import io.twinsync.staging.LockHolder;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StateLock;
 import io.twinsync.staging.StateLockedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -58,25 +60,59 @@ final class BlobLeaseLock implements StateLock {
         this.renewal = RENEWALS.scheduleWithFixedDelay(this::renew, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
     }
 
-    static StateLock acquire(BlobClient blob, String display) {
-        return acquire(blob, display, Clock.systemUTC());
+    static StateLock acquire(BlobClient blob, String display, LockHolder holder) {
+        return acquire(blob, display, holder, Clock.systemUTC());
     }
 
     /** @param clock tells when the lease was last renewed; a test moves it on instead of waiting a minute */
-    static BlobLeaseLock acquire(BlobClient blob, String display, Clock clock) {
+    static BlobLeaseLock acquire(BlobClient blob, String display, LockHolder holder, Clock clock) {
         createIfMissing(blob, display);
         BlobLeaseClient lease = new BlobLeaseClientBuilder().blobClient(blob).buildClient();
+        String leaseId;
         try {
-            lease.acquireLease(LEASE_SECONDS);
+            leaseId = lease.acquireLease(LEASE_SECONDS);
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 409) {
-                throw new StateLockedException(display);
+                throw new StateLockedException(display, readHolder(blob).orElse(null));
             }
             throw BlobErrors.failure("Cannot take the lock " + display, display, e);
         } catch (RuntimeException e) {
             throw BlobErrors.failure("Cannot take the lock " + display, display, e);
         }
+        writeHolder(blob, leaseId, holder, display);
         return new BlobLeaseLock(lease, display, clock);
+    }
+
+    /**
+     * Makes the holder the blob's content, replacing an earlier holder's (one whose lease ran out keeps its
+     * content). A leased blob takes writes that give its lease id, and keeps the lease. A failure leaves the lock
+     * held: the holder is only for others' messages, and the lease is what keeps them out.
+     */
+    private static void writeHolder(BlobClient blob, String leaseId, LockHolder holder, String display) {
+        try {
+            blob.getBlockBlobClient()
+                    .uploadWithResponse(
+                            new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(holder.toJson()))
+                                    .setRequestConditions(new BlobRequestConditions().setLeaseId(leaseId)),
+                            RENEW_TIMEOUT,
+                            Context.NONE);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Cannot record the holder of the lock {} ({}); whoever it refuses cannot name it",
+                    display,
+                    BlobErrors.describe(e));
+        }
+    }
+
+    /** The holder the lock blob names, read when its lease refused us; empty when it names none or cannot be read. */
+    private static Optional<LockHolder> readHolder(BlobClient blob) {
+        try {
+            return LockHolder.fromJson(blob.downloadContentWithResponse(null, null, RENEW_TIMEOUT, Context.NONE)
+                    .getValue()
+                    .toBytes());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.twinsync.staging.blob;
 
 import com.azure.storage.blob.BlobContainerClient;
+import io.twinsync.staging.LockHolder;
 import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StateArea;
 import io.twinsync.staging.StateLock;
@@ -33,9 +34,9 @@ final class BlobStateArea implements StateArea {
     }
 
     @Override
-    public StateLock lock(String name) {
+    public StateLock lock(String name, LockHolder holder) {
         BlobReads.checkRelative(name, url.display());
-        return BlobLeaseLock.acquire(container.getBlobClient(prefix + name), display(name));
+        return BlobLeaseLock.acquire(container.getBlobClient(prefix + name), display(name), holder);
     }
 
     private String display(String name) {

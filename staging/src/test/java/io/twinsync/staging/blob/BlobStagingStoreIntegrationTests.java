@@ -18,6 +18,7 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
+import io.twinsync.staging.LockHolder;
 import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
@@ -197,8 +198,8 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
                 return now.get();
             }
         };
-        BlobLeaseLock held =
-                BlobLeaseLock.acquire(container.getBlobClient(lockBlob), "state/writer/t/writer.lock", clock);
+        BlobLeaseLock held = BlobLeaseLock.acquire(
+                container.getBlobClient(lockBlob), "state/writer/t/writer.lock", LockHolder.thisProcess(null), clock);
 
         // when a lease's length passes without a renewal and the lock is closed
         now.set(start.plusSeconds(BlobLeaseLock.LEASE_SECONDS + 1));
