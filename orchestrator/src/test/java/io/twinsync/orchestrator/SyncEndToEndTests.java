@@ -259,6 +259,54 @@ class SyncEndToEndTests {
         assertThat(twin.out()).contains("installedOn-line-RTM-L02").doesNotContain("installedOn-line-RTM-L01");
     }
 
+    @Test
+    @Order(11)
+    void statusListsEveryBatchWithHowItStandsAndItsCountsAndBatchesIsTheSameCommand() {
+        CliRun status = cli("status");
+
+        assertThat(status.code()).as(status.toString()).isZero();
+        List<String> lines =
+                status.out().lines().filter(l -> l.startsWith("  20")).toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(lines.get(0))
+                .contains("  OK  ")
+                .containsPattern("twins \\d+ created 0 patched 0 unchanged 0 deleted 0 failed")
+                .containsPattern("relationships \\d+ created");
+        assertThat(lines).anyMatch(l -> l.contains("  PARTIAL  ") && l.contains("1 rejected"));
+        assertThat(lines).anyMatch(l -> l.contains("OK (not written)") && l.contains("not written"));
+        assertThat(lines).anyMatch(l -> l.contains("1 deleted"));
+        assertThat(cli("batches").out()).isEqualTo(status.out());
+    }
+
+    @Test
+    @Order(12)
+    void statusOfOneBatchShowsItsStepsWritePartitionsCountsAndTopProblems() {
+        String partial = cli("status")
+                .out()
+                .lines()
+                .filter(l -> l.contains("  PARTIAL  "))
+                .findFirst()
+                .orElseThrow()
+                .strip()
+                .split(" ")[0];
+
+        CliRun status = cli("status", partial);
+
+        assertThat(status.code()).as(status.toString()).isZero();
+        assertThat(status.out())
+                .startsWith("batch " + partial + "  PARTIAL")
+                .containsPattern("extract +COMPLETED")
+                // one per core, at least 2
+                .containsPattern("write part-1-of-\\d+ +COMPLETED")
+                .containsPattern("write part-2-of-\\d+ +COMPLETED")
+                .containsPattern("record +COMPLETED")
+                .contains("1 rows rejected")
+                .contains("top rejected rows")
+                .containsPattern("INVALID_TWIN_ID +1  e\\.g\\. equipment \\{\"EquipmentId\":2\\}")
+                .contains("all listed in " + home.toAbsolutePath().resolve("staging/batches/" + partial)
+                        + "/rejects/transform.ndjson");
+    }
+
     private BatchManifest latestManifest() {
         return CliRun.latestManifest(home);
     }

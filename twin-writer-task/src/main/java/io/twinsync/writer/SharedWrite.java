@@ -2,6 +2,9 @@ package io.twinsync.writer;
 
 import io.twinsync.writer.limit.Pacer;
 import io.twinsync.writer.limit.RequestLimiter;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,6 +21,9 @@ public final class SharedWrite {
     private final RequestLimiter limiter;
     private final Phaser twinsWritten;
     private final AtomicBoolean modelsUploaded = new AtomicBoolean();
+    /** Twins the partitions created, for ADT's lag: a relationship to one of them is retried, not failed at once. */
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+
     private final Object modelsLock = new Object();
 
     private SharedWrite(RequestLimiter limiter, int partitions) {
@@ -68,12 +74,17 @@ public final class SharedWrite {
 
         private boolean arrived;
 
-        /** Waits until every partition still running has written its twins. */
-        void twinsWritten() {
+        /**
+         * Records the twins this partition created and waits until every partition still running has written its
+         * twins; returns the twins every partition created.
+         */
+        Set<String> twinsWritten(Set<String> createdHere) {
+            created.addAll(createdHere);
             if (!arrived) {
                 arrived = true;
                 twinsWritten.arriveAndAwaitAdvance();
             }
+            return Collections.unmodifiableSet(created);
         }
 
         /** This partition stops before its twins were all written: the others no longer wait for it. */

@@ -217,12 +217,12 @@ public final class TwinWriter {
                 : new TwinPhase(adt, known, graph);
         List<TwinOutcome> twins = pool.map(paths, path -> twinPhase.apply(batch, path));
         twins.forEach(twin -> results.write(twin.result()));
-        member.twinsWritten();
-        // Relationships only now: their targets may be any twin of the partition, created above.
-        Set<String> created = twins.stream()
+        // Relationships only now, once every partition sharing this write has written its twins: a relationship's
+        // target may be any twin of the batch.
+        Set<String> created = member.twinsWritten(twins.stream()
                 .filter(twin -> twin.result().action() == ItemAction.CREATED)
                 .map(twin -> twin.file().twinId())
-                .collect(Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet()));
         RelationshipPhase relationshipPhase = new RelationshipPhase(adt, created, sleeper, graph);
         List<List<ItemResult>> relationships = pool.map(twins, relationshipPhase::apply);
         for (int i = 0; i < twins.size(); i++) {

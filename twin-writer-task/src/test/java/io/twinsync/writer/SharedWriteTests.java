@@ -2,6 +2,7 @@ package io.twinsync.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,13 +12,14 @@ import org.junit.jupiter.api.Test;
 class SharedWriteTests {
 
     @Test
-    void noPartitionGoesOnToItsRelationshipsBeforeEveryPartitionWroteItsTwins() throws Exception {
+    void noPartitionGoesOnToItsRelationshipsBeforeEveryPartitionWroteItsTwinsAndAllSeeWhatEachCreated()
+            throws Exception {
         SharedWrite shared = SharedWrite.of(WriterSettings.defaults(), 2);
         SharedWrite.Member early = shared.member();
         SharedWrite.Member late = shared.member();
         AtomicBoolean earlyWentOn = new AtomicBoolean();
         Thread first = new Thread(() -> {
-            early.twinsWritten();
+            early.twinsWritten(Set.of("a"));
             earlyWentOn.set(true);
         });
         first.start();
@@ -25,7 +27,7 @@ class SharedWriteTests {
         first.join(300);
         assertThat(earlyWentOn).as("waits for the other partition's twins").isFalse();
 
-        late.twinsWritten();
+        assertThat(late.twinsWritten(Set.of("b"))).containsExactlyInAnyOrder("a", "b");
         first.join(5_000);
         assertThat(earlyWentOn).isTrue();
     }
@@ -37,7 +39,7 @@ class SharedWriteTests {
         SharedWrite.Member failed = shared.member();
         CountDownLatch wentOn = new CountDownLatch(1);
         Thread first = new Thread(() -> {
-            healthy.twinsWritten();
+            healthy.twinsWritten(Set.of());
             wentOn.countDown();
         });
         first.start();

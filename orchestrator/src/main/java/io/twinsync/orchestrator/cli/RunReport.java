@@ -49,6 +49,13 @@ final class RunReport {
     }
 
     void print(PrintWriter out) {
+        printCounts(out);
+        out.printf("  result     %s%n", result());
+        out.flush();
+    }
+
+    /** What each stage did, without the result line. */
+    void printCounts(PrintWriter out) {
         ExtractSummary extract = manifest.extract();
         if (extract != null) {
             out.printf(
@@ -100,8 +107,6 @@ final class RunReport {
             out.printf(
                     "  write      skipped (--no-write); 'twinsync import-file' writes the batch for an import job%n");
         }
-        out.printf("  result     %s%n", result());
-        out.flush();
     }
 
     /** Which entities' earlier state was set aside, and why: the run says when it reads more than last time. */
@@ -121,7 +126,8 @@ final class RunReport {
                 (entity, why) -> out.printf("             %s read whole, its state started afresh: %s%n", entity, why));
     }
 
-    private String result() {
+    /** OK, DRIFT, PARTIAL or FAILED, as the run's last line says. */
+    String result() {
         if (complete()) {
             return "OK";
         }

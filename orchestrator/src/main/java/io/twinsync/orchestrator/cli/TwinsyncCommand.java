@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             RunCommand.class,
-            BatchesCommand.class,
+            StatusCommand.class,
             ValidateCommand.class,
             DriftCommand.class,
             ImportFileCommand.class,
