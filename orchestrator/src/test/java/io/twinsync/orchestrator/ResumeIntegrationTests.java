@@ -136,6 +136,29 @@ class ResumeIntegrationTests {
         }
     }
 
+    @Test
+    void aWriteInOnePartitionAndInFourPartitionsEndsInTheSameGraph() throws Exception {
+        Path one = dir.resolve("one");
+        Path four = dir.resolve("four");
+        TwinsyncProcesses.run(one, Map.of(), "sample-erp", "sql", "SELECT 1");
+        TwinsyncProcesses.copyFolder(one.resolve("sample-erp"), four.resolve("sample-erp"));
+        try (StandaloneEmulator single = new StandaloneEmulator(
+                                dir.resolve("adt-one"), TwinsyncProcesses.freePort(), "--limits", "off")
+                        .start();
+                StandaloneEmulator partitioned = new StandaloneEmulator(
+                                dir.resolve("adt-four"), TwinsyncProcesses.freePort(), "--limits", "off")
+                        .start()) {
+            TwinsyncProcesses.assertOk(TwinsyncProcesses.run(one, single.target(), "run", "--partitions", "1"));
+            Result run = TwinsyncProcesses.run(four, partitioned.target(), "run", "--partitions", "4");
+            TwinsyncProcesses.assertOk(run);
+
+            GraphDump written = GraphDump.of(partitioned.endpoint(), partitioned.certificate());
+            assertThat(written.twins()).hasSize(347);
+            assertThat(written.relationships()).hasSize(610);
+            assertThat(written).isEqualTo(GraphDump.of(single.endpoint(), single.certificate()));
+        }
+    }
+
     /** Starts {@code run}, waits for a log line, waits {@code after} more and kills the JVM; returns the batch id. */
     private static String runKilledAfter(Path home, Map<String, String> target, String line, Duration after)
             throws Exception {

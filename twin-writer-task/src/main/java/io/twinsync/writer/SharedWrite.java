@@ -4,6 +4,7 @@ import io.twinsync.writer.limit.Pacer;
 import io.twinsync.writer.limit.RequestLimiter;
 import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +24,8 @@ public final class SharedWrite {
     private final AtomicBoolean modelsUploaded = new AtomicBoolean();
     /** Twins the partitions created, for ADT's lag: a relationship to one of them is retried, not failed at once. */
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    /** Partitions that stopped before their twins were written: their twins may be targets of the others'. */
+    private final Set<String> stoppedEarly = ConcurrentHashMap.newKeySet();
 
     private final Object modelsLock = new Object();
 
@@ -65,24 +68,39 @@ public final class SharedWrite {
     }
 
     /** One partition's part in the shared write. */
-    Member member() {
-        return new Member();
+    Member member(Partition partition) {
+        return new Member(partition);
     }
 
     /** One partition: arrives once, when its twins are written, or leaves (it failed) so that no one waits for it. */
     final class Member {
 
+        private final Partition partition;
         private boolean arrived;
 
+        Member(Partition partition) {
+            this.partition = partition;
+        }
+
         /**
-         * Records the twins this partition created and waits until every partition still running has written its
-         * twins; returns the twins every partition created.
+         * Records the twins this partition created and waits until every partition has written its twins; returns
+         * the twins every partition created.
+         *
+         * @throws TwinWriteException when another partition stopped before its twins were written: a relationship
+         *     of this partition may point at one of them, so this partition stops before its relationships too, and
+         *     the batch is left for a resume to write both
          */
         Set<String> twinsWritten(Set<String> createdHere) {
             created.addAll(createdHere);
             if (!arrived) {
                 arrived = true;
                 twinsWritten.arriveAndAwaitAdvance();
+            }
+            if (!stoppedEarly.isEmpty()) {
+                throw new TwinWriteException("Partition " + partition + " stopped after its twins, before its"
+                        + " relationships: partition " + String.join(", ", new TreeSet<>(stoppedEarly))
+                        + " failed before writing its twins, which relationships of this partition may point at."
+                        + " Nothing is lost: resuming the batch ('twinsync run --resume') writes both");
             }
             return Collections.unmodifiableSet(created);
         }
@@ -91,6 +109,7 @@ public final class SharedWrite {
         void leave() {
             if (!arrived) {
                 arrived = true;
+                stoppedEarly.add(partition.toString()); // before deregistering, which may wake the others
                 twinsWritten.arriveAndDeregister();
             }
         }

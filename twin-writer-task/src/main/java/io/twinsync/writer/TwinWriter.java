@@ -134,7 +134,7 @@ public final class TwinWriter {
      * @see #write(Batch, Partition)
      */
     public WriteReport write(Batch batch, Partition partition, SharedWrite shared) {
-        SharedWrite.Member member = shared.member();
+        SharedWrite.Member member = shared.member(partition);
         try {
             return write(batch, partition, shared, member);
         } finally {

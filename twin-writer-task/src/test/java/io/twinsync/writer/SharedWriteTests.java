@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SharedWriteTests {
@@ -15,8 +16,8 @@ class SharedWriteTests {
     void noPartitionGoesOnToItsRelationshipsBeforeEveryPartitionWroteItsTwinsAndAllSeeWhatEachCreated()
             throws Exception {
         SharedWrite shared = SharedWrite.of(WriterSettings.defaults(), 2);
-        SharedWrite.Member early = shared.member();
-        SharedWrite.Member late = shared.member();
+        SharedWrite.Member early = shared.member(new Partition(1, 2));
+        SharedWrite.Member late = shared.member(new Partition(2, 2));
         AtomicBoolean earlyWentOn = new AtomicBoolean();
         Thread first = new Thread(() -> {
             early.twinsWritten(Set.of("a"));
@@ -33,13 +34,19 @@ class SharedWriteTests {
     }
 
     @Test
-    void aPartitionThatFailsBeforeItsTwinsWereWrittenNoLongerHoldsTheOthers() throws Exception {
+    void aPartitionThatFailsBeforeItsTwinsWereWrittenStopsTheOthersBeforeTheirRelationshipsInsteadOfHoldingThem()
+            throws Exception {
         SharedWrite shared = SharedWrite.of(WriterSettings.defaults(), 2);
-        SharedWrite.Member healthy = shared.member();
-        SharedWrite.Member failed = shared.member();
+        SharedWrite.Member healthy = shared.member(new Partition(1, 2));
+        SharedWrite.Member failed = shared.member(new Partition(2, 2));
         CountDownLatch wentOn = new CountDownLatch(1);
+        AtomicReference<Throwable> stopped = new AtomicReference<>();
         Thread first = new Thread(() -> {
-            healthy.twinsWritten(Set.of());
+            try {
+                healthy.twinsWritten(Set.of());
+            } catch (TwinWriteException e) {
+                stopped.set(e);
+            }
             wentOn.countDown();
         });
         first.start();
@@ -47,6 +54,10 @@ class SharedWriteTests {
         failed.leave();
 
         assertThat(wentOn.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(stopped.get())
+                .isInstanceOf(TwinWriteException.class)
+                .hasMessageContaining("Partition 1/2 stopped after its twins, before its relationships: partition 2/2")
+                .hasMessageContaining("twinsync run --resume");
     }
 
     @Test
