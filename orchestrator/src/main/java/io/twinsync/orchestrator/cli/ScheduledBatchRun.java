@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A scheduled batch is a {@code twinsync run}: the same {@link BatchRun}, with the same preflight, lock, job and
- * result. Its report is left out (standard output gets one line per batch; {@code twinsync batches} and the batch
+ * result. Its report is left out (standard output gets one line per batch; {@code twinsync status} and the batch
  * folder keep the counts); what went wrong goes to standard error as {@code run} says it. What makes {@code run}
  * exit 4, another process holding the target, skips the tick.
  */
