@@ -68,6 +68,29 @@ class CommandLineUsageTests {
     }
 
     @Test
+    void scheduleWithACrontabLineExitsTwoNamingItWithAnExampleBeforeStartingAnything() {
+        CliRun result = cli("schedule", "--cron", "0 * * * *");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("--cron \"0 * * * *\" is refused")
+                .contains("such as \"0 0 * * * *\" (every hour)")
+                .contains("a seconds field first: \"0 0 * * * *\"");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void scheduleWithoutACronOrAZoneThatIsNoneExitsTwoSayingWhatToGive() {
+        CliRun noCron = cli("schedule");
+        CliRun badZone = cli("schedule", "--cron", "@hourly", "--zone", "Mars/Olympus");
+
+        assertThat(noCron.code()).isEqualTo(2);
+        assertThat(noCron.err()).contains("--cron \"0 0 * * * *\"").contains("twinsync.schedule.cron");
+        assertThat(badZone.code()).isEqualTo(2);
+        assertThat(badZone.err()).contains("--zone Mars/Olympus is refused").contains("Europe/Paris");
+    }
+
+    @Test
     void validateFindsNoProblemInTheSampleMappingAndWritesNothing() {
         CliRun result = cli("validate", "--rows", "50");
 

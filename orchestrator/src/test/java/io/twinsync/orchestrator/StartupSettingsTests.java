@@ -88,6 +88,20 @@ class StartupSettingsTests {
     }
 
     @Test
+    void aScheduleCronSettingThatIsNotSpringsSixFieldsStopsTheStartWithExitOneAndAnExample() {
+        Map<String, String> variables = variables();
+        variables.put("TWINSYNC_SCHEDULE_CRON", "0 * * * *");
+
+        StartedTwinsync run = StartedTwinsync.run(variables, Map.of(), "schedule");
+
+        assertThat(run.code()).as(run.output()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("Setting twinsync.schedule.cron is '0 * * * *'")
+                .contains("such as \"0 0 * * * *\" (every hour)");
+        assertNoStackTrace(run);
+    }
+
+    @Test
     void aWrongTypeInTheSettingsFileNamesItsLineAndColumn() throws IOException {
         Path file = settingsFile("twinsync:\n  writer:\n    limits:\n      patches: lots\n");
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -19,6 +20,17 @@ final class StepFailures {
     private static final Pattern PARTITION = Pattern.compile("(\\w+)Partition:part-(\\d+)-of-(\\d+)");
 
     private StepFailures() {}
+
+    /** Where a stopped batch stopped: {@code in the write step}, or {@code before its first step}. */
+    static String stoppedIn(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStatus() != BatchStatus.COMPLETED)
+                .map(StepExecution::getStepName)
+                .filter(name -> !PARTITION.matcher(name).matches())
+                .findFirst()
+                .map(name -> "in the " + name + " step")
+                .orElse("before its first step");
+    }
 
     /** Lines such as {@code write step (partitions 1/2, 2/2): ADT at ... did not answer}. */
     static List<String> of(JobExecution execution) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             RunCommand.class,
+            ScheduleCommand.class,
             StatusCommand.class,
             ValidateCommand.class,
             DriftCommand.class,

@@ -2,6 +2,7 @@ package io.twinsync.orchestrator.config;
 
 import io.twinsync.extract.jdbc.JdbcSourceSettings;
 import io.twinsync.extract.jdbc.JdbcUrls;
+import io.twinsync.orchestrator.schedule.CronSyntax;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.limit.RateLimits;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param writer how the writer behaves
  * @param drift when runs check the graph for drift
  * @param jobs where Spring Batch keeps the batches' job and step executions (what {@code run --resume} resumes)
+ * @param schedule when {@code twinsync schedule} starts batches, unless its command line says
  */
 @ConfigurationProperties("twinsync")
 public record TwinsyncProperties(
@@ -35,7 +37,8 @@ public record TwinsyncProperties(
         @DefaultValue Target target,
         @DefaultValue Writer writer,
         @DefaultValue Drift drift,
-        @DefaultValue Jobs jobs) {
+        @DefaultValue Jobs jobs,
+        @DefaultValue Schedule schedule) {
 
     public TwinsyncProperties {
         if (home == null) {
@@ -144,6 +147,33 @@ public record TwinsyncProperties(
             if (everyRuns < 0 || everyRuns > 1_000_000) {
                 throw new InvalidSettingException(
                         "twinsync.drift.every-runs", everyRuns, "use 0 (only when asked) to 1000000");
+            }
+        }
+    }
+
+    /**
+     * {@code twinsync schedule}'s defaults; its {@code --cron} and {@code --zone} override them.
+     *
+     * @param cron Spring's cron expression (six fields, seconds first, or a macro such as {@code @daily}); empty:
+     *     {@code schedule} needs {@code --cron}
+     * @param zone the time zone the expression is read in, such as {@code Europe/Paris}; empty: the system's
+     */
+    public record Schedule(String cron, String zone) {
+
+        public Schedule {
+            if (cron != null && !cron.isBlank()) {
+                try {
+                    CronSyntax.cron(cron);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSettingException("twinsync.schedule.cron", cron, e.getMessage());
+                }
+            }
+            if (zone != null && !zone.isBlank()) {
+                try {
+                    CronSyntax.zone(zone);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSettingException("twinsync.schedule.zone", zone, e.getMessage());
+                }
             }
         }
     }

@@ -165,7 +165,8 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Target(null, null, "service"),
                 new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0),
                 new TwinsyncProperties.Drift(24, false),
-                new TwinsyncProperties.Jobs(null, null, null));
+                new TwinsyncProperties.Jobs(null, null, null),
+                new TwinsyncProperties.Schedule(null, null));
 
         assertThat(properties.stagingLocation())
                 .isEqualTo(Path.of("/tmp/h/staging").toString());
@@ -181,12 +182,33 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Target(null, null, "service"),
                 new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0),
                 new TwinsyncProperties.Drift(24, false),
-                new TwinsyncProperties.Jobs(null, null, null));
+                new TwinsyncProperties.Jobs(null, null, null),
+                new TwinsyncProperties.Schedule(null, null));
 
         assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.staging")
                 .hasMessageContaining("names no container")
                 .hasMessageNotContaining("c2VjcmV0");
+    }
+
+    @Test
+    void aScheduleCronThatIsNotSpringsSixFieldsIsRefusedNamingTheSettingWithAnExample() {
+        assertThatThrownBy(() -> new TwinsyncProperties.Schedule("0 * * * *", null))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.schedule.cron")
+                .hasMessageContaining("'0 * * * *'")
+                .hasMessageContaining("\"0 0 * * * *\"")
+                .hasMessageContaining("a seconds field first: \"0 0 * * * *\"");
+    }
+
+    @Test
+    void aScheduleZoneThatIsNotAZoneIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new TwinsyncProperties.Schedule("@hourly", "Europe/Pariss"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.schedule.zone")
+                .hasMessageContaining("Europe/Paris or America/New_York");
+        assertThat(new TwinsyncProperties.Schedule("*/2 * * * * *", "UTC").zone())
+                .isEqualTo("UTC");
     }
 }
