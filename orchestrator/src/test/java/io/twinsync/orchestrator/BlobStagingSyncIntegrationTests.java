@@ -75,7 +75,7 @@ class BlobStagingSyncIntegrationTests {
         assertThat(manifest.write().twins().created())
                 .isEqualTo(manifest.extract().totalRows())
                 .isGreaterThan(300);
-        String batch = "twinsync/batches/" + manifest.batchId() + "/";
+        String batch = "twinsync/archive/" + manifest.batchId() + "/"; // moved there once done
         assertThat(container.getBlobClient(batch + ".twins.published").exists()).isTrue();
         assertThat(blobsUnder(batch + "rows/")).isPositive();
         assertThat(blobsUnder("twinsync/state/writer/")).isPositive();

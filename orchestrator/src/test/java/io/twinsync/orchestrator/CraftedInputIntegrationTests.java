@@ -7,15 +7,19 @@ import com.azure.digitaltwins.core.DigitalTwinsClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.orchestrator.TwinsyncProcesses.Result;
 import io.twinsync.orchestrator.TwinsyncProcesses.StandaloneEmulator;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchId;
+import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.writer.AdtClients;
 import io.twinsync.writer.AdtTarget;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.client.PemCertificate;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -260,8 +264,13 @@ class CraftedInputIntegrationTests {
     private static List<JsonNode> rejects(Result run) throws Exception {
         Matcher batch = Pattern.compile("twinsync run: batch (\\S+)").matcher(run.output());
         assertThat(batch.find()).as(run.output()).isTrue();
-        Path file = home.resolve("staging/batches").resolve(batch.group(1)).resolve("rejects/transform.ndjson");
-        return Files.readAllLines(file).stream()
+        // read through the store: the batch may be archived by now
+        Batch done = new LocalStagingStore(home.resolve("staging")).openBatch(new BatchId(batch.group(1)));
+        String content;
+        try (InputStream in = done.open("rejects/transform.ndjson")) {
+            content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return content.lines()
                 .filter(line -> !line.isBlank())
                 .map(line -> {
                     try {

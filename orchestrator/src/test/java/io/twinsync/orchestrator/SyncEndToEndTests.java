@@ -300,10 +300,12 @@ class SyncEndToEndTests {
                 .containsPattern("write part-1-of-\\d+ +COMPLETED")
                 .containsPattern("write part-2-of-\\d+ +COMPLETED")
                 .containsPattern("record +COMPLETED")
+                .containsPattern("archive +COMPLETED")
                 .contains("1 rows rejected")
                 .contains("top rejected rows")
                 .containsPattern("INVALID_TWIN_ID +1  e\\.g\\. equipment \\{\"EquipmentId\":2\\}")
-                .contains("all listed in " + home.toAbsolutePath().resolve("staging/batches/" + partial)
+                // a completed batch is read from the archive it moved to
+                .contains("all listed in " + home.toAbsolutePath().resolve("staging/archive/" + partial)
                         + "/rejects/transform.ndjson");
     }
 

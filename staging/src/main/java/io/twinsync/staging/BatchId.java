@@ -32,6 +32,11 @@ public record BatchId(String value) implements Comparable<BatchId> {
         return new BatchId(STAMP.format(now) + "-" + HexFormat.of().formatHex(suffix));
     }
 
+    /** When the batch was started: the time its id is stamped with. */
+    public Instant createdAt() {
+        return STAMP.parse(value.substring(0, value.indexOf('-')), Instant::from);
+    }
+
     public static boolean isBatchId(String value) {
         return value != null && FORMAT.matcher(value).matches();
     }

@@ -13,6 +13,7 @@ import io.twinsync.staging.twin.TwinFileNames;
  * twins/{hh}/{file}.json         one file per twin (see {@code io.twinsync.staging.twin}), in 256 sub-folders
  * rejects/{stage}.ndjson         rows or files set aside, with the reason
  * results/{partition}.ndjson     what the writer did per twin and relationship
+ * archived.json                  written last when the batch is copied to the archive: the copy is whole
  * </pre>
  */
 public final class BatchLayout {
@@ -24,6 +25,8 @@ public final class BatchLayout {
     public static final String TWINS = "twins/";
     public static final String REJECTS = "rejects/";
     public static final String RESULTS = "results/";
+    /** The marker of a batch's complete copy in the archive, {@code archive/{id}/archived.json}; see {@link ArchiveMarker}. */
+    public static final String ARCHIVED = "archived.json";
 
     private BatchLayout() {}
 

@@ -8,15 +8,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A batch in a local folder. */
+/**
+ * A batch in a local folder. A handle on a batch in {@code batches/} follows it into the archive: a file that is
+ * missing because the batch was moved meanwhile is read from {@code archive/{id}/}.
+ */
 final class LocalBatch implements Batch {
 
     private final BatchId id;
-    private final Path dir;
+    private final Path archived;
+    private volatile Path dir;
 
-    LocalBatch(BatchId id, Path dir) {
+    /**
+     * @param dir where the batch is now
+     * @param archived where it is once archived (the same as {@code dir} for a batch opened from the archive)
+     */
+    LocalBatch(BatchId id, Path dir, Path archived) {
         this.id = id;
         this.dir = dir;
+        this.archived = archived;
     }
 
     @Override
@@ -42,6 +51,9 @@ final class LocalBatch implements Batch {
     @Override
     public InputStream open(String path) {
         Path file = LocalFiles.resolveInside(dir, path);
+        if (!Files.isRegularFile(file) && followedIntoArchive()) {
+            file = LocalFiles.resolveInside(dir, path);
+        }
         if (!Files.isRegularFile(file)) {
             throw new StagingException("Batch " + id + " has no file " + path + " (looked in " + dir + ")");
         }
@@ -55,14 +67,15 @@ final class LocalBatch implements Batch {
 
     @Override
     public List<String> list(String prefix) {
-        Path folder = LocalFiles.resolveInside(dir, prefix);
+        Path base = dir;
+        Path folder = LocalFiles.resolveInside(base, prefix);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !LocalFiles.isTemporary(p))
-                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .map(p -> base.relativize(p).toString().replace('\\', '/'))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -77,5 +90,14 @@ final class LocalBatch implements Batch {
         } catch (IOException e) {
             throw new StagingException("Cannot delete " + path + " in batch " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True when the batch has moved to the archive since this handle was opened; the handle then reads there. */
+    private boolean followedIntoArchive() {
+        if (dir.equals(archived) || !LocalStagingStore.isArchived(archived)) {
+            return false;
+        }
+        dir = archived;
+        return true;
     }
 }

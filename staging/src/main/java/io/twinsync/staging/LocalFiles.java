@@ -7,8 +7,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** File helpers for the local store: paths that cannot escape their folder, and writes that appear atomically. */
 final class LocalFiles {
@@ -60,6 +64,47 @@ final class LocalFiles {
         } catch (NoSuchFileException e) {
             Files.createDirectories(file.getParent());
             return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+    }
+
+    /**
+     * Deletes a folder and everything in it, deepest first, the file {@code last} (if it is inside) after every
+     * other: a deletion cut short leaves {@code last} in place. Nothing to do when the folder is missing.
+     */
+    static void deleteTree(Path dir, Path last) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            entries = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path entry : entries) {
+            if (!entry.equals(last) && !entry.equals(dir)) {
+                Files.deleteIfExists(entry);
+            }
+        }
+        if (last != null) {
+            Files.deleteIfExists(last);
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /**
+     * Copies every file under {@code from} but {@code skip} to the same place under {@code to}, replacing what is
+     * there.
+     */
+    static void copyTree(Path from, Path to, Path skip) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.equals(skip))
+                    .toList();
+        }
+        for (Path file : files) {
+            Path copy = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -30,6 +30,19 @@ class LocalStagingStoreTests extends StagingStoreContract {
         return new LocalStagingStore(Path.of(store.location()));
     }
 
+    @Override
+    protected void copyIntoArchiveWithoutDeleting(StagingStore store, BatchId id) throws IOException {
+        Path root = Path.of(store.location());
+        Path copy = root.resolve("archive").resolve(id.value());
+        LocalFiles.copyTree(root.resolve("batches").resolve(id.value()), copy, null);
+        Files.writeString(copy.resolve(BatchLayout.ARCHIVED), "{}");
+    }
+
+    @Override
+    protected boolean originalExists(StagingStore store, BatchId id) {
+        return Files.exists(Path.of(store.location()).resolve("batches").resolve(id.value()));
+    }
+
     /** Hidden entries anywhere under the batch: temporary files and working or replaced folders. */
     @Override
     protected List<String> leftovers(Batch batch) {
@@ -64,6 +77,53 @@ class LocalStagingStoreTests extends StagingStoreContract {
             assertThatThrownBy(() -> sameStoreAgain(store).state().lock("writer/t/writer.lock"))
                     .hasMessageContaining(lockFile.toString());
         }
+    }
+
+    @Test
+    void aLocalBatchMovesToTheArchiveWholeByOneRename() throws Exception {
+        // given a batch with files in folders
+        StagingStore store = newStore();
+        Batch batch = newBatchIn(store);
+        write(batch, "rows/site.ndjson", "r");
+
+        // when it is archived
+        store.archiveBatch(batch.id());
+
+        // then its folder is under archive/, marker included, and batches/ holds nothing of it
+        Path archived =
+                Path.of(store.location()).resolve("archive").resolve(batch.id().value());
+        assertThat(archived.resolve("rows/site.ndjson")).hasContent("r");
+        assertThat(archived.resolve(BatchLayout.ARCHIVED))
+                .content()
+                .contains(batch.id().value(), "archivedAt");
+        assertThat(Path.of(store.location())
+                        .resolve("batches")
+                        .resolve(batch.id().value()))
+                .doesNotExist();
+    }
+
+    @Test
+    void anArchiveCopyWithoutItsMarkerIsNotReadAndIsReplacedByTheNextMove() throws Exception {
+        // given a copy that a killed process left half done, without its marker
+        StagingStore store = newStore();
+        Batch batch = newBatchIn(store);
+        write(batch, "manifest.json", "m");
+        Path copy =
+                Path.of(store.location()).resolve("archive").resolve(batch.id().value());
+        Files.createDirectories(copy);
+        Files.writeString(copy.resolve("manifest.json"), "half");
+
+        // then the batch is read from batches/
+        assertThat(read(store.openBatch(batch.id()), "manifest.json")).isEqualTo("m");
+        assertThat(store.archivedBatches()).isEmpty();
+
+        // when it is archived, then the archive holds the batch as it is
+        store.archiveBatch(batch.id());
+        assertThat(read(store.openBatch(batch.id()), "manifest.json")).isEqualTo("m");
+    }
+
+    private static Batch newBatchIn(StagingStore store) {
+        return store.createBatch(BatchId.newId(java.time.Instant.now()));
     }
 
     @Test

@@ -33,6 +33,15 @@ public abstract class StagingStoreContract {
     /** A second handle on the same store, as another process would open it. */
     protected abstract StagingStore sameStoreAgain(StagingStore store);
 
+    /**
+     * Leaves the store as a move to the archive cut short after the marker was written and before the original was
+     * deleted.
+     */
+    protected abstract void copyIntoArchiveWithoutDeleting(StagingStore store, BatchId id) throws IOException;
+
+    /** Whether anything of the batch is left in {@code batches/}. */
+    protected abstract boolean originalExists(StagingStore store, BatchId id);
+
     /** What is stored under the batch besides its published files: temporary or replaced data, if any is left. */
     protected abstract List<String> leftovers(Batch batch);
 
@@ -312,6 +321,115 @@ public abstract class StagingStoreContract {
         batch.delete("present/site.ndjson");
         assertThat(batch.exists("present/site.ndjson")).isFalse();
         assertThat(batch.list("present/")).isEmpty();
+    }
+
+    // --- the archive ---
+
+    @Test
+    void anArchivedBatchIsListedAndReadAsBeforeAndSaysWhereItIs() throws Exception {
+        // given a batch with a file and a published folder
+        StagingStore store = newStore();
+        BatchId id = new BatchId("20260101T000000000Z-aaaaaa");
+        Batch batch = store.createBatch(id);
+        write(batch, "manifest.json", "m");
+        try (StagedFolder twins = batch.createFolder("twins/")) {
+            write(twins, "ab/a.json", "a");
+            twins.commit();
+        }
+
+        // when it is archived
+        store.archiveBatch(id);
+
+        // then it is still listed, and read from the archive through any handle on the store
+        assertThat(store.listBatches()).containsExactly(id);
+        assertThat(store.archivedBatches()).containsExactly(id);
+        Batch archived = sameStoreAgain(store).openBatch(id);
+        assertThat(archived.location()).contains("archive").endsWith(id.value());
+        assertThat(read(archived, "manifest.json")).isEqualTo("m");
+        assertThat(read(archived, "twins/ab/a.json")).isEqualTo("a");
+        assertThat(archived.list("twins/")).containsExactly("twins/ab/a.json");
+        assertThat(archived.exists(BatchLayout.ARCHIVED)).isTrue();
+    }
+
+    @Test
+    void aHandleOpenedBeforeTheMoveFollowsTheBatchIntoTheArchive() throws Exception {
+        // given a batch opened while it is in batches/
+        StagingStore store = newStore();
+        BatchId id = BatchId.newId(Instant.parse("2026-01-01T00:00:00Z"));
+        Batch batch = store.createBatch(id);
+        write(batch, "manifest.json", "m");
+
+        // when it is archived meanwhile
+        store.archiveBatch(id);
+
+        // then the handle reads it from the archive, and says so
+        assertThat(read(batch, "manifest.json")).isEqualTo("m");
+        assertThat(batch.location()).contains("archive");
+    }
+
+    @Test
+    void archivingAgainDoesNothingAndAnIdOfTheArchiveIsNotUsedAgain() throws Exception {
+        StagingStore store = newStore();
+        BatchId id = new BatchId("20260101T000000000Z-aaaaaa");
+        write(store.createBatch(id), "manifest.json", "m");
+        store.archiveBatch(id);
+
+        store.archiveBatch(id);
+
+        assertThat(read(store.openBatch(id), "manifest.json")).isEqualTo("m");
+        assertThatThrownBy(() -> store.createBatch(id)).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> store.archiveBatch(new BatchId("20260101T000000000Z-bbbbbb")))
+                .isInstanceOf(StagingException.class)
+                .hasMessageContaining("No batch");
+    }
+
+    @Test
+    void anArchivedAndAnUnarchivedBatchListTogetherOldestFirst() {
+        StagingStore store = newStore();
+        BatchId older = new BatchId("20260101T000000000Z-aaaaaa");
+        BatchId newer = new BatchId("20260102T000000000Z-aaaaaa");
+        store.createBatch(older);
+        store.createBatch(newer);
+
+        store.archiveBatch(older);
+
+        assertThat(store.listBatches()).containsExactly(older, newer);
+        assertThat(store.archivedBatches()).containsExactly(older);
+        assertThat(store.latestBatch()).contains(newer);
+    }
+
+    @Test
+    void aDeletedArchivedBatchIsGoneAndDeletingItAgainIsFine() throws Exception {
+        StagingStore store = newStore();
+        BatchId id = new BatchId("20260101T000000000Z-aaaaaa");
+        Batch batch = store.createBatch(id);
+        write(batch, "results/part-1-of-1.ndjson", "{}");
+        store.archiveBatch(id);
+
+        store.deleteArchivedBatch(id);
+        store.deleteArchivedBatch(id);
+
+        assertThat(store.listBatches()).isEmpty();
+        assertThat(store.archivedBatches()).isEmpty();
+        assertThatThrownBy(() -> store.openBatch(id)).hasMessageContaining("twinsync batches");
+    }
+
+    @Test
+    void aMoveCutShortBeforeTheOriginalWasDeletedIsReadFromTheArchiveAndFinishedByArchivingAgain() throws Exception {
+        // given a batch whose archive copy is whole (marker written) but whose original is still there
+        StagingStore store = newStore();
+        BatchId id = new BatchId("20260101T000000000Z-aaaaaa");
+        write(store.createBatch(id), "manifest.json", "m");
+        copyIntoArchiveWithoutDeleting(store, id);
+
+        // then it is listed once and read from the archive
+        assertThat(store.listBatches()).containsExactly(id);
+        assertThat(store.openBatch(id).location()).contains("archive");
+
+        // when it is archived again, then the original goes and the archive copy stays
+        store.archiveBatch(id);
+        assertThat(originalExists(store, id)).isFalse();
+        assertThat(read(store.openBatch(id), "manifest.json")).isEqualTo("m");
     }
 
     // --- folders published as a whole ---

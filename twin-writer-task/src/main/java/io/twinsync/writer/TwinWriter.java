@@ -32,6 +32,7 @@ import io.twinsync.writer.state.KnownState;
 import io.twinsync.writer.state.KnownStateStore;
 import io.twinsync.writer.state.KnownTwin;
 import io.twinsync.writer.state.LastAppliedFiles;
+import io.twinsync.writer.state.NoRollback;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -212,9 +213,12 @@ public final class TwinWriter {
             GraphSnapshot graph,
             SharedWrite.Member member) {
         BoundedPool pool = new BoundedPool(settings.concurrency());
-        TwinPhase twinPhase = graph == null
-                ? new TwinPhase(adt, known, new LastAppliedFiles(staging))
-                : new TwinPhase(adt, known, graph);
+        TwinPhase twinPhase = graph != null
+                ? new TwinPhase(adt, known, graph)
+                : settings.replayOf() != null
+                        ? new TwinPhase(
+                                adt, known, new LastAppliedFiles(staging), new NoRollback(known, settings.replayOf()))
+                        : new TwinPhase(adt, known, new LastAppliedFiles(staging));
         List<TwinOutcome> twins = pool.map(paths, path -> twinPhase.apply(batch, path));
         twins.forEach(twin -> results.write(twin.result()));
         // Relationships only now, once every partition sharing this write has written its twins: a relationship's
@@ -225,9 +229,14 @@ public final class TwinWriter {
                 .collect(Collectors.toUnmodifiableSet()));
         RelationshipPhase relationshipPhase = new RelationshipPhase(adt, created, sleeper, graph);
         List<List<ItemResult>> relationships = pool.map(twins, relationshipPhase::apply);
+        // A replay's twins hold the replayed batch's data: recorded as its, so that a later replay of a batch
+        // between the two still sees them as newer (and the file read back is the same, in that batch).
+        String appliedBatch = settings.replayOf() != null
+                ? settings.replayOf().value()
+                : batch.id().value();
         for (int i = 0; i < twins.size(); i++) {
             relationships.get(i).forEach(results::write);
-            remember(known, twins.get(i), relationships.get(i), batch.id().value());
+            remember(known, twins.get(i), relationships.get(i), appliedBatch);
         }
         Set<String> touched = new HashSet<>();
         twins.stream()
@@ -288,8 +297,8 @@ public final class TwinWriter {
 
     /** Records a twin as applied only when the twin and all its relationships succeeded. */
     private static void remember(KnownState known, TwinOutcome twin, List<ItemResult> relationships, String batchId) {
-        if (twin.file() == null) {
-            return;
+        if (twin.file() == null || twin.result().action() == ItemAction.SKIPPED) {
+            return; // unreadable, or a replay's twin whose newer entry stays
         }
         if (twin.alreadyApplied()) {
             // Same content, now also in this batch: point at the newest copy, so that removing old batches

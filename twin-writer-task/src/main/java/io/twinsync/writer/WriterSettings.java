@@ -1,5 +1,6 @@
 package io.twinsync.writer;
 
+import io.twinsync.staging.BatchId;
 import io.twinsync.writer.limit.RateLimits;
 import io.twinsync.writer.retry.RetryPolicy;
 import io.twinsync.writer.retry.RetrySchedule;
@@ -29,6 +30,11 @@ import java.time.Duration;
  *     write stops with {@link TargetUnreachableException} (default 60 s). Until then, a retry after which nothing
  *     at all has answered does not count against {@code maxRetries}: requests wait the outage out, so an outage
  *     shorter than this fails no twin
+ * @param replayOf the batch whose twin files are written, when the batch written is a replay of it (its files,
+ *     copied); null otherwise. A twin the known state says a newer batch applied is then skipped, with its
+ *     relationships ({@code skipped}, code {@link #NEWER_STATE_APPLIED}), rather than rolled back to this older
+ *     file; the known state records the twins applied as applied by {@code replayOf}, whose data they hold. Not for a
+ *     full compare, which makes the graph what the files say whatever was applied since
  */
 public record WriterSettings(
         int concurrency,
@@ -38,7 +44,11 @@ public record WriterSettings(
         boolean fullCompare,
         RateLimits rateLimits,
         Duration throttleBudget,
-        Duration unreachableAfter) {
+        Duration unreachableAfter,
+        BatchId replayOf) {
+
+    /** The code of a replay's result line for a twin (and its relationships) that a newer batch applied since. */
+    public static final String NEWER_STATE_APPLIED = "NewerStateApplied";
 
     /** The longest {@code throttleBudget} and {@code unreachableAfter}: a writer stalled longer is better stopped. */
     public static final Duration LONGEST_WAIT = Duration.ofHours(24);
@@ -68,6 +78,10 @@ public record WriterSettings(
         }
         checkWait("throttleBudget", throttleBudget, "10 minutes");
         checkWait("unreachableAfter", unreachableAfter, "60 s");
+        if (fullCompare && replayOf != null) {
+            throw new IllegalArgumentException("A replay (of batch " + replayOf + ") writes the twins no newer batch"
+                    + " applied; it cannot be a full compare, which rewrites every twin. Run one or the other");
+        }
     }
 
     /** Settings without {@code fullCompare}, with the default rate limits, throttle budget and window. */
@@ -80,7 +94,8 @@ public record WriterSettings(
                 false,
                 RateLimits.serviceDefaults(),
                 DEFAULT_THROTTLE_BUDGET,
-                DEFAULT_UNREACHABLE_AFTER);
+                DEFAULT_UNREACHABLE_AFTER,
+                null);
     }
 
     public static WriterSettings defaults() {
@@ -96,12 +111,21 @@ public record WriterSettings(
                 fullCompare,
                 rateLimits,
                 throttleBudget,
-                unreachableAfter);
+                unreachableAfter,
+                replayOf);
     }
 
     public WriterSettings withRetries(int retries, Duration initial, Duration max) {
         return new WriterSettings(
-                concurrency, retries, initial, max, fullCompare, rateLimits, throttleBudget, unreachableAfter);
+                concurrency,
+                retries,
+                initial,
+                max,
+                fullCompare,
+                rateLimits,
+                throttleBudget,
+                unreachableAfter,
+                replayOf);
     }
 
     public WriterSettings withFullCompare(boolean value) {
@@ -113,7 +137,8 @@ public record WriterSettings(
                 value,
                 rateLimits,
                 throttleBudget,
-                unreachableAfter);
+                unreachableAfter,
+                replayOf);
     }
 
     public WriterSettings withRateLimits(RateLimits value) {
@@ -125,17 +150,48 @@ public record WriterSettings(
                 fullCompare,
                 value,
                 throttleBudget,
-                unreachableAfter);
+                unreachableAfter,
+                replayOf);
     }
 
     public WriterSettings withThrottleBudget(Duration value) {
         return new WriterSettings(
-                concurrency, maxRetries, initialBackoff, maxBackoff, fullCompare, rateLimits, value, unreachableAfter);
+                concurrency,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                fullCompare,
+                rateLimits,
+                value,
+                unreachableAfter,
+                replayOf);
     }
 
     public WriterSettings withUnreachableAfter(Duration value) {
         return new WriterSettings(
-                concurrency, maxRetries, initialBackoff, maxBackoff, fullCompare, rateLimits, throttleBudget, value);
+                concurrency,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                fullCompare,
+                rateLimits,
+                throttleBudget,
+                value,
+                replayOf);
+    }
+
+    /** These settings for writing a replay of {@code original}'s twin files (null: not a replay). */
+    public WriterSettings withReplayOf(BatchId original) {
+        return new WriterSettings(
+                concurrency,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                fullCompare,
+                rateLimits,
+                throttleBudget,
+                unreachableAfter,
+                original);
     }
 
     /** What the writer's {@code RequestRetrier} retries and for how long, by these settings. */

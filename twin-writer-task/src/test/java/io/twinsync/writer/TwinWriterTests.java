@@ -199,6 +199,24 @@ class TwinWriterTests {
     }
 
     @Test
+    void aTwinLastAppliedFromAnArchivedBatchIsStillPatchedWithoutARead() {
+        // given a twin applied from a batch that has since moved to the archive
+        Batch first = batch(store, pump("pump-1", 1200));
+        writer(WriterSettings.defaults()).write(first, Partition.ALL);
+        store.archiveBatch(first.id());
+        EmulatorStats before = emulator.stats();
+
+        // when its file changes
+        writer(WriterSettings.defaults()).write(batch(store, pump("pump-1", 1500)), Partition.ALL);
+
+        // then the patch is planned from the archived file: one request, no read
+        EmulatorStats during = emulator.stats().since(before);
+        assertThat(during.count("twins.get")).isZero();
+        assertThat(during.count("twins.patch")).isEqualTo(1);
+        assertThat(twin("pump-1").get("rpm").asDouble()).isEqualTo(1500);
+    }
+
+    @Test
     void anUnchangedTwinPointsAtTheNewestBatchSoRemovingOldBatchesCostsNoRead() {
         // given a twin applied by a first batch and found unchanged by a second, after which the first is removed
         Batch first = batch(store, pump("pump-1", 1200));
@@ -759,7 +777,7 @@ class TwinWriterTests {
         }
     }
 
-    private static List<JsonNode> results(Batch batch) {
+    static List<JsonNode> results(Batch batch) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 batch.open(BatchLayout.resultsFile(Partition.ALL.fileName())), StandardCharsets.UTF_8))) {
             return reader.lines().map(TwinWriterTests::parse).toList();

@@ -52,6 +52,17 @@ class WriterSettingsTests {
     }
 
     @Test
+    void aReplayCannotBeAFullCompare() {
+        io.twinsync.staging.BatchId original = new io.twinsync.staging.BatchId("20260101T000000000Z-aaaaaa");
+
+        assertThatThrownBy(
+                        () -> WriterSettings.defaults().withReplayOf(original).withFullCompare(true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be a full compare");
+        assertThat(WriterSettings.defaults().withReplayOf(original).replayOf()).isEqualTo(original);
+    }
+
+    @Test
     void rejectsZeroConcurrency() {
         // when / then
         assertThatThrownBy(() -> WriterSettings.defaults().withConcurrency(0))

@@ -37,8 +37,9 @@ final class RunReport {
     }
 
     private boolean written() {
-        boolean transformed =
-                manifest.transform() != null && manifest.transform().rowsRejected() == 0;
+        // A replay transforms nothing: its rows were the replayed batch's to reject.
+        boolean transformed = manifest.replayOf() != null
+                || (manifest.transform() != null && manifest.transform().rowsRejected() == 0);
         if (writeSkipped) {
             return transformed;
         }
@@ -97,6 +98,15 @@ final class RunReport {
                     write.retried(),
                     write.throttled(),
                     seconds(write.startedAt(), write.finishedAt()));
+            if (write.twins().skipped() > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "             %,d twins skipped: a newer batch applied them since, and a replay does not roll"
+                                + " them back (NewerStateApplied in %s/%s)%n",
+                        write.twins().skipped(),
+                        location,
+                        BatchLayout.RESULTS);
+            }
             if (write.twins().failed() + write.relationships().failed() > 0) {
                 out.printf(
                         "             failures are listed with the service's error in %s/%s%n",
@@ -139,7 +149,7 @@ final class RunReport {
     }
 
     private static String counts(OutcomeCounts c) {
-        return String.format(
+        String counts = String.format(
                 Locale.ROOT,
                 "%,d created, %,d patched, %,d unchanged, %,d deleted, %,d failed",
                 c.created(),
@@ -147,6 +157,7 @@ final class RunReport {
                 c.unchanged(),
                 c.deleted(),
                 c.failed());
+        return c.skipped() == 0 ? counts : counts + String.format(Locale.ROOT, ", %,d skipped", c.skipped());
     }
 
     private static String seconds(Instant from, Instant to) {

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -42,7 +44,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Lists the batches, newest last: how each stands (OK, PARTIAL, FAILED and resumable with 'run --resume',"
                     + " running or interrupted), rows read and rejected, twins and relationships created, patched,"
-                    + " unchanged, deleted and failed, and how long it took.",
+                    + " unchanged, deleted and failed, how long it took, and whether it is archived.",
             "With a BATCH: its steps and write partitions as Spring Batch recorded them, its counts, and its most"
                     + " frequent errors with an example each and the file that lists them all."
         })
@@ -81,19 +83,23 @@ public class StatusCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         out.printf("Batches in %s:%n", staging.location());
+        Set<BatchId> archived = new HashSet<>(staging.archivedBatches());
         for (BatchId id : ids.subList(Math.max(0, ids.size() - last), ids.size())) {
-            out.println("  " + line(id));
+            out.println("  " + line(id, archived.contains(id)));
         }
         out.flush();
         return ExitCode.OK.code();
     }
 
-    private String line(BatchId id) {
+    private String line(BatchId id, boolean archived) {
         Optional<JobExecution> job = executions.lastExecution(id);
         StringBuilder line = new StringBuilder(id.value());
         try {
             BatchManifest manifest = BatchManifests.read(staging.openBatch(id));
             line.append("  ").append(BatchState.of(manifest, job.orElse(null)));
+            if (manifest.replayOf() != null) {
+                line.append("  replay of ").append(manifest.replayOf());
+            }
             if (manifest.extract() != null) {
                 line.append(String.format(
                         Locale.ROOT, "  %,d rows", manifest.extract().totalRows()));
@@ -109,6 +115,9 @@ public class StatusCommand implements Callable<Integer> {
                 line.append("; not written");
             }
             job.map(StatusCommand::took).ifPresent(took -> line.append("; ").append(took));
+            if (archived) {
+                line.append("; archived");
+            }
             return line.toString();
         } catch (StagingException e) {
             return line.append("  (no readable manifest: ")
@@ -170,7 +179,7 @@ public class StatusCommand implements Callable<Integer> {
     }
 
     private static String counts(String what, OutcomeCounts counts) {
-        return String.format(
+        String line = String.format(
                 Locale.ROOT,
                 "%s %,d created %,d patched %,d unchanged %,d deleted %,d failed",
                 what,
@@ -179,5 +188,7 @@ public class StatusCommand implements Callable<Integer> {
                 counts.unchanged(),
                 counts.deleted(),
                 counts.failed());
+        // only a replay skips (twins a newer batch wrote); other batches' lines stay as they were
+        return counts.skipped() == 0 ? line : line + String.format(Locale.ROOT, " %,d skipped", counts.skipped());
     }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             ValidateCommand.class,
             DriftCommand.class,
+            ReplayCommand.class,
             ImportFileCommand.class,
             ModelsCommand.class,
             TwinCommand.class,

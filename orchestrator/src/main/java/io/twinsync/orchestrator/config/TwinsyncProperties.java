@@ -3,6 +3,7 @@ package io.twinsync.orchestrator.config;
 import io.twinsync.extract.jdbc.JdbcSourceSettings;
 import io.twinsync.extract.jdbc.JdbcUrls;
 import io.twinsync.orchestrator.schedule.CronSyntax;
+import io.twinsync.staging.ArchiveRetention;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.limit.RateLimits;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param drift when runs check the graph for drift
  * @param jobs where Spring Batch keeps the batches' job and step executions (what {@code run --resume} resumes)
  * @param schedule when {@code twinsync schedule} starts batches, unless its command line says
+ * @param archive whether done batches move to the archive, and how long archived ones are kept
  */
 @ConfigurationProperties("twinsync")
 public record TwinsyncProperties(
@@ -38,7 +40,8 @@ public record TwinsyncProperties(
         @DefaultValue Writer writer,
         @DefaultValue Drift drift,
         @DefaultValue Jobs jobs,
-        @DefaultValue Schedule schedule) {
+        @DefaultValue Schedule schedule,
+        @DefaultValue Archive archive) {
 
     public TwinsyncProperties {
         if (home == null) {
@@ -175,6 +178,43 @@ public record TwinsyncProperties(
                     throw new InvalidSettingException("twinsync.schedule.zone", zone, e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * The archive: where a batch goes once its job is done ({@code staging/archive/{batchId}/}), and which archived
+     * batches are kept. An archived batch is deleted when it is beyond both limits: older than {@code keepDays} and
+     * not among the newest {@code keepBatches}.
+     *
+     * @param enabled move each batch whose job completed (but a {@code --no-write} one, which waits for
+     *     {@code import-file}) to the archive, and delete archived batches beyond the limits; false leaves every
+     *     batch in {@code batches/}
+     * @param keepDays archived batches younger than this many days (from when each started) are kept
+     * @param keepBatches this many of the newest archived batches are kept, however old (at least 1)
+     */
+    public record Archive(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30") int keepDays,
+            @DefaultValue("100") int keepBatches) {
+
+        public Archive {
+            if (keepDays < 0 || keepDays > 36_500) {
+                throw new InvalidSettingException(
+                        "twinsync.archive.keep-days",
+                        keepDays,
+                        "use 0 (age keeps nothing; keep-batches alone decides) to 36500 days");
+            }
+            if (keepBatches < 1 || keepBatches > 1_000_000) {
+                throw new InvalidSettingException(
+                        "twinsync.archive.keep-batches",
+                        keepBatches,
+                        "use 1 to 1000000 (the newest archived batch is always kept)");
+            }
+        }
+
+        /** The retention these settings ask for. */
+        public ArchiveRetention retention() {
+            return new ArchiveRetention(keepDays, keepBatches);
         }
     }
 

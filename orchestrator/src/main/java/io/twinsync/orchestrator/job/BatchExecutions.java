@@ -130,14 +130,19 @@ public class BatchExecutions {
         return new Resumable(id, execution, id + " " + how + step + "; it continues where it stopped");
     }
 
-    /** The batch's last job execution, if the job repository has it. */
+    /** The batch's last job execution (of a run or a replay), if the job repository has it. */
     public Optional<JobExecution> lastExecution(BatchId batch) {
-        JobInstance instance = repository.getJobInstance(
-                SyncJobConfiguration.JOB_NAME,
-                new JobParametersBuilder()
-                        .addString(SyncJobConfiguration.BATCH_ID, batch.value())
-                        .toJobParameters());
-        return instance == null ? Optional.empty() : Optional.ofNullable(repository.getLastJobExecution(instance));
+        for (String job : List.of(SyncJobConfiguration.JOB_NAME, ReplayJobConfiguration.JOB_NAME)) {
+            JobInstance instance = repository.getJobInstance(
+                    job,
+                    new JobParametersBuilder()
+                            .addString(SyncJobConfiguration.BATCH_ID, batch.value())
+                            .toJobParameters());
+            if (instance != null) {
+                return Optional.ofNullable(repository.getLastJobExecution(instance));
+            }
+        }
+        return Optional.empty();
     }
 
     /** How a batch's job stands, in a word or two for listings. */

@@ -52,7 +52,7 @@ public class RunPreflight {
      * @throws PreflightException saying what to fix
      */
     public StateLock check(boolean write, BatchId batch) {
-        StateLock hold = write ? holdTarget(batch) : () -> {};
+        StateLock hold = write ? lockTarget(batch) : () -> {};
         try {
             checkSource(loadMapping());
             return hold;
@@ -63,11 +63,23 @@ public class RunPreflight {
     }
 
     /**
+     * Takes the target for a command that writes to it without reading the source, such as {@code replay}: only the
+     * run lock, so that no {@code run} writes the target meanwhile (and none while a run does).
+     *
+     * @param batch the batch the command will create, recorded in the lock
+     * @throws TargetLockedException when another run holds the target, naming it
+     * @throws PreflightException when the target or the staging area cannot be used
+     */
+    public StateLock holdTarget(BatchId batch) {
+        return lockTarget(batch);
+    }
+
+    /**
      * Takes the run lock of the target, beside the writer's lock (which the write step takes for itself: one JVM
      * cannot take a file lock twice), recording this process and {@code batch} as its holder. For the embedded
      * emulator, the target's key starts it, which locks its folder now rather than in the write step.
      */
-    private StateLock holdTarget(BatchId batch) {
+    private StateLock lockTarget(BatchId batch) {
         String key;
         try {
             key = target.stateKey();

@@ -46,7 +46,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code sync} job. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
- * stage records what it did in the batch manifest, which is the batch's durable record.
+ * stage records what it did in the batch manifest, which is the batch's durable record. The write, record and archive
+ * steps serve the {@code replay} job too ({@link ReplayJobConfiguration}), told apart by its {@value #REPLAY_OF}
+ * parameter.
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncJobConfiguration {
@@ -59,6 +61,8 @@ public class SyncJobConfiguration {
     public static final String PARTITIONS = "partitions";
     /** Job parameter: the target's state key, so that a batch is only ever resumed against its own target. */
     public static final String TARGET = "target";
+    /** Job parameter of a replay: the batch whose twin files it writes again; absent for a batch of its own. */
+    public static final String REPLAY_OF = "replayOf";
 
     static final String WRITE_PARTITION_STEP = "writePartition";
 
@@ -68,12 +72,19 @@ public class SyncJobConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SyncJobConfiguration.class);
 
     @Bean
-    Job syncJob(JobRepository jobs, Step extractStep, Step transformStep, Step writeStep, Step recordStep) {
+    Job syncJob(
+            JobRepository jobs,
+            Step extractStep,
+            Step transformStep,
+            Step writeStep,
+            Step recordStep,
+            Step archiveStep) {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(extractStep)
                 .next(transformStep)
                 .next(writeStep)
                 .next(recordStep)
+                .next(archiveStep)
                 .build();
     }
 
@@ -184,7 +195,9 @@ public class SyncJobConfiguration {
                 .tasklet(stage(staging, (batch, contribution) -> {
                     StepExecution step = contribution.getStepExecution();
                     Partition partition = WritePartitions.partitionOf(step.getExecutionContext());
-                    WriterSettings settings = target.writerSettings().withFullCompare(fullCompare(contribution));
+                    WriterSettings settings = target.writerSettings()
+                            .withFullCompare(fullCompare(contribution))
+                            .withReplayOf(replayOf(contribution));
                     // The partitions together keep as many requests in flight as one writer would.
                     settings = settings.withConcurrency(
                             Math.max(1, (settings.concurrency() + partition.count() - 1) / partition.count()));
@@ -201,7 +214,8 @@ public class SyncJobConfiguration {
 
     /**
      * Adds up the partitions' summaries into the manifest and, when nothing failed, commits the target's state
-     * (watermarks, presence lists, origins): only now is every partition written.
+     * (watermarks, presence lists, origins): only now is every partition written. A replay commits nothing: it did
+     * not read the source, so the state it would commit is not the source's now.
      */
     @Bean
     Step recordStep(JobRepository jobs, StagingStore staging, TwinGraphTarget target) {
@@ -217,12 +231,36 @@ public class SyncJobConfiguration {
                     BatchManifests.update(batch, m -> m.withWrite(summary));
                     // Rows whose twins failed are retried by the next batch only if the watermark stays put, and
                     // twins of missing rows are deleted again only if the presence lists stay put.
-                    if (summary.twins().failed() == 0 && summary.relationships().failed() == 0) {
+                    if (replayOf(contribution) == null
+                            && summary.twins().failed() == 0
+                            && summary.relationships().failed() == 0) {
                         TargetState.of(staging, target.stateKey()).commit(batch);
                     }
                     contribution.incrementWriteCount(summary.twins().total());
                 }))
                 .build();
+    }
+
+    /**
+     * Moves the batch to the archive once it is done ({@link BatchArchive}), and deletes archived batches beyond the
+     * retention. Not for a {@code --no-write} batch, which {@code import-file} writes later.
+     */
+    @Bean
+    Step archiveStep(JobRepository jobs, BatchArchive archive) {
+        return new StepBuilder("archive", jobs)
+                .tasklet((contribution, chunk) -> {
+                    JobParameters parameters = contribution.getStepExecution().getJobParameters();
+                    if (!"true".equals(parameters.getString(NO_WRITE))) {
+                        archive.archive(new BatchId(parameters.getString(BATCH_ID)));
+                    }
+                    return RepeatStatus.FINISHED;
+                })
+                .build();
+    }
+
+    private static BatchId replayOf(StepContribution contribution) {
+        String original = contribution.getStepExecution().getJobParameters().getString(REPLAY_OF);
+        return original == null ? null : new BatchId(original);
     }
 
     private static boolean fullCompare(StepContribution contribution) {
@@ -233,7 +271,7 @@ public class SyncJobConfiguration {
         return contribution.getStepExecution().getJobExecution().getExecutionContext();
     }
 
-    private static Tasklet stage(StagingStore staging, BatchStage stage) {
+    static Tasklet stage(StagingStore staging, BatchStage stage) {
         return (contribution, chunk) -> {
             String id = contribution.getStepExecution().getJobParameters().getString(BATCH_ID);
             stage.run(staging.openBatch(new BatchId(id)), contribution);

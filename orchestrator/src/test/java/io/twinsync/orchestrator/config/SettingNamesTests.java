@@ -19,7 +19,10 @@ class SettingNamesTests {
                         "twinsync.target.emulator-limits",
                         "twinsync.writer.concurrency",
                         "twinsync.writer.rate-share",
-                        "twinsync.writer.limits.{key}")
+                        "twinsync.writer.limits.{key}",
+                        "twinsync.archive.enabled",
+                        "twinsync.archive.keep-days",
+                        "twinsync.archive.keep-batches")
                 .doesNotContain("twinsync.source", "twinsync.writer", "twinsync.writer.limits");
     }
 

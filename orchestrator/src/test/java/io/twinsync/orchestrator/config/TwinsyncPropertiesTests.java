@@ -156,6 +156,25 @@ class TwinsyncPropertiesTests {
     }
 
     @Test
+    void archiveLimitsOutsideTheirRangeAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new TwinsyncProperties.Archive(true, 30, 0))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.archive.keep-batches")
+                .hasMessageContaining("always kept");
+        assertThatThrownBy(() -> new TwinsyncProperties.Archive(true, -1, 100))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.archive.keep-days");
+    }
+
+    @Test
+    void archivingIsOnByDefaultKeeping30DaysOrTheNewest100() {
+        TwinsyncProperties.Archive archive = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("twinsync.archive", TwinsyncProperties.Archive.class);
+
+        assertThat(archive).isEqualTo(new TwinsyncProperties.Archive(true, 30, 100));
+    }
+
+    @Test
     void stagingDefaultsToAFolderInHome() {
         TwinsyncProperties properties = new TwinsyncProperties(
                 Path.of("/tmp/h"),
@@ -166,7 +185,8 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0),
                 new TwinsyncProperties.Drift(24, false),
                 new TwinsyncProperties.Jobs(null, null, null),
-                new TwinsyncProperties.Schedule(null, null));
+                new TwinsyncProperties.Schedule(null, null),
+                new TwinsyncProperties.Archive(true, 30, 100));
 
         assertThat(properties.stagingLocation())
                 .isEqualTo(Path.of("/tmp/h/staging").toString());
@@ -183,7 +203,8 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0),
                 new TwinsyncProperties.Drift(24, false),
                 new TwinsyncProperties.Jobs(null, null, null),
-                new TwinsyncProperties.Schedule(null, null));
+                new TwinsyncProperties.Schedule(null, null),
+                new TwinsyncProperties.Archive(true, 30, 100));
 
         assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))
                 .isInstanceOf(InvalidSettingException.class)

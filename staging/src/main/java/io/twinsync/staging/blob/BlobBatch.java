@@ -8,6 +8,7 @@ import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
+import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each instance reads a folder's marker once and keeps the answer (a request per file otherwise), so it does not
  * see another instance publish that folder later; open the batch again to see it, as each stage does.
+ *
+ * <p>A handle on a batch in {@code batches/} follows it into the archive: a file that is missing because the batch
+ * was moved meanwhile is read from {@code archive/{id}/} (one request to find its marker, only on a miss).
  */
 final class BlobBatch implements Batch {
 
@@ -34,15 +38,29 @@ final class BlobBatch implements Batch {
 
     private final BlobContainerClient container;
     private final BatchId id;
-    private final String prefix;
-    private final BlobStagingUrl url;
+    private final String archivedPrefix;
+    private final BlobStagingUrl archivedUrl;
+    private volatile String prefix;
+    private volatile BlobStagingUrl url;
     private final ConcurrentHashMap<String, Optional<String>> generations = new ConcurrentHashMap<>();
 
-    BlobBatch(BlobContainerClient container, BatchId id, String prefix, BlobStagingUrl url) {
+    /**
+     * @param prefix where the batch is now
+     * @param archivedPrefix where it is once archived (the same as {@code prefix} for a batch opened from there)
+     */
+    BlobBatch(
+            BlobContainerClient container,
+            BatchId id,
+            String prefix,
+            BlobStagingUrl url,
+            String archivedPrefix,
+            BlobStagingUrl archivedUrl) {
         this.container = container;
         this.id = id;
         this.prefix = prefix;
         this.url = url;
+        this.archivedPrefix = archivedPrefix;
+        this.archivedUrl = archivedUrl;
     }
 
     @Override
@@ -79,9 +97,12 @@ final class BlobBatch implements Batch {
     @Override
     public InputStream open(String path) {
         BlobReads.checkRelative(path, location());
-        return BlobReads.open(container.getBlobClient(physical(path)), display(path))
-                .orElseThrow(() -> new StagingException(
-                        "Batch " + id + " has no file " + path + " (looked in " + location() + ")"));
+        Optional<InputStream> in = BlobReads.open(container.getBlobClient(physical(path)), display(path));
+        if (in.isEmpty() && followedIntoArchive()) {
+            in = BlobReads.open(container.getBlobClient(physical(path)), display(path));
+        }
+        return in.orElseThrow(
+                () -> new StagingException("Batch " + id + " has no file " + path + " (looked in " + location() + ")"));
     }
 
     @Override
@@ -110,6 +131,20 @@ final class BlobBatch implements Batch {
     public void delete(String path) {
         BlobReads.checkRelative(path, location());
         BlobReads.delete(container.getBlobClient(physical(path)), display(path));
+    }
+
+    /** True when the batch has moved to the archive since this handle was opened; the handle then reads there. */
+    private boolean followedIntoArchive() {
+        if (prefix.equals(archivedPrefix)
+                || !BlobReads.exists(
+                        container.getBlobClient(archivedPrefix + BatchLayout.ARCHIVED),
+                        archivedUrl.display() + "/" + BatchLayout.ARCHIVED)) {
+            return false;
+        }
+        // Generations keep their names in the copy, so the markers read so far still hold.
+        url = archivedUrl;
+        prefix = archivedPrefix;
+        return true;
     }
 
     BlobContainerClient container() {

@@ -11,6 +11,7 @@ import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
@@ -18,6 +19,7 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
+import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LockHolder;
 import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StagingException;
@@ -72,6 +74,28 @@ class BlobStagingStoreIntegrationTests extends StagingStoreContract {
     @Override
     protected StagingStore sameStoreAgain(StagingStore store) {
         return BlobStagingStore.connect(BlobStagingUrl.parse(store.location()), Optional.of(Azurite.CONNECTION_STRING));
+    }
+
+    @Override
+    protected void copyIntoArchiveWithoutDeleting(StagingStore store, BatchId id) {
+        String root = BlobStagingUrl.parse(store.location()).path() + "/";
+        String from = root + "batches/" + id.value() + "/";
+        String to = root + "archive/" + id.value() + "/";
+        for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(from), null)) {
+            container
+                    .getBlobClient(to + item.getName().substring(from.length()))
+                    .upload(container.getBlobClient(item.getName()).downloadContent(), true);
+        }
+        container.getBlobClient(to + BatchLayout.ARCHIVED).upload(BinaryData.fromString("{}"), true);
+    }
+
+    @Override
+    protected boolean originalExists(StagingStore store, BatchId id) {
+        String from = BlobStagingUrl.parse(store.location()).path() + "/batches/" + id.value() + "/";
+        return container
+                .listBlobs(new ListBlobsOptions().setPrefix(from), null)
+                .iterator()
+                .hasNext();
     }
 
     /** Blobs of generations that are not current: the working or replaced data of staged folders. */

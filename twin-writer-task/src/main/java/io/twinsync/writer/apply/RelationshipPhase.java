@@ -50,6 +50,18 @@ public final class RelationshipPhase {
         if (file == null) {
             return List.of();
         }
+        if (twin.result().action() == ItemAction.SKIPPED) {
+            // a replay's twin that a newer batch applied: its relationships are that batch's too
+            return file.relationships().stream()
+                    .map(r -> ItemResult.skipped(
+                            ItemKind.RELATIONSHIP,
+                            Documents.text(r, "$relationshipId"),
+                            file.twinId(),
+                            twin.result().errorCode(),
+                            "Relationship " + Documents.text(r, "$relationshipId") + " left as it is with its twin: "
+                                    + twin.result().message()))
+                    .toList();
+        }
         if (file.tombstone()) {
             // what phase 1 deleted before the twin, one line each (their requests are in the twin's attempts)
             return twin.relationshipsDeleted().stream()

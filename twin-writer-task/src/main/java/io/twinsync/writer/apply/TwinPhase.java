@@ -5,6 +5,7 @@ import io.twinsync.staging.StagingException;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.staging.twin.TwinFileCodec;
 import io.twinsync.writer.TargetUnreachableException;
+import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.report.ItemResult;
@@ -12,6 +13,7 @@ import io.twinsync.writer.retry.Attempts;
 import io.twinsync.writer.state.KnownState;
 import io.twinsync.writer.state.KnownTwin;
 import io.twinsync.writer.state.LastAppliedFiles;
+import io.twinsync.writer.state.NoRollback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,8 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Phase 1 for one twin file: read it (a bad file fails alone), skip it when the known state says it was applied,
- * else create, patch or delete the twin. Never throws for one twin's trouble.
+ * Phase 1 for one twin file: read it (a bad file fails alone), skip it when the known state says it was applied
+ * (or, in a replay, that a newer batch applied the twin), else create, patch or delete the twin. Never throws for
+ * one twin's trouble.
  */
 public final class TwinPhase {
 
@@ -31,6 +34,7 @@ public final class TwinPhase {
     private final boolean useKnownState;
     private final LastAppliedFiles lastApplied;
     private final GraphSnapshot graph;
+    private final NoRollback noRollback;
 
     /**
      * Trusting the known state: a twin whose file was applied before costs nothing.
@@ -38,7 +42,15 @@ public final class TwinPhase {
      * @param lastApplied the files this writer applied before, to patch changed twins without reading them
      */
     public TwinPhase(AdtGateway adt, KnownState known, LastAppliedFiles lastApplied) {
-        this(adt, known, true, lastApplied, null);
+        this(adt, known, true, lastApplied, null, null);
+    }
+
+    /**
+     * Trusting the known state, for a replay: as {@link #TwinPhase(AdtGateway, KnownState, LastAppliedFiles)}, and a
+     * twin that {@code noRollback} says a newer batch applied is skipped without a request.
+     */
+    public TwinPhase(AdtGateway adt, KnownState known, LastAppliedFiles lastApplied, NoRollback noRollback) {
+        this(adt, known, true, lastApplied, null, noRollback);
     }
 
     /**
@@ -46,7 +58,7 @@ public final class TwinPhase {
      * whatever the known state says.
      */
     public TwinPhase(AdtGateway adt, KnownState known, GraphSnapshot graph) {
-        this(adt, known, false, null, graph);
+        this(adt, known, false, null, graph, null);
     }
 
     private TwinPhase(
@@ -54,13 +66,15 @@ public final class TwinPhase {
             KnownState known,
             boolean useKnownState,
             LastAppliedFiles lastApplied,
-            GraphSnapshot graph) {
+            GraphSnapshot graph,
+            NoRollback noRollback) {
         this.twins = new TwinApplier(adt);
         this.tombstones = new TombstoneApplier(adt);
         this.known = known;
         this.useKnownState = useKnownState;
         this.lastApplied = lastApplied;
         this.graph = graph;
+        this.noRollback = noRollback;
     }
 
     public TwinOutcome apply(Batch batch, String path) {
@@ -82,6 +96,13 @@ public final class TwinPhase {
     }
 
     private TwinOutcome apply(String path, TwinFile file, long start) {
+        Optional<String> newer =
+                noRollback == null ? Optional.empty() : noRollback.whySkip(file.twinId(), file.contentHash());
+        if (newer.isPresent()) {
+            ItemResult skipped = ItemResult.skipped(
+                    ItemKind.TWIN, file.twinId(), file.twinId(), WriterSettings.NEWER_STATE_APPLIED, newer.get());
+            return new TwinOutcome(path, file, skipped, false, null);
+        }
         if (useKnownState && known.isApplied(file.twinId(), file.contentHash())) {
             ItemResult unchanged = ItemResult.success(
                     ItemKind.TWIN, file.twinId(), file.twinId(), ItemAction.UNCHANGED, 0, millisSince(start));

@@ -9,7 +9,9 @@ public enum ItemAction {
     PATCHED,
     UNCHANGED,
     DELETED,
-    FAILED;
+    FAILED,
+    /** Not applied on purpose, with the reason in the result's code and message (a replay's older file). */
+    SKIPPED;
 
     @JsonValue
     public String jsonName() {

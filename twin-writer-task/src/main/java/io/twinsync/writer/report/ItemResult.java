@@ -11,8 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param action what was done
  * @param attempts HTTP requests sent for this item, retries included (0 when the known state said nothing changed)
  * @param latencyMs time spent on the item, waits between retries included
- * @param errorCode the service's error code (such as {@code TargetTwinNotFound}) or the writer's own, when failed
- * @param message what went wrong and what to do, when failed
+ * @param errorCode the service's error code (such as {@code TargetTwinNotFound}) or the writer's own, when failed;
+ *     why, when skipped (such as {@code NewerStateApplied})
+ * @param message what went wrong and what to do, when failed; why, when skipped
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ItemResult(
@@ -33,6 +34,10 @@ public record ItemResult(
     public static ItemResult failure(
             ItemKind kind, String id, String twinId, int attempts, long latencyMs, String errorCode, String message) {
         return new ItemResult(kind, id, twinId, ItemAction.FAILED, attempts, latencyMs, errorCode, message);
+    }
+
+    public static ItemResult skipped(ItemKind kind, String id, String twinId, String code, String message) {
+        return new ItemResult(kind, id, twinId, ItemAction.SKIPPED, 0, 0, code, message);
     }
 
     public boolean failed() {

@@ -53,7 +53,8 @@ public final class ResultsWriter implements AutoCloseable {
                 c[ItemAction.PATCHED.ordinal()],
                 c[ItemAction.UNCHANGED.ordinal()],
                 c[ItemAction.DELETED.ordinal()],
-                c[ItemAction.FAILED.ordinal()]);
+                c[ItemAction.FAILED.ordinal()],
+                c[ItemAction.SKIPPED.ordinal()]);
     }
 
     public synchronized List<ItemResult> failures() {
