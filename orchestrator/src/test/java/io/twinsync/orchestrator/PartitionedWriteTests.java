@@ -23,9 +23,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The write step as Spring Batch partitions, in process against the embedded emulator and the H2 job repository: a
- * partition that fails before its twins are written stops the others before their relationships (which may point at
- * its twins), and resuming the batch writes everything without reading the source again.
+ * The write's two partitioned steps, in process against the embedded emulator and the H2 job repository: a partition
+ * whose twins fail keeps every partition's relationships (which may point at its twins) from being written, and
+ * resuming the batch writes only what is missing, without reading the source again.
  */
 @SpringBootTest
 class PartitionedWriteTests {
@@ -50,20 +50,19 @@ class PartitionedWriteTests {
     JobRepository jobs;
 
     @Test
-    void aPartitionThatFailsBeforeItsTwinsStopsTheOthersBeforeTheirRelationshipsAndAResumeWritesEverything() {
+    void aPartitionWhoseTwinsFailHoldsBackEveryRelationshipAndAResumeWritesOnlyWhatIsMissing() {
         // given a first load whose second partition cannot run: another writer holds its lock
         CliRun failed;
         try (StateLock held = new KnownStateStore(staging.state(), target.stateKey()).lock(new Partition(2, 2))) {
             failed = CliRun.of(cli, "run", "--partitions", "2");
         }
 
-        // then partition 2 fails, and partition 1 stops after its twins: its relationships may point at twins of
-        // partition 2, which do not exist yet; the run says how to go on
+        // then partition 2's twins fail, partition 1's are written, and no relationship is: one may point at a twin
+        // of partition 2, which does not exist yet; the run says how to go on
         assertThat(failed.code()).as(failed.toString()).isEqualTo(1);
         assertThat(failed.err())
-                .contains("twinsync run failed in the write step (partition 2/2): Another twinsync writer")
-                .contains("twinsync run failed in the write step (partition 1/2): Partition 1/2 stopped after its"
-                        + " twins, before its relationships")
+                .contains("twinsync run failed in the write step (twins, partition 2/2): Another twinsync writer")
+                .doesNotContain("partition 1/2")
                 .contains("'twinsync run --resume' continues it");
         BatchId batch = staging.latestBatch().orElseThrow();
         JobInstance instance = jobs.getJobInstance(
@@ -76,18 +75,27 @@ class PartitionedWriteTests {
         // when it is resumed with the lock gone
         CliRun resumed = CliRun.of(cli, "run", "--resume");
 
-        // then the extract is not done again, both partitions are, and every relationship is written
+        // then the extract is not done again, nor are partition 1's twins; partition 2's twins and every partition's
+        // relationships are written
         assertThat(resumed.code()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("failed in the write step").contains("result     OK");
+        assertThat(resumed.out()).contains("failed in the write step (twins)").contains("result     OK");
         assertThat(stepRuns(instance, "extract")).isEqualTo(1);
-        assertThat(stepRuns(instance, "writePartition:part-1-of-2")).isEqualTo(2);
-        assertThat(stepRuns(instance, "writePartition:part-2-of-2")).isEqualTo(2);
+        assertThat(stepRuns(instance, SyncJobConfiguration.WRITE_TWINS_PARTITION + ":part-1-of-2"))
+                .isEqualTo(1);
+        assertThat(stepRuns(instance, SyncJobConfiguration.WRITE_TWINS_PARTITION + ":part-2-of-2"))
+                .isEqualTo(2);
+        assertThat(stepRuns(instance, SyncJobConfiguration.WRITE_RELATIONSHIPS_PARTITION + ":part-1-of-2"))
+                .isEqualTo(1);
+        assertThat(stepRuns(instance, SyncJobConfiguration.WRITE_RELATIONSHIPS_PARTITION + ":part-2-of-2"))
+                .isEqualTo(1);
         BatchManifest manifest = CliRun.latestManifest(home);
         assertThat(manifest.batchId()).isEqualTo(batch.value());
-        // partition 1's twins were created by the first attempt: found in place (412, read, equal), not written again
-        assertThat(manifest.write().twins().created() + manifest.write().twins().unchanged())
+        // the batch's summary adds up both attempts: every twin created once
+        assertThat(manifest.write().twins().created())
                 .isEqualTo(manifest.transform().twinFiles());
-        assertThat(manifest.write().twins().patched()).isZero();
+        assertThat(manifest.write().twins().unchanged()
+                        + manifest.write().twins().patched())
+                .isZero();
         assertThat(manifest.write().relationships().created())
                 .isEqualTo(manifest.transform().relationships());
         assertThat(manifest.write().twins().failed()

@@ -36,8 +36,9 @@ class ReliabilityIntegrationTests {
     private static final List<String[]> STAGES = List.of(
             new String[] {"twinsync run: batch", "extract"},
             new String[] {"Extracted ", "transform"},
-            new String[] {"Writing partition", "write"},
-            new String[] {"Wrote partition", "commit"});
+            new String[] {"Writing partition", "write (twins)"},
+            new String[] {"(relationship phase)", "write (relationships)"},
+            new String[] {"(relationships phase)", "commit"});
 
     @TempDir
     Path dir;

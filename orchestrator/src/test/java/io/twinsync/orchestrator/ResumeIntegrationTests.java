@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.twinsync.orchestrator.TwinsyncProcesses.Result;
 import io.twinsync.orchestrator.TwinsyncProcesses.StandaloneEmulator;
+import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.testsupport.PostgresTestSchema;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -108,7 +109,8 @@ class ResumeIntegrationTests {
             assertThat(GraphDump.of(adt.endpoint(), adt.certificate())).isEqualTo(uninterrupted);
             assertThat(steps.of(home, batch))
                     .containsEntry("extract", "COMPLETED")
-                    .containsEntry("write", "COMPLETED")
+                    .containsEntry(SyncJobConfiguration.WRITE_TWINS_STEP, "COMPLETED")
+                    .containsEntry(SyncJobConfiguration.WRITE_RELATIONSHIPS_STEP, "COMPLETED")
                     .containsEntry("record", "COMPLETED");
 
             // and a completed batch is not resumed again; the next run reads what changed meanwhile

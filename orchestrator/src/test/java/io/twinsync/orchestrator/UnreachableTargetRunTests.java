@@ -102,8 +102,8 @@ class UnreachableTargetRunTests {
         // then it says what happened, where, and that nothing is lost, once, without a stack trace or raw causes
         assertThat(run.code()).as(run.toString()).isEqualTo(1);
         assertThat(run.err())
-                .contains("twinsync run failed in the write step (partitions 1/2, 2/2): ADT at " + stopped.endpoint()
-                        + " did not answer for 2 s")
+                .contains("twinsync run failed in the write step (twins, partitions 1/2, 2/2): ADT at "
+                        + stopped.endpoint() + " did not answer for 2 s")
                 .contains("the last one LIST models with ConnectException")
                 .contains("Nothing is lost")
                 .doesNotContain("caused by")

@@ -13,6 +13,7 @@ import io.twinsync.staging.twin.TwinFileNames;
  * twins/{hh}/{file}.json         one file per twin (see {@code io.twinsync.staging.twin}), in 256 sub-folders
  * rejects/{stage}.ndjson         rows or files set aside, with the reason
  * results/{partition}.ndjson     what the writer did per twin and relationship
+ * handoff/{partition}.ndjson     what a write's twin phase did per twin, read by its relationship phase
  * archived.json                  written last when the batch is copied to the archive: the copy is whole
  * </pre>
  */
@@ -25,6 +26,8 @@ public final class BatchLayout {
     public static final String TWINS = "twins/";
     public static final String REJECTS = "rejects/";
     public static final String RESULTS = "results/";
+    /** What the twin phase of a partition did per twin, for its relationship phase (the writer's own format). */
+    public static final String HANDOFF = "handoff/";
     /** The marker of a batch's complete copy in the archive, {@code archive/{id}/archived.json}; see {@link ArchiveMarker}. */
     public static final String ARCHIVED = "archived.json";
 
@@ -44,5 +47,9 @@ public final class BatchLayout {
 
     public static String resultsFile(String partition) {
         return RESULTS + partition + ".ndjson";
+    }
+
+    public static String handoffFile(String partition) {
+        return HANDOFF + partition + ".ndjson";
     }
 }

@@ -17,6 +17,7 @@ import io.twinsync.writer.apply.GraphSnapshot;
 import io.twinsync.writer.apply.ModelUploadException;
 import io.twinsync.writer.apply.ModelUploader;
 import io.twinsync.writer.apply.RelationshipPhase;
+import io.twinsync.writer.apply.TwinHandOff;
 import io.twinsync.writer.apply.TwinOutcome;
 import io.twinsync.writer.apply.TwinPhase;
 import io.twinsync.writer.limit.RequestLimiter;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -114,9 +116,10 @@ public final class TwinWriter {
     }
 
     /**
-     * Writes the partition's twin files. Holds the partition's writer lock ({@link KnownStateStore#lock(Partition)})
-     * throughout, so the same twins are never written by two writers at once; partitions of one staging area may
-     * run in parallel, and merge their known state when they end ({@link KnownStateStore#saveMerged}).
+     * Writes the partition's twin files: models, twins, then relationships ({@link WritePhase#ALL}). Holds the
+     * partition's writer lock ({@link KnownStateStore#lock(Partition)}) throughout, so the same twins are never
+     * written by two writers at once. Partitions written at the same time must use the two phases instead
+     * ({@link #write(Batch, Partition, SharedWrite, WritePhase)}): a relationship's target may be another partition's.
      *
      * @throws TwinWriteException when nothing could be written: another writer holds the target's lock, models
      *     refused, batch or state unreadable
@@ -125,54 +128,78 @@ public final class TwinWriter {
      *     writes what is missing
      */
     public WriteReport write(Batch batch, Partition partition) {
-        return write(batch, partition, SharedWrite.alone(settings));
+        return write(batch, partition, SharedWrite.alone(settings), WritePhase.ALL);
     }
 
     /**
-     * Writes the partition's twin files as one of the partitions that share {@code shared}: their rate budget is
-     * one, models are uploaded once, and no partition writes a relationship before every partition wrote its twins.
+     * Writes one phase of the partition, sharing {@code shared} with the partitions that run at the same time: their
+     * rate budget is one and models are uploaded once. Every partition's {@link WritePhase#TWINS} must be done before
+     * any partition's {@link WritePhase#RELATIONSHIPS} starts; the twin phase hands its outcome to the relationship
+     * phase through the batch ({@link TwinHandOff}), and only the relationship phase changes the known state, which
+     * partitions merge when they end ({@link KnownStateStore#saveMerged}).
+     *
+     * <p>The results and summary files are named by {@link WritePhase#resultsName(Partition)}.
      *
      * @see #write(Batch, Partition)
      */
-    public WriteReport write(Batch batch, Partition partition, SharedWrite shared) {
-        SharedWrite.Member member = shared.member(partition);
-        try {
-            return write(batch, partition, shared, member);
-        } finally {
-            member.leave(); // a no-op once its twins were written; else the other partitions stop waiting for it
-        }
-    }
-
     @SuppressWarnings("try") // the lock is held by the try block, not used in it
-    private WriteReport write(Batch batch, Partition partition, SharedWrite shared, SharedWrite.Member member) {
+    public WriteReport write(Batch batch, Partition partition, SharedWrite shared, WritePhase phase) {
         Instant startedAt = clock.instant();
         RequestCounters counters = new RequestCounters();
         TargetCircuitBreaker circuit = new TargetCircuitBreaker(targetName, settings.unreachableAfter(), STOPPED);
         AdtGateway adt = new AdtGateway(client, retrier(counters, shared.limiter(), circuit));
         KnownStateStore store = new KnownStateStore(staging.state(), targetKey);
         try (StateLock lock = store.lock(partition)) {
-            shared.uploadModelsOnce(() -> new ModelUploader(adt).uploadMissing(batch));
+            if (phase.writesTwins()) {
+                shared.uploadModelsOnce(() -> new ModelUploader(adt).uploadMissing(batch));
+            }
             KnownState known = store.load();
-            List<String> paths = batch.list(BatchLayout.TWINS).stream()
-                    .filter(path -> path.endsWith(".json"))
-                    .filter(partition::contains)
-                    .toList();
-            log.info(
-                    "Writing partition {} of batch {} to {}: {} twin files, {} known twins",
-                    partition,
-                    batch.id(),
-                    targetKey,
-                    paths.size(),
-                    known.size());
-            ResultsWriter results = new ResultsWriter(batch, BatchLayout.resultsFile(partition.fileName()));
+            ResultsWriter results = new ResultsWriter(batch, BatchLayout.resultsFile(phase.resultsName(partition)));
             Set<String> written;
             try (results) {
                 GraphSnapshot graph = settings.fullCompare() ? readGraph(batch, partition, adt) : null;
-                written = writePhases(batch, paths, adt, known, results, graph, member);
+                BoundedPool pool = new BoundedPool(settings.concurrency());
+                TwinPhase twinPhase = twinPhase(known, adt, graph);
+                List<TwinOutcome> twins;
+                Set<String> created;
+                if (phase.writesTwins()) {
+                    List<String> paths = batch.list(BatchLayout.TWINS).stream()
+                            .filter(path -> path.endsWith(".json"))
+                            .filter(partition::contains)
+                            .toList();
+                    log.info(
+                            "Writing partition {} of batch {} to {}: {} twin files, {} known twins{}",
+                            partition,
+                            batch.id(),
+                            targetKey,
+                            paths.size(),
+                            known.size(),
+                            phase == WritePhase.ALL ? "" : " (twin phase)");
+                    twins = pool.map(paths, path -> twinPhase.apply(batch, path));
+                    twins.forEach(twin -> results.write(twin.result()));
+                    created = createdBy(twins);
+                } else {
+                    twins = TwinHandOff.read(batch, partition, known, new LastAppliedFiles(staging));
+                    log.info(
+                            "Writing partition {} of batch {} to {}: {} twin files (relationship phase)",
+                            partition,
+                            batch.id(),
+                            targetKey,
+                            twins.size());
+                    created = shared.createdTwins(() -> TwinHandOff.createdIn(batch));
+                }
+                if (phase == WritePhase.TWINS) {
+                    TwinHandOff.write(batch, partition, twins);
+                    written = Set.of();
+                } else {
+                    written = writeRelationships(batch, twins, created, adt, known, results, graph, pool, twinPhase);
+                }
                 results.commit();
             }
-            // Only this partition's twins changed in `known`; other partitions may have saved theirs meanwhile.
-            store.saveMerged(known, written, KNOWN_STATE_SAVE_WAIT);
+            if (phase.writesRelationships()) {
+                // Only this partition's twins changed in `known`; other partitions may have saved theirs meanwhile.
+                store.saveMerged(known, written, KNOWN_STATE_SAVE_WAIT);
+            }
             WriteSummary summary = new WriteSummary(
                     startedAt,
                     clock.instant(),
@@ -183,10 +210,11 @@ public final class TwinWriter {
                     counters.retried(),
                     counters.throttled());
             log.info(
-                    "Wrote partition {} of batch {}: twins {}, relationships {}, {} requests ({} retried, {}"
+                    "Wrote partition {} of batch {}{}: twins {}, relationships {}, {} requests ({} retried, {}"
                             + " throttled)",
                     partition,
                     batch.id(),
+                    phase == WritePhase.ALL ? "" : " (" + phase.name().toLowerCase(Locale.ROOT) + " phase)",
                     summary.twins(),
                     summary.relationships(),
                     summary.requests(),
@@ -198,35 +226,40 @@ public final class TwinWriter {
         }
     }
 
+    private TwinPhase twinPhase(KnownState known, AdtGateway adt, GraphSnapshot graph) {
+        if (graph != null) {
+            return new TwinPhase(adt, known, graph);
+        }
+        return settings.replayOf() != null
+                ? new TwinPhase(adt, known, new LastAppliedFiles(staging), new NoRollback(known, settings.replayOf()))
+                : new TwinPhase(adt, known, new LastAppliedFiles(staging));
+    }
+
+    private static Set<String> createdBy(List<TwinOutcome> twins) {
+        return twins.stream()
+                .filter(twin -> twin.result().action() == ItemAction.CREATED)
+                .map(twin -> twin.file().twinId())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     /**
-     * Writes the twins and then the relationships, and for a full compare deletes the extra twins last; returns the
-     * ids of the twins whose entries in {@code known} may have changed.
+     * Writes the relationships of the twins the twin phase went through, records what was applied in {@code known},
+     * and for a full compare deletes the extra twins last; returns the ids of the twins whose entries in
+     * {@code known} may have changed.
      *
+     * @param created the twins this batch created (in every partition): ADT may not find them for a moment
      * @param graph for a full compare, the mapped part of the graph as queried; null otherwise
      */
-    private Set<String> writePhases(
+    private Set<String> writeRelationships(
             Batch batch,
-            List<String> paths,
+            List<TwinOutcome> twins,
+            Set<String> created,
             AdtGateway adt,
             KnownState known,
             ResultsWriter results,
             GraphSnapshot graph,
-            SharedWrite.Member member) {
-        BoundedPool pool = new BoundedPool(settings.concurrency());
-        TwinPhase twinPhase = graph != null
-                ? new TwinPhase(adt, known, graph)
-                : settings.replayOf() != null
-                        ? new TwinPhase(
-                                adt, known, new LastAppliedFiles(staging), new NoRollback(known, settings.replayOf()))
-                        : new TwinPhase(adt, known, new LastAppliedFiles(staging));
-        List<TwinOutcome> twins = pool.map(paths, path -> twinPhase.apply(batch, path));
-        twins.forEach(twin -> results.write(twin.result()));
-        // Relationships only now, once every partition sharing this write has written its twins: a relationship's
-        // target may be any twin of the batch.
-        Set<String> created = member.twinsWritten(twins.stream()
-                .filter(twin -> twin.result().action() == ItemAction.CREATED)
-                .map(twin -> twin.file().twinId())
-                .collect(Collectors.toUnmodifiableSet()));
+            BoundedPool pool,
+            TwinPhase twinPhase) {
         RelationshipPhase relationshipPhase = new RelationshipPhase(adt, created, sleeper, graph);
         List<List<ItemResult>> relationships = pool.map(twins, relationshipPhase::apply);
         // A replay's twins hold the replayed batch's data: recorded as its, so that a later replay of a batch
@@ -243,6 +276,7 @@ public final class TwinWriter {
                 .filter(twin -> twin.file() != null)
                 .forEach(twin -> touched.add(twin.file().twinId()));
         if (graph != null) {
+            List<String> paths = twins.stream().map(TwinOutcome::path).toList();
             touched.addAll(deleteExtraTwins(batch, paths, graph, twinPhase, relationshipPhase, pool, known, results));
         }
         return touched;

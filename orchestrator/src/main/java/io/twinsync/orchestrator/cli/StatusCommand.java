@@ -155,7 +155,9 @@ public class StatusCommand implements Callable<Integer> {
                 .forEach(step -> out.printf(
                         Locale.ROOT,
                         "  %-30s %-10s %,8d items  %s%n",
-                        step.getStepName().replace("writePartition:", "  write "),
+                        step.getStepName()
+                                .replace(SyncJobConfiguration.WRITE_TWINS_PARTITION + ":", "  twins ")
+                                .replace(SyncJobConfiguration.WRITE_RELATIONSHIPS_PARTITION + ":", "  relationships "),
                         step.getStatus(),
                         step.getWriteCount(),
                         seconds(step.getStartTime(), step.getEndTime())));

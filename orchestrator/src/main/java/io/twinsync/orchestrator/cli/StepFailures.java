@@ -1,11 +1,11 @@
 package io.twinsync.orchestrator.cli;
 
+import io.twinsync.orchestrator.job.StepNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -17,8 +17,6 @@ import org.springframework.batch.core.step.StepExecution;
  */
 final class StepFailures {
 
-    private static final Pattern PARTITION = Pattern.compile("(\\w+)Partition:part-(\\d+)-of-(\\d+)");
-
     private StepFailures() {}
 
     /** Where a stopped batch stopped: {@code in the write step}, or {@code before its first step}. */
@@ -26,25 +24,25 @@ final class StepFailures {
         return execution.getStepExecutions().stream()
                 .filter(step -> step.getStatus() != BatchStatus.COMPLETED)
                 .map(StepExecution::getStepName)
-                .filter(name -> !PARTITION.matcher(name).matches())
+                .filter(name -> StepNames.partitionOf(name).isEmpty())
                 .findFirst()
-                .map(name -> "in the " + name + " step")
+                .map(name -> "in the " + StepNames.forUser(name, List.of()))
                 .orElse("before its first step");
     }
 
-    /** Lines such as {@code write step (partitions 1/2, 2/2): ADT at ... did not answer}. */
+    /** Lines such as {@code write step (twins, partitions 1/2, 2/2): ADT at ... did not answer}. */
     static List<String> of(JobExecution execution) {
         Map<String, Map<String, List<String>>> byStep = new LinkedHashMap<>(); // step -> cause -> partitions
         boolean partitionsFailed = false;
         for (StepExecution step : execution.getStepExecutions()) {
-            Matcher partition = PARTITION.matcher(step.getStepName());
-            String name = partition.matches() ? partition.group(1) : step.getStepName();
+            Optional<StepNames.PartitionOf> partition = StepNames.partitionOf(step.getStepName());
+            String name = partition.map(StepNames.PartitionOf::step).orElse(step.getStepName());
             partitionsFailed |=
-                    partition.matches() && !step.getFailureExceptions().isEmpty();
+                    partition.isPresent() && !step.getFailureExceptions().isEmpty();
             for (Throwable failure : step.getFailureExceptions()) {
                 byStep.computeIfAbsent(name, n -> new LinkedHashMap<>())
                         .computeIfAbsent(CliExceptionHandler.describe(failure), c -> new ArrayList<>())
-                        .add(partition.matches() ? partition.group(2) + "/" + partition.group(3) : "");
+                        .add(partition.map(StepNames.PartitionOf::partition).orElse(""));
             }
         }
         List<String> lines = new ArrayList<>();
@@ -55,11 +53,7 @@ final class StepFailures {
                 if (partitions.isEmpty() && partitionsFailed && cause.getKey().startsWith("Partition handler")) {
                     continue; // Spring Batch's word that a partition failed; the partition's own says why
                 }
-                String where = partitions.isEmpty()
-                        ? ""
-                        : (partitions.size() == 1 ? " (partition " : " (partitions ") + String.join(", ", partitions)
-                                + ")";
-                lines.add(step.getKey() + " step" + where + ": " + cause.getKey());
+                lines.add(StepNames.forUser(step.getKey(), partitions) + ": " + cause.getKey());
             }
         }
         return lines;

@@ -123,9 +123,9 @@ public class BatchExecutions {
         String step = last.getStepExecutions().stream()
                 .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
                 .map(s -> s.getStepName())
-                .filter(name -> !name.contains(":"))
+                .filter(name -> StepNames.partitionOf(name).isEmpty())
                 .findFirst()
-                .map(name -> " in the " + name + " step")
+                .map(name -> " in the " + StepNames.forUser(name, List.of()))
                 .orElse("");
         return new Resumable(id, execution, id + " " + how + step + "; it continues where it stopped");
     }

@@ -13,7 +13,7 @@ final class BatchFiles {
 
     /** Everything the extract and the stages after it stage; the manifest and the batch's own record stay. */
     private static final List<String> STAGED =
-            List.of(BatchLayout.ROWS, BatchLayout.TWINS, BatchLayout.REJECTS, BatchLayout.RESULTS);
+            List.of(BatchLayout.ROWS, BatchLayout.TWINS, BatchLayout.REJECTS, BatchLayout.RESULTS, BatchLayout.HANDOFF);
 
     private BatchFiles() {}
 

@@ -29,10 +29,17 @@ public class ReplayJobConfiguration {
     public static final String FAILED_ONLY = "failedOnly";
 
     @Bean
-    Job replayJob(JobRepository jobs, Step replayFilesStep, Step writeStep, Step recordStep, Step archiveStep) {
+    Job replayJob(
+            JobRepository jobs,
+            Step replayFilesStep,
+            Step writeTwinsStep,
+            Step writeRelationshipsStep,
+            Step recordStep,
+            Step archiveStep) {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(replayFilesStep)
-                .next(writeStep)
+                .next(writeTwinsStep)
+                .next(writeRelationshipsStep)
                 .next(recordStep)
                 .next(archiveStep)
                 .build();

@@ -15,9 +15,9 @@ class SharedWrites {
 
     private final Map<Long, Opened> running = new ConcurrentHashMap<>();
 
-    /** Opens the shared write of a job execution's {@code partitions} partitions, which all run at once. */
-    void open(long jobExecutionId, int partitions) {
-        running.put(jobExecutionId, new Opened(partitions));
+    /** Opens the shared write of a job execution's write step, whose partitions all run at once. */
+    void open(long jobExecutionId) {
+        running.put(jobExecutionId, new Opened());
     }
 
     void close(long jobExecutionId) {
@@ -30,21 +30,16 @@ class SharedWrites {
      */
     SharedWrite of(long jobExecutionId, WriterSettings settings) {
         Opened opened = running.get(jobExecutionId);
-        return opened == null ? SharedWrite.of(settings, 1) : opened.get(settings);
+        return opened == null ? SharedWrite.of(settings) : opened.get(settings);
     }
 
     private static final class Opened {
 
-        private final int partitions;
         private SharedWrite shared;
-
-        Opened(int partitions) {
-            this.partitions = partitions;
-        }
 
         synchronized SharedWrite get(WriterSettings settings) {
             if (shared == null) {
-                shared = SharedWrite.of(settings, partitions);
+                shared = SharedWrite.of(settings);
             }
             return shared;
         }

@@ -22,6 +22,7 @@ import io.twinsync.transform.TwinTransformer;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.writer.Partition;
 import io.twinsync.writer.TwinWriter;
+import io.twinsync.writer.WritePhase;
 import io.twinsync.writer.WriteReport;
 import io.twinsync.writer.WriterSettings;
 import java.util.Map;
@@ -45,7 +46,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code sync} job. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
+ * The {@code sync} job: extract, transform, the write's two partitioned steps (twins, then relationships), record,
+ * archive. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
  * stage records what it did in the batch manifest, which is the batch's durable record. The write, record and archive
  * steps serve the {@code replay} job too ({@link ReplayJobConfiguration}), told apart by its {@value #REPLAY_OF}
  * parameter.
@@ -64,7 +66,14 @@ public class SyncJobConfiguration {
     /** Job parameter of a replay: the batch whose twin files it writes again; absent for a batch of its own. */
     public static final String REPLAY_OF = "replayOf";
 
-    static final String WRITE_PARTITION_STEP = "writePartition";
+    /** The write's two partitioned steps: every partition's twins, then every partition's relationships. */
+    public static final String WRITE_TWINS_STEP = "writeTwins";
+
+    public static final String WRITE_RELATIONSHIPS_STEP = "writeRelationships";
+    /** A partition's step is named {@code {this}:part-i-of-n}, as Spring Batch names a partition's step execution. */
+    public static final String WRITE_TWINS_PARTITION = "writeTwinsPartition";
+
+    public static final String WRITE_RELATIONSHIPS_PARTITION = "writeRelationshipsPartition";
 
     /** Job context key: the batch whose rows the extract step already transformed. */
     public static final String TRANSFORMED_WHILE_EXTRACTING = "transformedWhileExtracting";
@@ -76,13 +85,15 @@ public class SyncJobConfiguration {
             JobRepository jobs,
             Step extractStep,
             Step transformStep,
-            Step writeStep,
+            Step writeTwinsStep,
+            Step writeRelationshipsStep,
             Step recordStep,
             Step archiveStep) {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(extractStep)
                 .next(transformStep)
-                .next(writeStep)
+                .next(writeTwinsStep)
+                .next(writeRelationshipsStep)
                 .next(recordStep)
                 .next(archiveStep)
                 .build();
@@ -176,22 +187,50 @@ public class SyncJobConfiguration {
     }
 
     /**
-     * The write, fanned out: a Spring Batch partition step whose partitions ({@value #PARTITIONS} of them, each a
-     * slice of the twin files as {@link Partition} cuts them) have their own step executions, so that a resumed batch
-     * writes only the partitions that did not finish. {@link WriteFanOut} runs them.
+     * The write's first phase, fanned out: a Spring Batch partition step whose partitions ({@value #PARTITIONS} of
+     * them, each a slice of the twin files as {@link Partition} cuts them) have their own step executions, so that a
+     * resumed batch writes only the partitions that did not finish. Writes the models and every partition's twins,
+     * before any relationship: a relationship's target may be a twin of another partition.
      */
     @Bean
-    Step writeStep(JobRepository jobs, WriteFanOut fanOut) {
-        return new StepBuilder("write", jobs)
-                .partitioner(WRITE_PARTITION_STEP, WritePartitions::of)
-                .partitionHandler(fanOut)
+    Step writeTwinsStep(JobRepository jobs, Step writeTwinsPartitionStep, SharedWrites shared) {
+        return new StepBuilder(WRITE_TWINS_STEP, jobs)
+                .partitioner(WRITE_TWINS_PARTITION, WritePartitions::of)
+                .partitionHandler(new WriteFanOut(writeTwinsPartitionStep, shared))
                 .build();
     }
 
-    /** One partition of the write: its twins, then (once every partition's twins are written) its relationships. */
+    /** The write's second phase: every partition's relationships, once the first phase completed. */
     @Bean
-    Step writePartitionStep(JobRepository jobs, StagingStore staging, TwinGraphTarget target, SharedWrites shared) {
-        return new StepBuilder(WRITE_PARTITION_STEP, jobs)
+    Step writeRelationshipsStep(JobRepository jobs, Step writeRelationshipsPartitionStep, SharedWrites shared) {
+        return new StepBuilder(WRITE_RELATIONSHIPS_STEP, jobs)
+                .partitioner(WRITE_RELATIONSHIPS_PARTITION, WritePartitions::of)
+                .partitionHandler(new WriteFanOut(writeRelationshipsPartitionStep, shared))
+                .build();
+    }
+
+    @Bean
+    Step writeTwinsPartitionStep(
+            JobRepository jobs, StagingStore staging, TwinGraphTarget target, SharedWrites shared) {
+        return writePartitionStep(WRITE_TWINS_PARTITION, WritePhase.TWINS, jobs, staging, target, shared);
+    }
+
+    @Bean
+    Step writeRelationshipsPartitionStep(
+            JobRepository jobs, StagingStore staging, TwinGraphTarget target, SharedWrites shared) {
+        return writePartitionStep(
+                WRITE_RELATIONSHIPS_PARTITION, WritePhase.RELATIONSHIPS, jobs, staging, target, shared);
+    }
+
+    /** One phase of one partition of the write; its summary goes to its own file, added up by the record step. */
+    private static Step writePartitionStep(
+            String name,
+            WritePhase phase,
+            JobRepository jobs,
+            StagingStore staging,
+            TwinGraphTarget target,
+            SharedWrites shared) {
+        return new StepBuilder(name, jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     StepExecution step = contribution.getStepExecution();
                     Partition partition = WritePartitions.partitionOf(step.getExecutionContext());
@@ -205,9 +244,11 @@ public class SyncJobConfiguration {
                     // ends FAILED, nothing is committed, and resuming it writes this partition again.
                     TwinWriter writer = new TwinWriter(
                             target.client(), target.target().endpoint(), staging, target.stateKey(), settings);
-                    WriteReport report = writer.write(batch, partition, shared.of(step.getJobExecutionId(), settings));
-                    PartitionSummaries.write(batch, partition.fileName(), report.summary());
-                    contribution.incrementWriteCount(report.summary().twins().total());
+                    WriteReport report =
+                            writer.write(batch, partition, shared.of(step.getJobExecutionId(), settings), phase);
+                    PartitionSummaries.write(batch, phase.resultsName(partition), report.summary());
+                    contribution.incrementWriteCount(report.summary().twins().total()
+                            + report.summary().relationships().total());
                 }))
                 .build();
     }
@@ -226,7 +267,7 @@ public class SyncJobConfiguration {
                         return;
                     }
                     int count = Integer.parseInt(parameters.getString(PARTITIONS, "1"));
-                    WriteSummary summary = PartitionSummaries.total(batch, WritePartitions.names(count));
+                    WriteSummary summary = PartitionSummaries.total(batch, WritePartitions.phaseNames(count));
                     target.checkpoint();
                     BatchManifests.update(batch, m -> m.withWrite(summary));
                     // Rows whose twins failed are retried by the next batch only if the watermark stays put, and

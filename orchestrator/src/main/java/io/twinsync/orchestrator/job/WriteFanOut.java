@@ -12,16 +12,12 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.stereotype.Component;
 
 /**
- * Runs the write step's partitions as threads of this process, all at once, sharing one rate budget
+ * Runs a write step's partitions as threads of this process, all at once, sharing one rate budget
  * ({@link SharedWrites}). Spring Batch's splitter decides which partitions run: all of them in a new batch, only
  * those that did not complete in a resumed one.
  */
-@Component
 class WriteFanOut implements PartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WriteFanOut.class);
@@ -29,7 +25,7 @@ class WriteFanOut implements PartitionHandler {
     private final Step partitionStep;
     private final SharedWrites shared;
 
-    WriteFanOut(@Lazy @Qualifier("writePartitionStep") Step partitionStep, SharedWrites shared) {
+    WriteFanOut(Step partitionStep, SharedWrites shared) {
         this.partitionStep = partitionStep;
         this.shared = shared;
     }
@@ -49,7 +45,7 @@ class WriteFanOut implements PartitionHandler {
                     count);
         }
         long jobExecutionId = manager.getJobExecutionId();
-        shared.open(jobExecutionId, Math.max(1, partitions.size()));
+        shared.open(jobExecutionId);
         try {
             List<Thread> threads = new ArrayList<>();
             for (StepExecution partition : partitions) {

@@ -1,14 +1,16 @@
 package io.twinsync.orchestrator.job;
 
 import io.twinsync.writer.Partition;
+import io.twinsync.writer.WritePhase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * The write step's partitions: {@code n} slices of the twin files, cut as the task's {@code --partition i/n} cuts
+ * The write steps' partitions (the same for the twin and the relationship step): {@code n} slices of the twin files, cut as the task's {@code --partition i/n} cuts
  * them ({@link Partition}, by a hash of the file's path), so that a twin and its outgoing relationships, which live
  * in its file, are always in the same partition, and the partitions are balanced by file count. Named
  * {@code part-i-of-n}, the same name as the partition's results and summary files.
@@ -32,9 +34,12 @@ final class WritePartitions {
         return partitions;
     }
 
-    static List<String> names(int count) {
+    /** The names of every partition's summary of either phase, as the record step adds them up. */
+    static List<String> phaseNames(int count) {
         return IntStream.rangeClosed(1, count)
-                .mapToObj(i -> new Partition(i, count).fileName())
+                .mapToObj(i -> new Partition(i, count))
+                .flatMap(partition -> Stream.of(WritePhase.TWINS, WritePhase.RELATIONSHIPS)
+                        .map(phase -> phase.resultsName(partition)))
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.OutcomeCounts;
 import io.twinsync.staging.manifest.WriteSummary;
 import io.twinsync.writer.Partition;
+import io.twinsync.writer.WritePhase;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import java.util.Set;
  * <p>Settings ({@code extendedProperties}, values as JSON strings or numbers): {@code batch} (required: the batch's
  * Blob Storage URL, {@code https://{account}.blob.core.windows.net/{container}/{path}/batches/{id}}, or its folder on
  * the node, relative to the working directory), {@code endpoint} (required),
- * {@code partition} ({@code i/n}), {@code rateShare}, {@code concurrency}, {@code limits} (an object, class to
+ * {@code partition} ({@code i/n}), {@code phase} ({@code all}, {@code twins} or {@code relationships}), {@code rateShare}, {@code concurrency}, {@code limits} (an object, class to
  * requests per second), {@code fullCompare} (also accepted under its former name {@code ignoreKnownState}),
  * {@code throttleBudget} and {@code unreachableAfter} (durations such as {@code 10m} and {@code 60s}),
  * {@code trustCertificate} (emulator only). Unknown keys are refused,
@@ -44,6 +45,7 @@ final class AdfActivity {
             "batch",
             "endpoint",
             "partition",
+            "phase",
             "rateShare",
             "concurrency",
             "limits",
@@ -59,6 +61,7 @@ final class AdfActivity {
             String batch,
             URI endpoint,
             Partition partition,
+            WritePhase phase,
             String rateShare,
             Integer concurrency,
             Map<String, Double> limits,
@@ -101,6 +104,7 @@ final class AdfActivity {
                 batch,
                 endpoint(required(extended, "endpoint")),
                 Partition.parse(partition),
+                PhaseConverter.parse(text(extended, "phase", "all")),
                 text(extended, "rateShare", "1"),
                 extended.has("concurrency") ? integer(extended, "concurrency") : null,
                 limits(extended.path("limits")),

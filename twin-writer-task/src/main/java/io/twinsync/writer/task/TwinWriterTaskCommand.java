@@ -7,7 +7,9 @@ import io.twinsync.staging.manifest.OutcomeCounts;
 import io.twinsync.writer.AdtClients;
 import io.twinsync.writer.AdtTarget;
 import io.twinsync.writer.Partition;
+import io.twinsync.writer.SharedWrite;
 import io.twinsync.writer.TwinWriter;
+import io.twinsync.writer.WritePhase;
 import io.twinsync.writer.WriteReport;
 import io.twinsync.writer.WriterSettings;
 import io.twinsync.writer.client.PemCertificate;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -66,6 +69,16 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
             converter = PartitionConverter.class,
             description = "Write only slice i of n of the twin files (default: ${DEFAULT-VALUE}, all).")
     private Partition partition;
+
+    @Option(
+            names = "--phase",
+            defaultValue = "all",
+            paramLabel = "<phase>",
+            converter = PhaseConverter.class,
+            description = "all (default): models, twins, then relationships. When several partitions write at the same"
+                    + " time, run every partition with 'twins' first and then every partition with 'relationships':"
+                    + " a relationship's target may be a twin of another partition.")
+    private WritePhase phase;
 
     @Option(
             names = "--endpoint",
@@ -142,6 +155,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
             String batch,
             URI endpoint,
             Partition partition,
+            WritePhase phase,
             String rateShare,
             int concurrency,
             Map<String, Double> limits,
@@ -167,6 +181,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                 batch,
                 endpoint,
                 partition,
+                phase,
                 rateShare,
                 concurrency,
                 limits,
@@ -200,6 +215,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                     activity.batch(),
                     activity.endpoint(),
                     activity.partition(),
+                    activity.phase(),
                     activity.rateShare(),
                     activity.concurrency() == null ? concurrency : activity.concurrency(),
                     activity.limits(),
@@ -214,7 +230,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                     outcome.report().exitCode(),
                     outcome.report().summary(),
                     outcome.location().batch().id().value(),
-                    BatchLayout.resultsFile(run.partition().fileName()),
+                    BatchLayout.resultsFile(run.phase().resultsName(run.partition())),
                     null);
             return outcome.report().exitCode();
         } catch (Exception | Error e) {
@@ -245,8 +261,9 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                 run.endpoint(), Optional.ofNullable(run.trustCertificate()).map(PemCertificate::read));
         DigitalTwinsClient client = AdtClients.create(target, settings);
         WriteReport report = new TwinWriter(client, run.endpoint(), location.store(), target.stateKey(), settings)
-                .write(location.batch(), run.partition());
-        String summaryPath = WriteSummaryRecorder.record(location.batch(), run.partition(), report.summary());
+                .write(location.batch(), run.partition(), SharedWrite.of(settings), run.phase());
+        String summaryPath =
+                WriteSummaryRecorder.record(location.batch(), run.partition(), run.phase(), report.summary());
         return new Outcome(location, report, summaryPath);
     }
 
@@ -255,13 +272,20 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
         var summary = report.summary();
         Partition partition = run.partition();
         String summaryPath = outcome.summaryPath();
-        out.printf("Batch %s partition %s -> %s%n", outcome.location().batch().id(), partition, run.endpoint());
+        out.printf(
+                "Batch %s partition %s%s -> %s%n",
+                outcome.location().batch().id(),
+                partition,
+                run.phase() == WritePhase.ALL ? "" : " (" + run.phase().name().toLowerCase(Locale.ROOT) + ")",
+                run.endpoint());
         out.printf("  twins:         %s%n", counts(summary.twins()));
         out.printf("  relationships: %s%n", counts(summary.relationships()));
         out.printf(
                 "  requests:      %d (%d retried, %d throttled)%n",
                 summary.requests(), summary.retried(), summary.throttled());
-        out.printf("  results:       %s, summary in %s%n", BatchLayout.resultsFile(partition.fileName()), summaryPath);
+        out.printf(
+                "  results:       %s, summary in %s%n",
+                BatchLayout.resultsFile(run.phase().resultsName(partition)), summaryPath);
         report.failures().stream().limit(FAILURES_SHOWN).forEach(failure -> out.println("  failed: " + line(failure)));
         if (report.failures().size() > FAILURES_SHOWN) {
             out.printf(

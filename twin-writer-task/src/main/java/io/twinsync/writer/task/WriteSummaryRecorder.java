@@ -7,10 +7,12 @@ import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.staging.manifest.PartitionSummaries;
 import io.twinsync.staging.manifest.WriteSummary;
 import io.twinsync.writer.Partition;
+import io.twinsync.writer.WritePhase;
 
 /**
  * Records a run's summary. A whole-batch run writes the manifest's {@code write} section; a partition writes
- * {@code results/part-{i}-of-{n}.summary.json} instead, because partitions run in parallel and the manifest has no
+ * {@code results/part-{i}-of-{n}.summary.json} instead (a phase, {@code part-{i}-of-{n}.twins.summary.json} and
+ * {@code part-{i}-of-{n}.relationships.summary.json}), because partitions run in parallel and the manifest has no
  * locking; whoever started the partitions adds them up.
  */
 final class WriteSummaryRecorder {
@@ -18,8 +20,8 @@ final class WriteSummaryRecorder {
     private WriteSummaryRecorder() {}
 
     /** Returns the path written. */
-    static String record(Batch batch, Partition partition, WriteSummary summary) {
-        if (partition.count() == 1) {
+    static String record(Batch batch, Partition partition, WritePhase phase, WriteSummary summary) {
+        if (partition.count() == 1 && phase == WritePhase.ALL) {
             if (batch.exists(BatchLayout.MANIFEST)) {
                 BatchManifests.update(batch, manifest -> manifest.withWrite(summary));
             } else {
@@ -30,10 +32,6 @@ final class WriteSummaryRecorder {
             }
             return BatchLayout.MANIFEST;
         }
-        return PartitionSummaries.write(batch, partition.fileName(), summary);
-    }
-
-    static String summaryPath(Partition partition) {
-        return PartitionSummaries.path(partition.fileName());
+        return PartitionSummaries.write(batch, phase.resultsName(partition), summary);
     }
 }
