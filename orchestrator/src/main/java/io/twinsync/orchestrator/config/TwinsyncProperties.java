@@ -9,6 +9,7 @@ import io.twinsync.writer.limit.RateLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -282,8 +283,14 @@ public record TwinsyncProperties(
      *     {@code twin-writes} per twin)
      * @param throttleBudget how long one request may be held up by throttling (429) before it fails
      * @param unreachableAfter how long every request may fail without an answer before the write step stops
-     * @param partitions the write step's partitions, each restartable on its own; they share one rate budget. 0 means
+     * @param partitions the write steps' partitions, each restartable on its own; they share one rate budget. 0 means
      *     one per processor core, at least 2
+     * @param backend how the partitions run: {@code threads} of this process (one rate limiter for all), or
+     *     {@code processes} of the packaged task, each with its share of the rate budget
+     * @param taskZip for {@code processes}: the task zip to unpack and run, as an Azure Batch node does; without it,
+     *     the task runs from twinsync's own jar
+     * @param taskRetries for {@code processes}: how often a partition's task that could not run (exit code 1) is
+     *     started again, as Batch's {@code maxTaskRetryCount}
      */
     public record Writer(
             @DefaultValue("64") int concurrency,
@@ -292,9 +299,38 @@ public record TwinsyncProperties(
             Map<String, Double> limits,
             @DefaultValue("10m") Duration throttleBudget,
             @DefaultValue("60s") Duration unreachableAfter,
-            @DefaultValue("0") int partitions) {
+            @DefaultValue("0") int partitions,
+            @DefaultValue("threads") String backend,
+            Path taskZip,
+            @DefaultValue("2") int taskRetries) {
+
+        /** The write's back-ends: partitions as threads of this process, or as processes of the packaged task. */
+        public static final List<String> BACKENDS = List.of("threads", "processes");
 
         public Writer {
+            backend = backend == null ? "threads" : backend.strip().toLowerCase(Locale.ROOT);
+            if (!BACKENDS.contains(backend)) {
+                throw new InvalidSettingException(
+                        "twinsync.writer.backend",
+                        backend,
+                        "use threads (partitions as threads of this process, the default) or processes (each"
+                                + " partition a process of the packaged twin-writer-task, as an Azure Batch node runs"
+                                + " it)");
+            }
+            if (taskRetries < 0 || taskRetries > 10) {
+                throw new InvalidSettingException(
+                        "twinsync.writer.task-retries",
+                        taskRetries,
+                        "use 0 to 10: how often a partition's task that could not run is started again");
+            }
+            if (taskZip != null && !Files.isRegularFile(taskZip)) {
+                throw new InvalidSettingException(
+                        "twinsync.writer.task-zip",
+                        taskZip,
+                        "no such file; give the path of twin-writer-task-linux-x64.zip (built by"
+                                + " scripts/build-task-zip.sh), or remove the setting to run the task from twinsync's"
+                                + " own jar");
+            }
             if (partitions < 0 || partitions > 64) {
                 throw new InvalidSettingException(
                         "twinsync.writer.partitions",

@@ -211,29 +211,49 @@ public class SyncJobConfiguration {
 
     @Bean
     Step writeTwinsPartitionStep(
-            JobRepository jobs, StagingStore staging, TwinGraphTarget target, SharedWrites shared) {
-        return writePartitionStep(WRITE_TWINS_PARTITION, WritePhase.TWINS, jobs, staging, target, shared);
+            JobRepository jobs,
+            StagingStore staging,
+            TwinGraphTarget target,
+            SharedWrites shared,
+            PartitionTasks tasks) {
+        return writePartitionStep(WRITE_TWINS_PARTITION, WritePhase.TWINS, jobs, staging, target, shared, tasks);
     }
 
     @Bean
     Step writeRelationshipsPartitionStep(
-            JobRepository jobs, StagingStore staging, TwinGraphTarget target, SharedWrites shared) {
+            JobRepository jobs,
+            StagingStore staging,
+            TwinGraphTarget target,
+            SharedWrites shared,
+            PartitionTasks tasks) {
         return writePartitionStep(
-                WRITE_RELATIONSHIPS_PARTITION, WritePhase.RELATIONSHIPS, jobs, staging, target, shared);
+                WRITE_RELATIONSHIPS_PARTITION, WritePhase.RELATIONSHIPS, jobs, staging, target, shared, tasks);
     }
 
-    /** One phase of one partition of the write; its summary goes to its own file, added up by the record step. */
+    /**
+     * One phase of one partition of the write, in this process or as a process of the packaged task
+     * ({@link PartitionTasks}, {@code twinsync.writer.backend=processes}); its summary goes to its own file, added up
+     * by the record step.
+     */
     private static Step writePartitionStep(
             String name,
             WritePhase phase,
             JobRepository jobs,
             StagingStore staging,
             TwinGraphTarget target,
-            SharedWrites shared) {
+            SharedWrites shared,
+            PartitionTasks tasks) {
         return new StepBuilder(name, jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     StepExecution step = contribution.getStepExecution();
                     Partition partition = WritePartitions.partitionOf(step.getExecutionContext());
+                    // A replay's no-rollback rule is the in-process writer's: the task has no replay option.
+                    if (tasks.enabled() && replayOf(contribution) == null) {
+                        WriteSummary summary = tasks.run(batch, partition, phase, fullCompare(contribution));
+                        contribution.incrementWriteCount(summary.twins().total()
+                                + summary.relationships().total());
+                        return;
+                    }
                     WriterSettings settings = target.writerSettings()
                             .withFullCompare(fullCompare(contribution))
                             .withReplayOf(replayOf(contribution));

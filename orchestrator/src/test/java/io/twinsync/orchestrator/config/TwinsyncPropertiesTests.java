@@ -18,6 +18,29 @@ class TwinsyncPropertiesTests {
     private static final Duration SIXTY_SECONDS = Duration.ofSeconds(60);
 
     @Test
+    void anUnknownWriteBackendATaskZipThatIsNotThereAndTooManyTaskRetriesAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(
+                        64, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0, "batch", null, 2))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.writer.backend")
+                .hasMessageContaining("threads")
+                .hasMessageContaining("processes");
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(
+                        64, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0, "processes", Path.of("/no/task.zip"), 2))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.writer.task-zip")
+                .hasMessageContaining("scripts/build-task-zip.sh");
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(
+                        64, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0, "processes", null, 11))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.writer.task-retries");
+        assertThat(new TwinsyncProperties.Writer(
+                                64, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0, " Processes ", null, 0)
+                        .backend())
+                .isEqualTo("processes");
+    }
+
+    @Test
     void aPlainHttpEndpointIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> new TwinsyncProperties.Target("http://adt.example", null, "service"))
                 .isInstanceOf(InvalidSettingException.class)
@@ -45,10 +68,11 @@ class TwinsyncPropertiesTests {
 
     @Test
     void writerSettingsOutsideTheWritersRulesAreRefusedAtStartUp() {
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(8, 25, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(
+                        8, 25, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0, "threads", null, 2))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.max-retries");
-        assertThat(new TwinsyncProperties.Writer(4, 3, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0)
+        assertThat(new TwinsyncProperties.Writer(4, 3, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0, "threads", null, 2)
                         .settings()
                         .concurrency())
                 .isEqualTo(4);
@@ -57,8 +81,8 @@ class TwinsyncPropertiesTests {
     @Test
     void theRateShareAndLimitsReachTheWriterAndBadOnesAreRefusedAtStartUp() {
         // given a writer that is one of four and an instance whose patch limit was raised
-        TwinsyncProperties.Writer writer =
-                new TwinsyncProperties.Writer(64, 5, "1/4", Map.of("patches", 4000.0), TEN_MINUTES, SIXTY_SECONDS, 0);
+        TwinsyncProperties.Writer writer = new TwinsyncProperties.Writer(
+                64, 5, "1/4", Map.of("patches", 4000.0), TEN_MINUTES, SIXTY_SECONDS, 0, "threads", null, 2);
 
         // then the writer's rates are a quarter of those limits
         RateLimits limits = writer.settings().rateLimits();
@@ -66,12 +90,13 @@ class TwinsyncPropertiesTests {
         assertThat(limits.effective(ApiClass.CREATES_DELETES)).isEqualTo(125.0);
         assertThat(limits.perTwinWrites()).isEqualTo(10.0);
         // and a share or a class that makes no sense is refused, naming the setting
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "4", null, TEN_MINUTES, SIXTY_SECONDS, 0))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(
+                        64, 5, "4", null, TEN_MINUTES, SIXTY_SECONDS, 0, "threads", null, 2))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.rate-share")
                 .hasMessageContaining("1/n");
-        assertThatThrownBy(() ->
-                        new TwinsyncProperties.Writer(64, 5, "1", Map.of("writes", 5.0), TEN_MINUTES, SIXTY_SECONDS, 0))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(
+                        64, 5, "1", Map.of("writes", 5.0), TEN_MINUTES, SIXTY_SECONDS, 0, "threads", null, 2))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.limits")
                 .hasMessageContaining("creates-deletes");
@@ -129,11 +154,13 @@ class TwinsyncPropertiesTests {
 
     @Test
     void aZeroOrOverlongWaitIsRefusedAtStartUpNamingTheSetting() {
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", null, Duration.ZERO, SIXTY_SECONDS, 0))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(
+                        64, 5, "1", null, Duration.ZERO, SIXTY_SECONDS, 0, "threads", null, 2))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.throttle-budget")
                 .hasMessageContaining("such as 30s or 10m");
-        assertThatThrownBy(() -> new TwinsyncProperties.Writer(64, 5, "1", null, TEN_MINUTES, Duration.ofDays(2), 0))
+        assertThatThrownBy(() -> new TwinsyncProperties.Writer(
+                        64, 5, "1", null, TEN_MINUTES, Duration.ofDays(2), 0, "threads", null, 2))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("twinsync.writer.unreachable-after")
                 .hasMessageContaining("at most 24h");
@@ -182,7 +209,7 @@ class TwinsyncPropertiesTests {
                 null,
                 null,
                 new TwinsyncProperties.Target(null, null, "service"),
-                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0),
+                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0, "threads", null, 2),
                 new TwinsyncProperties.Drift(24, false),
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),
@@ -200,7 +227,7 @@ class TwinsyncPropertiesTests {
                 null,
                 "https://acct.blob.core.windows.net/?sv=2023-11-03&sig=c2VjcmV0",
                 new TwinsyncProperties.Target(null, null, "service"),
-                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0),
+                new TwinsyncProperties.Writer(8, 5, "1", null, TEN_MINUTES, SIXTY_SECONDS, 0, "threads", null, 2),
                 new TwinsyncProperties.Drift(24, false),
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),

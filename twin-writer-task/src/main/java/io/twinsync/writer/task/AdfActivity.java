@@ -31,7 +31,8 @@ import java.util.Set;
  * {@code partition} ({@code i/n}), {@code phase} ({@code all}, {@code twins} or {@code relationships}), {@code rateShare}, {@code concurrency}, {@code limits} (an object, class to
  * requests per second), {@code fullCompare} (also accepted under its former name {@code ignoreKnownState}),
  * {@code throttleBudget} and {@code unreachableAfter} (durations such as {@code 10m} and {@code 60s}),
- * {@code trustCertificate} (emulator only). Unknown keys are refused,
+ * {@code trustCertificate} (emulator only), {@code targetKey} (the name of the target's known state, when not the
+ * endpoint's host: the orchestrator's embedded emulator). Unknown keys are refused,
  * so a typo is not silently ignored. Values are never logged: Data Factory hands SecureString values over in clear.
  */
 final class AdfActivity {
@@ -53,7 +54,8 @@ final class AdfActivity {
             "ignoreKnownState",
             "throttleBudget",
             "unreachableAfter",
-            "trustCertificate");
+            "trustCertificate",
+            "targetKey");
 
     /** The task's settings from {@code extendedProperties}, and the names of the objects Data Factory passed. */
     record Settings(
@@ -67,6 +69,7 @@ final class AdfActivity {
             Map<String, Double> limits,
             boolean fullCompare,
             Path trustCertificate,
+            String targetKey,
             Duration throttleBudget,
             Duration unreachableAfter,
             List<String> linkedServices,
@@ -110,6 +113,7 @@ final class AdfActivity {
                 limits(extended.path("limits")),
                 bool(extended, "fullCompare") || bool(extended, "ignoreKnownState"),
                 certificate == null ? null : dir.resolve(certificate),
+                text(extended, "targetKey", null),
                 duration(extended, "throttleBudget"),
                 duration(extended, "unreachableAfter"),
                 names(json(dir.resolve(LINKED_SERVICES), false), LINKED_SERVICES),

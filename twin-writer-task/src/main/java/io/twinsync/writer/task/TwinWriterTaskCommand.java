@@ -93,6 +93,13 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
     private Path trustCertificate;
 
     @Option(
+            names = "--target-key",
+            paramLabel = "<name>",
+            description = "The name under which the target's known state is kept (default: the endpoint's host, and"
+                    + " port when not 443). Set by the orchestrator for its embedded emulator.")
+    private String targetKey;
+
+    @Option(
             names = "--concurrency",
             defaultValue = "64",
             description = "Requests in flight at once (default: ${DEFAULT-VALUE}); the rate is set by the limits.")
@@ -161,6 +168,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
             Map<String, Double> limits,
             boolean fullCompare,
             Path trustCertificate,
+            String targetKey,
             Duration throttleBudget,
             Duration unreachableAfter) {}
 
@@ -187,6 +195,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                 limits,
                 fullCompare,
                 trustCertificate,
+                targetKey,
                 throttleBudget,
                 unreachableAfter);
         Outcome outcome = write(run, Path.of("").toAbsolutePath());
@@ -221,6 +230,7 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                     activity.limits(),
                     activity.fullCompare(),
                     activity.trustCertificate(),
+                    activity.targetKey(),
                     activity.throttleBudget() == null ? throttleBudget : activity.throttleBudget(),
                     activity.unreachableAfter() == null ? unreachableAfter : activity.unreachableAfter());
             Outcome outcome = write(run, dir);
@@ -260,7 +270,14 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
         AdtTarget target = new AdtTarget(
                 run.endpoint(), Optional.ofNullable(run.trustCertificate()).map(PemCertificate::read));
         DigitalTwinsClient client = AdtClients.create(target, settings);
-        WriteReport report = new TwinWriter(client, run.endpoint(), location.store(), target.stateKey(), settings)
+        if (run.targetKey() != null && !run.targetKey().matches("[A-Za-z0-9._-]{1,120}")
+                || ".".equals(run.targetKey())
+                || "..".equals(run.targetKey())) {
+            throw new IllegalArgumentException("The target key '" + run.targetKey() + "' is not a plain name; use"
+                    + " letters, digits, '.', '_' and '-' (it names a folder of the known state)");
+        }
+        String stateKey = run.targetKey() != null ? run.targetKey() : target.stateKey();
+        WriteReport report = new TwinWriter(client, run.endpoint(), location.store(), stateKey, settings)
                 .write(location.batch(), run.partition(), SharedWrite.of(settings), run.phase());
         String summaryPath =
                 WriteSummaryRecorder.record(location.batch(), run.partition(), run.phase(), report.summary());

@@ -16,6 +16,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,15 +184,52 @@ class TwinWriterTaskEmulatorTests {
         assertThat(outputs.path("error").asText()).contains("remove [--concurrency]");
     }
 
-    private int run(Batch batch, String partition) {
-        return TwinWriterTaskMain.run(
-                new String[] {
-                    "--batch", batch.location(),
-                    "--endpoint", emulator.endpoint().toString(),
-                    "--trust-certificate", pem.toString(),
-                    "--partition", partition
-                },
-                new PrintWriter(out),
-                new PrintWriter(err));
+    @Test
+    void writesTheTwinAndTheRelationshipPhaseAsTwoCommandsKeepingTheStateUnderTheTargetKeyItIsGiven() {
+        // given
+        Batch batch = TestBatches.batch(
+                new LocalStagingStore(root.resolve("staging")),
+                TestBatches.site("site-1", "pump-1"),
+                TestBatches.pump("pump-1", 1200));
+
+        // when the twin phase and then the relationship phase run, as two tasks
+        int twins = run(batch, "1/1", "--phase", "twins", "--target-key", "plant-twins");
+        int relationships = run(batch, "1/1", "--phase", "relationships", "--target-key", "plant-twins");
+
+        // then each wrote its part, with its own results and summary, and the state is under the key given
+        assertThat(twins).as(err.toString()).isZero();
+        assertThat(relationships).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("partition 1/1 (twins)")
+                .contains("partition 1/1 (relationships)")
+                .contains("results/part-1-of-1.relationships.ndjson");
+        assertThat(batch.exists(BatchLayout.RESULTS + "part-1-of-1.twins.summary.json"))
+                .isTrue();
+        assertThat(batch.exists(BatchLayout.RESULTS + "part-1-of-1.relationships.summary.json"))
+                .isTrue();
+        assertThat(emulator.stats().count("relationships.put")).isEqualTo(1);
+        assertThat(root.resolve("staging/state/writer/plant-twins/known-twins.ndjson"))
+                .exists();
+    }
+
+    @Test
+    void refusesATargetKeyThatIsNotAPlainName() {
+        Batch batch = TestBatches.batch(new LocalStagingStore(root.resolve("staging")), TestBatches.pump("pump-1", 1));
+
+        int code = run(batch, "1/1", "--target-key", "../elsewhere");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("The target key '../elsewhere' is not a plain name");
+        assertThat(emulator.stats().total()).isZero();
+    }
+
+    private int run(Batch batch, String partition, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--batch", batch.location(),
+                "--endpoint", emulator.endpoint().toString(),
+                "--trust-certificate", pem.toString(),
+                "--partition", partition));
+        args.addAll(List.of(more));
+        return TwinWriterTaskMain.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     }
 }
