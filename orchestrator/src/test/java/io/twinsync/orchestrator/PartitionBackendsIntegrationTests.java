@@ -32,16 +32,7 @@ class PartitionBackendsIntegrationTests {
 
     @BeforeAll
     static void writeTheSampleOnceWithOneWriterInProcess(@TempDir Path scratch) throws Exception {
-        Path home = scratch.resolve("reference");
-        TwinsyncProcesses.run(home, Map.of(), "sample-erp", "sql", "SELECT 1");
-        try (StandaloneEmulator empty = new StandaloneEmulator(
-                        scratch.resolve("adt-reference"), TwinsyncProcesses.freePort(), "--limits", "off")
-                .start()) {
-            TwinsyncProcesses.assertOk(TwinsyncProcesses.run(home, empty.target(), "run", "--partitions", "1"));
-            singleWriter = GraphDump.of(empty.endpoint(), empty.certificate());
-        }
-        assertThat(singleWriter.twins()).hasSize(347);
-        assertThat(singleWriter.relationships()).hasSize(610);
+        singleWriter = TwinsyncProcesses.singleWriterFirstLoad(scratch);
     }
 
     @Test

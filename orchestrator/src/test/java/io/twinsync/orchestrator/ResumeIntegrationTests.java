@@ -42,16 +42,7 @@ class ResumeIntegrationTests {
 
     @BeforeAll
     static void writeTheSampleOnceWithOneWriter(@TempDir Path scratch) throws Exception {
-        Path home = scratch.resolve("reference");
-        TwinsyncProcesses.run(home, Map.of(), "sample-erp", "sql", "SELECT 1");
-        try (StandaloneEmulator empty = new StandaloneEmulator(
-                        scratch.resolve("adt-reference"), TwinsyncProcesses.freePort(), "--limits", "off")
-                .start()) {
-            TwinsyncProcesses.assertOk(TwinsyncProcesses.run(home, empty.target(), "run", "--partitions", "1"));
-            uninterrupted = GraphDump.of(empty.endpoint(), empty.certificate());
-        }
-        assertThat(uninterrupted.twins()).hasSize(347);
-        assertThat(uninterrupted.relationships()).hasSize(610);
+        uninterrupted = TwinsyncProcesses.singleWriterFirstLoad(scratch);
     }
 
     @Test

@@ -93,6 +93,23 @@ final class TwinsyncProcesses {
         }
     }
 
+    /**
+     * What one writer in one process ({@code --partitions 1}) makes of the sample ERP in an empty target, the reference
+     * a class compares its runs with: every home holds the same sample (it is seeded from one script).
+     */
+    static GraphDump singleWriterFirstLoad(Path scratch) throws Exception {
+        Path home = scratch.resolve("reference");
+        run(home, Map.of(), "sample-erp", "sql", "SELECT 1");
+        try (StandaloneEmulator empty =
+                new StandaloneEmulator(scratch.resolve("adt-reference"), freePort(), "--limits", "off").start()) {
+            assertOk(run(home, empty.target(), "run", "--partitions", "1"));
+            GraphDump graph = GraphDump.of(empty.endpoint(), empty.certificate());
+            assertThat(graph.twins()).hasSize(347);
+            assertThat(graph.relationships()).hasSize(610);
+            return graph;
+        }
+    }
+
     static void copyFolder(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : paths.toList()) {
