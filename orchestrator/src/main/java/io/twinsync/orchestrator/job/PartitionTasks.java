@@ -122,6 +122,13 @@ class PartitionTasks {
     /** Writes the activity's three files, as Data Factory hands them to a Custom Activity's task. */
     private void prepare(Path dir, Batch batch, Partition partition, WritePhase phase, boolean fullCompare) {
         try {
+            // A resumed batch's try of the same number starts from nothing: an old outputs.json would mislead.
+            if (Files.exists(dir)) {
+                try (Stream<Path> old = Files.walk(dir)) {
+                    old.sorted(Comparator.reverseOrder())
+                            .forEach(path -> path.toFile().delete());
+                }
+            }
             Files.createDirectories(dir);
             TwinsyncProperties.Writer writer = properties.writer();
             ObjectNode activity = StagingJson.mapper().createObjectNode();
@@ -165,8 +172,6 @@ class PartitionTasks {
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
-        // twinsync's own settings are not the task's; the task refuses none, but they are no business of its.
-        builder.environment().keySet().removeIf(variable -> variable.equals("TWINSYNC_JAVA_OPTS"));
         Process process;
         try {
             process = builder.start();
