@@ -1,7 +1,6 @@
 package io.twinsync.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.twinsync.orchestrator.TwinsyncProcesses.Result;
 import io.twinsync.orchestrator.TwinsyncProcesses.StandaloneEmulator;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The write's {@code processes} back-end through the packaged CLI, as a user runs it: each phase of each partition a
- * process of the twin-writer-task (from twinsync's own jar, or from the task zip unpacked as a Batch node unpacks it),
+ * process of the twin-writer-task (from the task zip unpacked as a Batch node unpacks it, or from twinsync's own jar),
  * against a standalone emulator. The graph must end exactly as one writer in one process leaves it.
  */
 class PartitionBackendsIntegrationTests {
@@ -31,19 +30,26 @@ class PartitionBackendsIntegrationTests {
     private static GraphDump singleWriter;
 
     @BeforeAll
-    static void writeTheSampleOnceWithOneWriterInProcess(@TempDir Path scratch) throws Exception {
+    static void writeTheSampleOnceWithOneWriter(@TempDir Path scratch) throws Exception {
         singleWriter = TwinsyncProcesses.singleWriterFirstLoad(scratch);
     }
 
+    /**
+     * From the task zip, as Batch runs it, when the build made one (a JDK with jmods); else from twinsync's jar, which
+     * the next test always uses.
+     */
     @Test
-    void threePartitionsAsProcessesOfTheTaskFromTwinsyncsJarEndAsOneWriterAndTheNextRunSendsNoTwinRequest()
-            throws Exception {
+    void threePartitionsAsProcessesOfThePackagedTaskEndAsOneWriterAndTheNextRunSendsNoTwinRequest() throws Exception {
         Path home = dir.resolve("home");
         TwinsyncProcesses.run(home, Map.of(), "sample-erp", "sql", "SELECT 1");
         try (StandaloneEmulator adt =
                 new StandaloneEmulator(dir.resolve("adt"), TwinsyncProcesses.freePort(), "--limits", "off").start()) {
             Map<String, String> settings = new HashMap<>(adt.target());
             settings.put("TWINSYNC_WRITER_BACKEND", "processes");
+            boolean zip = Files.isRegularFile(TASK_ZIP);
+            if (zip) {
+                settings.put("TWINSYNC_WRITER_TASK_ZIP", TASK_ZIP.toString());
+            }
 
             // when a first load is written by three partitions, each phase of each a process of the task
             Result first = TwinsyncProcesses.run(home, settings, "run", "--partitions", "3");
@@ -54,6 +60,13 @@ class PartitionBackendsIntegrationTests {
                     .containsPattern("twins +347 created")
                     .containsPattern("relationships +610 created");
             assertThat(GraphDump.of(adt.endpoint(), adt.certificate())).isEqualTo(singleWriter);
+            if (zip) { // unpacked once, run by its own launcher and runtime
+                try (var apps = Files.list(home.resolve("tasks").resolve("app"))) {
+                    assertThat(apps.toList()).singleElement().satisfies(app -> assertThat(
+                                    app.resolve("twin-writer-task/bin/twin-writer-task"))
+                            .isExecutable());
+                }
+            }
             // and the tasks' working folders went with their success
             assertThat(home.resolve("tasks")).isDirectory();
             try (var left = Files.walk(home.resolve("tasks"))) {
@@ -73,7 +86,8 @@ class PartitionBackendsIntegrationTests {
     }
 
     @Test
-    void aTaskThatCannotRunIsStartedAgainThenFailsItsPartitionAndTheResumedBatchEndsAsOneWriter() throws Exception {
+    void aTaskFromTwinsyncsJarThatCannotRunIsStartedAgainThenFailsItsPartitionAndTheResumedBatchEndsAsOneWriter()
+            throws Exception {
         Path home = dir.resolve("home");
         TwinsyncProcesses.run(home, Map.of(), "sample-erp", "sql", "SELECT 1");
         int port = TwinsyncProcesses.freePort();
@@ -128,33 +142,6 @@ class PartitionBackendsIntegrationTests {
             assertThat(GraphDump.of(adt.endpoint(), adt.certificate())).isEqualTo(singleWriter);
         } finally {
             adt.close();
-        }
-    }
-
-    @Test
-    void partitionsAsProcessesOfTheUnpackedTaskZipEndAsOneWriter() throws Exception {
-        assumeTrue(
-                Files.isRegularFile(TASK_ZIP),
-                "the task zip is built only by a JDK with jmods (see twin-writer-task's pom); it is not here: "
-                        + TASK_ZIP);
-        Path home = dir.resolve("home");
-        TwinsyncProcesses.run(home, Map.of(), "sample-erp", "sql", "SELECT 1");
-        try (StandaloneEmulator adt =
-                new StandaloneEmulator(dir.resolve("adt"), TwinsyncProcesses.freePort(), "--limits", "off").start()) {
-            Map<String, String> settings = new HashMap<>(adt.target());
-            settings.put("TWINSYNC_WRITER_BACKEND", "processes");
-            settings.put("TWINSYNC_WRITER_TASK_ZIP", TASK_ZIP.toString());
-
-            Result run = TwinsyncProcesses.run(home, settings, "run", "--partitions", "2");
-
-            TwinsyncProcesses.assertOk(run);
-            assertThat(GraphDump.of(adt.endpoint(), adt.certificate())).isEqualTo(singleWriter);
-            // unpacked once, its own launcher and runtime
-            try (var apps = Files.list(home.resolve("tasks").resolve("app"))) {
-                assertThat(apps.toList()).singleElement().satisfies(app -> assertThat(
-                                app.resolve("twin-writer-task/bin/twin-writer-task"))
-                        .isExecutable());
-            }
         }
     }
 }

@@ -93,11 +93,22 @@ final class TwinsyncProcesses {
         }
     }
 
+    /** {@link #singleWriterFirstLoad}, made once per test JVM. */
+    private static GraphDump singleWriterFirstLoad;
+
     /**
      * What one writer in one process ({@code --partitions 1}) makes of the sample ERP in an empty target, the reference
-     * a class compares its runs with: every home holds the same sample (it is seeded from one script).
+     * the classes compare their runs with: every home holds the same sample (it is seeded from one script), so it is
+     * written once per test JVM, in {@code scratch} of the first class that asks.
      */
-    static GraphDump singleWriterFirstLoad(Path scratch) throws Exception {
+    static synchronized GraphDump singleWriterFirstLoad(Path scratch) throws Exception {
+        if (singleWriterFirstLoad == null) {
+            singleWriterFirstLoad = writeSingleWriterFirstLoad(scratch);
+        }
+        return singleWriterFirstLoad;
+    }
+
+    private static GraphDump writeSingleWriterFirstLoad(Path scratch) throws Exception {
         Path home = scratch.resolve("reference");
         run(home, Map.of(), "sample-erp", "sql", "SELECT 1");
         try (StandaloneEmulator empty =
