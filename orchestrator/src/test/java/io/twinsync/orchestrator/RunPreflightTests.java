@@ -183,7 +183,8 @@ class RunPreflightTests {
         assertStoppedBeforeABatch(run, home, ExitCode.LOCKED);
         assertThat(run.output())
                 .contains("is in use by another twinsync process (pid "
-                        + ProcessHandle.current().pid() + " on host ");
+                        + ProcessHandle.current().pid() + " on host ")
+                .contains("a 'twinsync schedule' (which keeps it between its batches)");
     }
 
     @Test

@@ -48,7 +48,8 @@ public final class EmulatorHome implements AutoCloseable {
                 throw new EmulatorInUseException(
                         "The emulator state in " + dir + " is in use by another twinsync process"
                                 + (holder == null ? "" : " (" + holder.describe() + ")")
-                                + ": a 'twinsync emulator' or another 'twinsync run'. Wait for it to finish, point"
+                                + ": a 'twinsync emulator', a 'twinsync schedule' (which keeps it between its"
+                                + " batches) or another 'twinsync run'. Wait for it to finish or stop it, point"
                                 + " twinsync.target.endpoint at the running emulator, or use another TWINSYNC_HOME.",
                         holder);
             }
