@@ -18,10 +18,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -123,12 +121,7 @@ class PartitionTasks {
     private void prepare(Path dir, Batch batch, Partition partition, WritePhase phase, boolean fullCompare) {
         try {
             // A resumed batch's try of the same number starts from nothing: an old outputs.json would mislead.
-            if (Files.exists(dir)) {
-                try (Stream<Path> old = Files.walk(dir)) {
-                    old.sorted(Comparator.reverseOrder())
-                            .forEach(path -> path.toFile().delete());
-                }
-            }
+            Folders.deleteTree(dir);
             Files.createDirectories(dir);
             TwinsyncProperties.Writer writer = properties.writer();
             ObjectNode activity = StagingJson.mapper().createObjectNode();
@@ -143,8 +136,7 @@ class PartitionTasks {
             // Processes cannot share a limiter: each gets its part of the budget, and of the requests in flight.
             double share = RateLimits.parseShare(writer.rateShare()) / partition.count();
             extended.put("rateShare", Double.toString(share));
-            extended.put(
-                    "concurrency", Math.max(1, (writer.concurrency() + partition.count() - 1) / partition.count()));
+            extended.put("concurrency", WritePartitions.concurrencyShare(writer.concurrency(), partition));
             ObjectNode limits = extended.putObject("limits");
             writer.limits().forEach(limits::put);
             extended.put("fullCompare", fullCompare);
@@ -208,9 +200,8 @@ class PartitionTasks {
 
     /** Removes a task's folder, and its partition's and batch's folders once they hold nothing else. */
     private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
+        try {
+            Folders.deleteTree(dir);
             Files.deleteIfExists(dir.getParent());
             Files.deleteIfExists(dir.getParent().getParent());
         } catch (IOException e) { // DirectoryNotEmptyException: another try's or partition's folder is still there

@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Checks the mapping against a sample of the source's rows, as {@code validate} and {@code run}'s pre-flight do: the
@@ -50,10 +48,8 @@ public final class SourceSample {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.deleteTree(dir);
         } catch (IOException e) {
             // A temporary folder left behind harms nothing; the system's cleaning removes it.
         }

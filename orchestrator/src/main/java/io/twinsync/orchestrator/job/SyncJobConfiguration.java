@@ -259,7 +259,7 @@ public class SyncJobConfiguration {
                             .withReplayOf(replayOf(contribution));
                     // The partitions together keep as many requests in flight as one writer would.
                     settings = settings.withConcurrency(
-                            Math.max(1, (settings.concurrency() + partition.count() - 1) / partition.count()));
+                            WritePartitions.concurrencyShare(settings.concurrency(), partition));
                     // A target that stops answering fails this partition (TargetUnreachableException): the batch
                     // ends FAILED, nothing is committed, and resuming it writes this partition again.
                     TwinWriter writer = new TwinWriter(

@@ -43,6 +43,11 @@ final class WritePartitions {
                 .toList();
     }
 
+    /** A partition's part of the requests in flight: together the partitions keep as many as one writer would. */
+    static int concurrencyShare(int concurrency, Partition partition) {
+        return Math.max(1, (concurrency + partition.count() - 1) / partition.count());
+    }
+
     static Partition partitionOf(ExecutionContext context) {
         return Partition.parse(context.getString(PARTITION));
     }
