@@ -3,6 +3,7 @@ package io.twinsync.orchestrator.cli;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.job.BatchExecutions;
+import io.twinsync.orchestrator.job.DataFactoryHandOff;
 import io.twinsync.orchestrator.job.RunPreflight;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.orchestrator.source.SourceDatabase;
@@ -81,8 +82,8 @@ public class BatchRun {
      * How a batch ended.
      *
      * @param batchId the batch, or null when there was none to resume
-     * @param result the run report's result ({@code OK}, {@code PARTIAL}, {@code FAILED}, {@code DRIFT}), or
-     *     {@code STOPPED} for a batch {@link #stop()} stopped; null when no batch ran
+     * @param result the run report's result ({@code OK}, {@code PARTIAL}, {@code FAILED}, {@code DRIFT}),
+     *     {@code STOPPED} for a batch {@link #stop()} stopped, or {@value #HANDED_OFF}; null when no batch ran
      * @param exitCode the exit code {@code run} gives for it
      */
     public record Outcome(String batchId, String result, ExitCode exitCode) {}
@@ -163,6 +164,10 @@ public class BatchRun {
     }
 
     private Outcome runBatch(BatchId id, Options options, PrintWriter out, PrintWriter err) throws Exception {
+        if (!options.noWrite()) {
+            // Its tasks may still be writing the target, outside this process's lock.
+            batchExecutions.refuseWhileHandedOff(target.stateKey(), target.description());
+        }
         Running current = start(id);
         Batch batch = staging.createBatch(id);
         BatchManifests.write(batch, BatchManifest.start(id.value(), Instant.now()));
@@ -226,8 +231,24 @@ public class BatchRun {
             PrintWriter err) {
         BatchManifest manifest = BatchManifests.read(batch);
         RunReport report = new RunReport(manifest, batch.location(), noWrite, driftLeft);
-        report.print(out);
         String id = batch.id().value();
+        if (DataFactoryHandOff.handedOffIn(execution)) {
+            report.printCounts(out);
+            out.printf(
+                    "  handed off %s partitions to Data Factory, listed in %s/%s%n",
+                    execution.getJobParameters().getString(SyncJobConfiguration.PARTITIONS, "1"),
+                    batch.location(),
+                    DataFactoryHandOff.PARTITIONS_FILE);
+            out.printf("  result     %s%n", HANDED_OFF);
+            out.printf(
+                    "Batch %s waits for Data Factory: its pipeline runs the twin-writer-task for every partition's"
+                            + " twins, then for every partition's relationships; then 'twinsync run --resume %s'"
+                            + " records the batch, commits its sync state and archives it.%n",
+                    id, id);
+            out.flush();
+            return new Outcome(id, HANDED_OFF, ExitCode.OK);
+        }
+        report.print(out);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             if (current.stopped) {
                 // Spring Batch ends a stopped partition step FAILED: the stop request is what says it was a stop.
@@ -247,6 +268,9 @@ public class BatchRun {
         }
         return new Outcome(id, report.result(), report.complete() ? ExitCode.OK : ExitCode.PARTIAL);
     }
+
+    /** {@link Outcome#result()} of a batch handed to Data Factory, which waits for its pipeline's tasks. */
+    public static final String HANDED_OFF = "HANDED_OFF";
 
     /** What a run's drift check found that changes the run. */
     private enum DriftCheck {

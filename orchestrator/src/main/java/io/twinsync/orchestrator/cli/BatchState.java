@@ -1,5 +1,6 @@
 package io.twinsync.orchestrator.cli;
 
+import io.twinsync.orchestrator.job.DataFactoryHandOff;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.staging.manifest.BatchManifest;
 import org.springframework.batch.core.job.JobExecution;
@@ -21,7 +22,10 @@ final class BatchState {
         return switch (job.getStatus()) {
             case COMPLETED -> noWrite ? result + " (not written)" : result;
             case FAILED -> "FAILED, resumable";
-            case STOPPED -> "STOPPED, resumable";
+            case STOPPED ->
+                DataFactoryHandOff.handedOffIn(job)
+                        ? "HANDED_OFF to Data Factory; 'run --resume' records it once the pipeline's tasks ran"
+                        : "STOPPED, resumable";
             case ABANDONED -> "ABANDONED";
             case STARTING, STARTED, STOPPING, UNKNOWN -> "RUNNING, or interrupted (then resumable)";
         };

@@ -2,6 +2,7 @@ package io.twinsync.orchestrator.cli;
 
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
+import io.twinsync.orchestrator.job.BatchExecutions;
 import io.twinsync.orchestrator.job.ReplayFiles;
 import io.twinsync.orchestrator.job.ReplayJobConfiguration;
 import io.twinsync.orchestrator.job.RunPreflight;
@@ -65,6 +66,7 @@ public class ReplayCommand implements Callable<Integer> {
     private final TwinGraphTarget target;
     private final TwinsyncProperties properties;
     private final RunPreflight preflight;
+    private final BatchExecutions batchExecutions;
 
     public ReplayCommand(
             JobOperator jobs,
@@ -72,13 +74,15 @@ public class ReplayCommand implements Callable<Integer> {
             StagingStore staging,
             TwinGraphTarget target,
             TwinsyncProperties properties,
-            RunPreflight preflight) {
+            RunPreflight preflight,
+            BatchExecutions batchExecutions) {
         this.jobs = jobs;
         this.replayJob = replayJob;
         this.staging = staging;
         this.target = target;
         this.properties = properties;
         this.preflight = preflight;
+        this.batchExecutions = batchExecutions;
     }
 
     /** Holds the target as {@code run} does, so that no run writes it meanwhile; creates no batch when nothing is to do. */
@@ -94,6 +98,7 @@ public class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BatchId id = BatchId.newId(Instant.now());
         try (StateLock targetHeld = preflight.holdTarget(id)) {
+            batchExecutions.refuseWhileHandedOff(target.stateKey(), target.description());
             Batch replayed = staging.openBatch(original);
             BatchManifest manifest = BatchManifests.read(replayed);
             if (manifest.replayOf() != null) {

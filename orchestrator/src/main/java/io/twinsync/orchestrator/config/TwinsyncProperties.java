@@ -285,8 +285,9 @@ public record TwinsyncProperties(
      * @param unreachableAfter how long every request may fail without an answer before the write step stops
      * @param partitions the write steps' partitions, each restartable on its own; they share one rate budget. 0 means
      *     one per processor core, at least 2
-     * @param backend how the partitions run: {@code threads} of this process (one rate limiter for all), or
-     *     {@code processes} of the packaged task, each with its share of the rate budget
+     * @param backend how the partitions run: {@code threads} of this process (one rate limiter for all),
+     *     {@code processes} of the packaged task, each with its share of the rate budget, or {@code data-factory}:
+     *     listed for a Data Factory pipeline, whose Custom activities run the task on Azure Batch
      * @param taskZip for {@code processes}: the task zip to unpack and run, as an Azure Batch node does; without it,
      *     the task runs from twinsync's own jar
      * @param taskRetries for {@code processes}: how often a partition's task that could not run (exit code 1) is
@@ -304,8 +305,11 @@ public record TwinsyncProperties(
             Path taskZip,
             @DefaultValue("2") int taskRetries) {
 
-        /** The write's back-ends: partitions as threads of this process, or as processes of the packaged task. */
-        public static final List<String> BACKENDS = List.of("threads", "processes");
+        /**
+         * The write's back-ends: partitions as threads of this process, as processes of the packaged task, or handed
+         * to a Data Factory pipeline that runs the task on Azure Batch.
+         */
+        public static final List<String> BACKENDS = List.of("threads", "processes", "data-factory");
 
         public Writer {
             backend = backend == null ? "threads" : backend.strip().toLowerCase(Locale.ROOT);
@@ -313,9 +317,11 @@ public record TwinsyncProperties(
                 throw new InvalidSettingException(
                         "twinsync.writer.backend",
                         backend,
-                        "use threads (partitions as threads of this process, the default) or processes (each"
+                        "use threads (partitions as threads of this process, the default), processes (each"
                                 + " partition a process of the packaged twin-writer-task, as an Azure Batch node runs"
-                                + " it)");
+                                + " it) or data-factory (the run stops after the transform and lists the partitions"
+                                + " for a Data Factory pipeline's Custom activities; 'run --resume' records the"
+                                + " batch once they ran)");
             }
             if (taskRetries < 0 || taskRetries > 10) {
                 throw new InvalidSettingException(

@@ -117,6 +117,11 @@ public class BatchExecutions {
                     last.getId());
             execution = operator.recover(last);
             how = "was interrupted";
+        } else if (DataFactoryHandOff.handedOffIn(last)) {
+            return new Resumable(
+                    id,
+                    execution,
+                    id + " was handed to Data Factory; the write steps collect what its pipeline's tasks recorded");
         } else if (last.getStatus() == BatchStatus.STOPPED) {
             how = "was stopped";
         }
@@ -145,16 +150,28 @@ public class BatchExecutions {
         return Optional.empty();
     }
 
-    /** How a batch's job stands, in a word or two for listings. */
-    public static String stateOf(JobExecution execution) {
-        return switch (execution.getStatus()) {
-            case COMPLETED -> "completed";
-            case FAILED -> "failed, resumable";
-            case STOPPED -> "stopped, resumable";
-            case ABANDONED -> "abandoned";
-            case STARTING, STARTED, STOPPING, UNKNOWN ->
-                "running, or interrupted (resumable once no run holds the target)";
-        };
+    /**
+     * Refuses a new batch against a target whose latest batch was handed to Data Factory and not recorded yet: the
+     * pipeline's tasks may still be writing it, outside any lock of this process, and a new batch would read the same
+     * rows again (its sync state is not committed yet).
+     *
+     * @throws TargetLockedException naming the batch and what to do
+     */
+    public void refuseWhileHandedOff(String targetKey, String targetName) {
+        latestOf(targetKey)
+                .filter(last -> last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED)
+                .filter(DataFactoryHandOff::handedOff)
+                .ifPresent(last -> {
+                    String id = batchIdOf(last);
+                    throw new TargetLockedException(
+                            "Batch " + id + " was handed to Data Factory ("
+                                    + last.getExecutionContext().getString(DataFactoryHandOff.HANDED_OFF)
+                                    + ") and is not recorded yet: its pipeline's tasks may still be writing "
+                                    + targetName + ". Once they ran, 'twinsync run --resume " + id + "' records it"
+                                    + " (with twinsync.writer.backend=threads it also writes what the pipeline did"
+                                    + " not); then run again",
+                            null);
+                });
     }
 
     private Optional<JobExecution> latestOf(String targetKey) {

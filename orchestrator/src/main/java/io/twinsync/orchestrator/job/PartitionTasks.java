@@ -13,7 +13,6 @@ import io.twinsync.writer.Partition;
 import io.twinsync.writer.TwinWriteException;
 import io.twinsync.writer.WritePhase;
 import io.twinsync.writer.WriteReport;
-import io.twinsync.writer.limit.RateLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +32,8 @@ import org.springframework.stereotype.Component;
  * up to {@code twinsync.writer.task-retries} times, as Batch's {@code maxTaskRetryCount} would; a task whose twins or
  * relationships partly failed (exit code 3) is not, since its results already record what failed.
  *
- * <p>Each task gets its share of the rate budget ({@code rateShare} of the whole divided by the partitions): separate
- * processes cannot share one limiter. Secrets stay out of the files: the task signs in as the orchestrator does, from
- * the environment it inherits.
+ * <p>Each task gets its share of the rate budget ({@link TaskSettings}): separate processes cannot share one limiter.
+ * Secrets stay out of the files: the task signs in as the orchestrator does, from the environment it inherits.
  */
 @Component
 class PartitionTasks {
@@ -123,25 +121,12 @@ class PartitionTasks {
             // A resumed batch's try of the same number starts from nothing: an old outputs.json would mislead.
             Folders.deleteTree(dir);
             Files.createDirectories(dir);
-            TwinsyncProperties.Writer writer = properties.writer();
             ObjectNode activity = StagingJson.mapper().createObjectNode();
             activity.put("name", "twinsync-" + phase.resultsName(partition));
             activity.put("type", "Custom");
-            ObjectNode extended = activity.putObject("typeProperties").putObject("extendedProperties");
-            extended.put("batch", batch.location());
-            extended.put("endpoint", target.target().endpoint().toString());
-            extended.put("targetKey", target.stateKey());
-            extended.put("partition", partition.toString());
+            ObjectNode extended = TaskSettings.of(properties, target, batch, partition, fullCompare);
             extended.put("phase", phase.name().toLowerCase(Locale.ROOT));
-            // Processes cannot share a limiter: each gets its part of the budget, and of the requests in flight.
-            double share = RateLimits.parseShare(writer.rateShare()) / partition.count();
-            extended.put("rateShare", Double.toString(share));
-            extended.put("concurrency", WritePartitions.concurrencyShare(writer.concurrency(), partition));
-            ObjectNode limits = extended.putObject("limits");
-            writer.limits().forEach(limits::put);
-            extended.put("fullCompare", fullCompare);
-            extended.put("throttleBudget", writer.throttleBudget().toString());
-            extended.put("unreachableAfter", writer.unreachableAfter().toString());
+            activity.putObject("typeProperties").set("extendedProperties", extended);
             if (target.target().trustedCertificate().isPresent()) {
                 Files.writeString(
                         dir.resolve("target-cert.pem"),

@@ -1,6 +1,7 @@
 package io.twinsync.orchestrator.job;
 
 import io.twinsync.orchestrator.config.InvalidSettingException;
+import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.EmulatorInUseException;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.source.SourceDatabase;
@@ -33,13 +34,19 @@ public class RunPreflight {
     private final SourceDatabase source;
     private final TwinGraphTarget target;
     private final StagingStore staging;
+    private final TwinsyncProperties properties;
 
     public RunPreflight(
-            ObjectProvider<Mapping> mapping, SourceDatabase source, TwinGraphTarget target, StagingStore staging) {
+            ObjectProvider<Mapping> mapping,
+            SourceDatabase source,
+            TwinGraphTarget target,
+            StagingStore staging,
+            TwinsyncProperties properties) {
         this.mapping = mapping;
         this.source = source;
         this.target = target;
         this.staging = staging;
+        this.properties = properties;
     }
 
     /**
@@ -52,6 +59,16 @@ public class RunPreflight {
      * @throws PreflightException saying what to fix
      */
     public StateLock check(boolean write, BatchId batch) {
+        if (write
+                && "data-factory".equals(properties.writer().backend())
+                && properties.target().embedded()) {
+            throw new PreflightException(
+                    "twinsync.writer.backend=data-factory hands the write to a Data Factory pipeline, whose tasks"
+                            + " reach the target over the network, but the target is the embedded emulator, which"
+                            + " lives only while twinsync runs. Set twinsync.target.endpoint (an ADT instance, or a"
+                            + " standalone 'twinsync emulator'), or use the threads or processes back-end",
+                    null);
+        }
         StateLock hold = write ? lockTarget(batch) : () -> {};
         try {
             checkSource(loadMapping());

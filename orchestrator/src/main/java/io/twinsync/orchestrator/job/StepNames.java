@@ -42,7 +42,7 @@ public final class StepNames {
         if (!partitions.isEmpty()) {
             details.add((partitions.size() == 1 ? "partition " : "partitions ") + String.join(", ", partitions));
         }
-        return (phase != null ? "write" : step) + " step"
-                + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
+        String name = phase != null ? "write" : step.equals(SyncJobConfiguration.HAND_OFF_STEP) ? "hand-off" : step;
+        return name + " step" + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")");
     }
 }

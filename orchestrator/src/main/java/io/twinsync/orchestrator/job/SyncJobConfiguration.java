@@ -25,7 +25,10 @@ import io.twinsync.writer.TwinWriter;
 import io.twinsync.writer.WritePhase;
 import io.twinsync.writer.WriteReport;
 import io.twinsync.writer.WriterSettings;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,8 +49,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code sync} job: extract, transform, the write's two partitioned steps (twins, then relationships), record,
- * archive. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
+ * The {@code sync} job: extract, transform, the hand-off to Data Factory (only with that back-end), the write's two
+ * partitioned steps (twins, then relationships), record, archive. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
  * stage records what it did in the batch manifest, which is the batch's durable record. The write, record and archive
  * steps serve the {@code replay} job too ({@link ReplayJobConfiguration}), told apart by its {@value #REPLAY_OF}
  * parameter.
@@ -65,6 +68,9 @@ public class SyncJobConfiguration {
     public static final String TARGET = "target";
     /** Job parameter of a replay: the batch whose twin files it writes again; absent for a batch of its own. */
     public static final String REPLAY_OF = "replayOf";
+
+    /** The step that hands the write to a Data Factory pipeline ({@link DataFactoryHandOff}); a no-op otherwise. */
+    public static final String HAND_OFF_STEP = "handOff";
 
     /** The write's two partitioned steps: every partition's twins, then every partition's relationships. */
     public static final String WRITE_TWINS_STEP = "writeTwins";
@@ -85,6 +91,7 @@ public class SyncJobConfiguration {
             JobRepository jobs,
             Step extractStep,
             Step transformStep,
+            Step handOffStep,
             Step writeTwinsStep,
             Step writeRelationshipsStep,
             Step recordStep,
@@ -92,6 +99,7 @@ public class SyncJobConfiguration {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(extractStep)
                 .next(transformStep)
+                .next(handOffStep)
                 .next(writeTwinsStep)
                 .next(writeRelationshipsStep)
                 .next(recordStep)
@@ -187,6 +195,39 @@ public class SyncJobConfiguration {
     }
 
     /**
+     * With the {@code data-factory} back-end, writes the batch's partition list and stops the job, as a stop request
+     * would ({@code STOPPED}, restartable), so that {@code run --resume} continues with the write steps once the
+     * pipeline's tasks ran. The step's context remembers the hand-off: resumed, the step completes at once, whatever
+     * the back-end is by then. Otherwise (and for {@code --no-write} batches and replays) it does nothing.
+     */
+    @Bean
+    Step handOffStep(JobRepository jobs, StagingStore staging, DataFactoryHandOff handOff) {
+        return new StepBuilder(HAND_OFF_STEP, jobs)
+                .tasklet(stage(staging, (batch, contribution) -> {
+                    StepExecution step = contribution.getStepExecution();
+                    JobParameters parameters = step.getJobParameters();
+                    if (step.getExecutionContext().containsKey(DataFactoryHandOff.HANDED_OFF)) {
+                        log.info("Batch {}: resumed after its hand-off to Data Factory", batch.id());
+                        return;
+                    }
+                    if (!handOff.enabled()
+                            || "true".equals(parameters.getString(NO_WRITE))
+                            || replayOf(contribution) != null) {
+                        return;
+                    }
+                    int count = Integer.parseInt(parameters.getString(PARTITIONS, "1"));
+                    handOff.handOff(batch, count, fullCompare(contribution));
+                    String at = Instant.now().toString();
+                    step.getExecutionContext().putString(DataFactoryHandOff.HANDED_OFF, at);
+                    jobContext(contribution).putString(DataFactoryHandOff.HANDED_OFF, at);
+                    log.info("Batch {}: handed {} partitions to Data Factory", batch.id(), count);
+                    // Ends the step, then the job, STOPPED once this chunk is committed.
+                    step.setTerminateOnly();
+                }))
+                .build();
+    }
+
+    /**
      * The write's first phase, fanned out: a Spring Batch partition step whose partitions ({@value #PARTITIONS} of
      * them, each a slice of the twin files as {@link Partition} cuts them) have their own step executions, so that a
      * resumed batch writes only the partitions that did not finish. Writes the models and every partition's twins,
@@ -215,8 +256,10 @@ public class SyncJobConfiguration {
             StagingStore staging,
             TwinGraphTarget target,
             SharedWrites shared,
-            PartitionTasks tasks) {
-        return writePartitionStep(WRITE_TWINS_PARTITION, WritePhase.TWINS, jobs, staging, target, shared, tasks);
+            PartitionTasks tasks,
+            DataFactoryHandOff handOff) {
+        return writePartitionStep(
+                WRITE_TWINS_PARTITION, WritePhase.TWINS, jobs, staging, target, shared, tasks, handOff);
     }
 
     @Bean
@@ -225,15 +268,17 @@ public class SyncJobConfiguration {
             StagingStore staging,
             TwinGraphTarget target,
             SharedWrites shared,
-            PartitionTasks tasks) {
+            PartitionTasks tasks,
+            DataFactoryHandOff handOff) {
         return writePartitionStep(
-                WRITE_RELATIONSHIPS_PARTITION, WritePhase.RELATIONSHIPS, jobs, staging, target, shared, tasks);
+                WRITE_RELATIONSHIPS_PARTITION, WritePhase.RELATIONSHIPS, jobs, staging, target, shared, tasks, handOff);
     }
 
     /**
      * One phase of one partition of the write, in this process or as a process of the packaged task
      * ({@link PartitionTasks}, {@code twinsync.writer.backend=processes}); its summary goes to its own file, added up
-     * by the record step.
+     * by the record step. In a batch handed to Data Factory, what the pipeline's task recorded is collected instead
+     * ({@link DataFactoryHandOff#collect}).
      */
     private static Step writePartitionStep(
             String name,
@@ -242,11 +287,31 @@ public class SyncJobConfiguration {
             StagingStore staging,
             TwinGraphTarget target,
             SharedWrites shared,
-            PartitionTasks tasks) {
+            PartitionTasks tasks,
+            DataFactoryHandOff handOff) {
         return new StepBuilder(name, jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     StepExecution step = contribution.getStepExecution();
                     Partition partition = WritePartitions.partitionOf(step.getExecutionContext());
+                    if (DataFactoryHandOff.handedOff(step.getJobExecution())) {
+                        Optional<WriteSummary> recorded = handOff.collect(batch, partition, phase);
+                        if (recorded.isPresent()) {
+                            log.info(
+                                    "Batch {}: partition {} ({} phase) was written by its Data Factory task",
+                                    batch.id(),
+                                    partition,
+                                    phase.name().toLowerCase(Locale.ROOT));
+                            contribution.incrementWriteCount(
+                                    recorded.get().twins().total()
+                                            + recorded.get().relationships().total());
+                            return;
+                        }
+                        log.info(
+                                "Batch {}: partition {} ({} phase) was not written by Data Factory; writing it here",
+                                batch.id(),
+                                partition,
+                                phase.name().toLowerCase(Locale.ROOT));
+                    }
                     // A replay's no-rollback rule is the in-process writer's: the task has no replay option.
                     if (tasks.enabled() && replayOf(contribution) == null) {
                         WriteSummary summary = tasks.run(batch, partition, phase, fullCompare(contribution));
