@@ -2,6 +2,7 @@ package io.twinsync.extract.jdbc;
 
 import io.twinsync.extract.ExtractException;
 import io.twinsync.extract.SourceEntity;
+import io.twinsync.extract.watermark.EntityExtract;
 import io.twinsync.extract.watermark.IncrementalExtract;
 import io.twinsync.extract.watermark.ReadKind;
 import io.twinsync.extract.watermark.Watermark;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,27 +98,65 @@ public final class JdbcRowExtractor {
      *     reads every entity whole
      */
     public IncrementalExtract extract(Batch batch, List<SourceEntity> entities, Watermarks previous) {
+        return extract(batch, entities, previous, Map.of(), done -> {});
+    }
+
+    /**
+     * As {@link #extract(Batch, List, Watermarks)}, for an extract that may start again: the entities in
+     * {@code earlier} whose rows file the batch holds are not read again (what they recorded stands), and each
+     * entity read is handed to {@code progress} as soon as its rows file is staged whole.
+     *
+     * @param earlier what an earlier attempt of this batch's extract recorded, by entity name
+     * @param progress hears each entity as it is done, to record it where a new attempt finds it
+     */
+    public IncrementalExtract extract(
+            Batch batch,
+            List<SourceEntity> entities,
+            Watermarks previous,
+            Map<String, EntityExtract> earlier,
+            Consumer<EntityExtract> progress) {
         if (rowLimit > 0) {
             throw new IllegalStateException("A sample of " + rowLimit + " rows per entity keeps no watermarks (its"
                     + " maximum would skip rows); extract the sample without watermarks");
         }
-        IncrementalExtract result = run(batch, entities, previous == null ? Watermarks.none() : previous);
+        IncrementalExtract result =
+                run(batch, entities, previous == null ? Watermarks.none() : previous, earlier, progress);
         WatermarkStore.writePending(batch, result.pending());
         return result;
     }
 
     private IncrementalExtract run(Batch batch, List<SourceEntity> entities, Watermarks previous) {
+        return run(batch, entities, previous, Map.of(), done -> {});
+    }
+
+    private IncrementalExtract run(
+            Batch batch,
+            List<SourceEntity> entities,
+            Watermarks previous,
+            Map<String, EntityExtract> earlier,
+            Consumer<EntityExtract> progress) {
         checkDistinctNames(entities);
         Instant started = Instant.now();
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, ReadKind> reads = new LinkedHashMap<>();
         Watermarks pending = Watermarks.none();
         for (SourceEntity entity : entities) {
-            EntityRead read = read(batch, entity, previous.of(entity.name()).orElse(null));
-            rows.put(entity.name(), read.rows());
-            reads.put(entity.name(), read.kind());
-            if (read.watermark() != null) {
-                pending = pending.with(entity.name(), read.watermark());
+            EntityExtract done = earlier.get(entity.name());
+            if (done != null && batch.exists(BatchLayout.rowsFile(entity.name()))) {
+                LOG.info(
+                        "Entity {}: its {} rows were extracted by an earlier attempt of batch {}; not read again",
+                        entity.name(),
+                        done.rows(),
+                        batch.id());
+            } else {
+                EntityRead read = read(batch, entity, previous.of(entity.name()).orElse(null));
+                done = new EntityExtract(entity.name(), read.rows(), read.kind(), read.watermark());
+                progress.accept(done);
+            }
+            rows.put(entity.name(), done.rows());
+            reads.put(entity.name(), done.kind());
+            if (done.watermark() != null) {
+                pending = pending.with(entity.name(), done.watermark());
             }
         }
         Instant finished = Instant.now();

@@ -1,8 +1,11 @@
 package io.twinsync.extract.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinsync.extract.ExtractException;
 import io.twinsync.extract.SourceEntity;
+import io.twinsync.extract.watermark.EntityExtract;
 import io.twinsync.extract.watermark.IncrementalExtract;
 import io.twinsync.extract.watermark.ReadKind;
 import io.twinsync.extract.watermark.Watermark;
@@ -20,7 +23,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -247,6 +253,80 @@ class IncrementalExtractTests {
         assertThat(ids(batch)).containsExactly(1L, 2L);
         assertThat(WatermarkStore.commit(batch, state)).isEmpty();
         assertThat(WatermarkStore.readCommitted(state).isEmpty()).isTrue();
+    }
+
+    @Test
+    void anExtractThatStartsAgainReadsOnlyTheEntitiesItHadNotStagedWhole() throws SQLException {
+        // given an extract of two entities whose second fails (its table is missing), after the first was staged
+        insertItems(1, 2, 3);
+        SourceEntity parts = SourceEntity.ofTable("Part", "Part", "PartId").withWatermark("PartId");
+        Batch batch = newBatch();
+        Map<String, EntityExtract> recorded = new LinkedHashMap<>();
+        assertThatThrownBy(() -> extractor()
+                        .extract(
+                                batch,
+                                List.of(BY_ID, parts),
+                                Watermarks.none(),
+                                Map.of(),
+                                done -> recorded.put(done.entity(), EntityExtract.fromJson(done.toJson()))))
+                .isInstanceOf(ExtractException.class)
+                .hasMessageContaining("Part");
+        assertThat(recorded).containsOnlyKeys("Item");
+        assertThat(recorded.get("Item").rows()).isEqualTo(3);
+
+        // when the source is fixed (and meanwhile changed) and the extract starts again with what was recorded
+        execute("CREATE TABLE Part (PartId BIGINT PRIMARY KEY, Name VARCHAR(100))");
+        execute("INSERT INTO Part VALUES (7, 'valve')");
+        insertItems(4);
+        List<String> readAgain = new java.util.ArrayList<>();
+        IncrementalExtract result = extractor()
+                .extract(
+                        batch,
+                        List.of(BY_ID, parts),
+                        Watermarks.none(),
+                        recorded,
+                        done -> readAgain.add(done.entity()));
+
+        // then only the entity that was not staged is read; the staged one keeps its rows and watermark, as one
+        // uninterrupted extract would have made them
+        assertThat(readAgain).containsExactly("Part");
+        assertThat(ids(batch)).containsExactly(1L, 2L, 3L);
+        assertThat(result.summary().rowsByEntity()).containsEntry("Item", 3L).containsEntry("Part", 1L);
+        assertThat(result.reads()).containsEntry("Item", ReadKind.FULL).containsEntry("Part", ReadKind.FULL);
+        Watermarks pending = WatermarkStore.readPending(batch).orElseThrow();
+        assertThat(pending.of("Item")).contains(new Watermark("ItemId", ValueType.INTEGER, 3L));
+        assertThat(pending.of("Part")).contains(new Watermark("PartId", ValueType.INTEGER, 7L));
+    }
+
+    @Test
+    void anEntityRecordedAsDoneWhoseRowsFileIsGoneIsReadAgain() throws SQLException {
+        // given a record that the entity was staged, but a batch without its rows file
+        insertItems(1, 2);
+        Batch batch = newBatch();
+        Map<String, EntityExtract> recorded = Map.of("Item", new EntityExtract("Item", 99, ReadKind.FULL, null));
+
+        // when the extract starts again
+        List<String> read = new java.util.ArrayList<>();
+        IncrementalExtract result = extractor()
+                .extract(batch, List.of(BY_ID), Watermarks.none(), recorded, done -> read.add(done.entity()));
+
+        // then the record is not trusted without its file
+        assertThat(read).containsExactly("Item");
+        assertThat(result.summary().rowsByEntity()).containsEntry("Item", 2L);
+    }
+
+    @Test
+    void aRecordedEntityExtractReadsBackWithEveryKindOfWatermark() {
+        Instant changed = Instant.parse("2026-12-07T10:15:30.123456Z");
+        for (Watermark watermark : List.of(
+                new Watermark("ItemId", ValueType.INTEGER, 42L),
+                new Watermark("RowVer", ValueType.BINARY, new byte[] {0, 0, 0, 0, 0, 0, 7, (byte) 0xd1}),
+                new Watermark("Changed", ValueType.TIMESTAMP, LocalDateTime.ofInstant(changed, ZoneOffset.UTC)))) {
+            EntityExtract done = new EntityExtract("Item", 5, ReadKind.INCREMENTAL, watermark);
+            assertThat(EntityExtract.fromJson(done.toJson())).isEqualTo(done);
+        }
+        EntityExtract without = new EntityExtract("Item", 0, ReadKind.FULL, null);
+        assertThat(EntityExtract.fromJson(without.toJson())).isEqualTo(without);
     }
 
     private JdbcRowExtractor extractor() {

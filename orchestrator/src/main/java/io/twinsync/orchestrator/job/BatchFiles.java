@@ -3,6 +3,7 @@ package io.twinsync.orchestrator.job;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +18,18 @@ final class BatchFiles {
 
     private BatchFiles() {}
 
-    /** Removes what an earlier attempt of the extract staged, if anything. */
-    static void clearStaged(Batch batch) {
+    /**
+     * Removes what an earlier attempt of the extract staged, if anything, but the files in {@code keep}: rows of
+     * entities it staged whole.
+     */
+    static void clearStaged(Batch batch, Set<String> keep) {
         int removed = 0;
         for (String prefix : STAGED) {
             for (String path : batch.list(prefix)) {
-                batch.delete(path);
-                removed++;
+                if (!keep.contains(path)) {
+                    batch.delete(path);
+                    removed++;
+                }
             }
         }
         if (batch.exists(BatchLayout.SCOPE)) {

@@ -1,6 +1,8 @@
 package io.twinsync.orchestrator.job;
 
+import io.twinsync.extract.SourceEntity;
 import io.twinsync.extract.jdbc.JdbcRowExtractor;
+import io.twinsync.extract.watermark.EntityExtract;
 import io.twinsync.extract.watermark.IncrementalExtract;
 import io.twinsync.extract.watermark.ReadKind;
 import io.twinsync.extract.watermark.WatermarkStore;
@@ -26,10 +28,12 @@ import io.twinsync.writer.WritePhase;
 import io.twinsync.writer.WriteReport;
 import io.twinsync.writer.WriterSettings;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,8 +127,11 @@ public class SyncJobConfiguration {
                 .tasklet(stage(staging, (batch, contribution) -> {
                     // A restarted extract must not leave an earlier attempt's word that the batch is transformed.
                     jobContext(contribution).remove(TRANSFORMED_WHILE_EXTRACTING);
-                    // An attempt killed inside this step may have staged part of the batch: start it clean.
-                    BatchFiles.clearStaged(batch);
+                    StepExecution step = contribution.getStepExecution();
+                    // Entities an attempt killed inside this step staged whole are not read again; the rest of
+                    // what it staged goes.
+                    Map<String, EntityExtract> earlier = ExtractProgress.read(step.getExecutionContext());
+                    BatchFiles.clearStaged(batch, ExtractProgress.rowsFiles(earlier));
                     TargetState state = TargetState.of(staging, target.stateKey());
                     EntityOrigins origins = EntityOrigins.of(mapping.getObject(), source.identity());
                     Map<String, String> afresh = state.afresh(origins);
@@ -139,31 +146,60 @@ public class SyncJobConfiguration {
                     JdbcRowExtractor extractor = new JdbcRowExtractor(source.dataSource(), source.fetchSize());
                     TwinTransformer transformer =
                             new TwinTransformer(mapping.getObject()).withoutHistoryOf(afresh.keySet());
-                    RowsHandOff.Overlap<IncrementalExtract, TransformSummary> done = RowsHandOff.overlap(
-                            batch,
-                            tapped -> extractor.extract(tapped, SourceEntities.of(mapping.getObject()), committed),
-                            rows -> transformer.transform(batch, state.area(), rows),
-                            "twinsync-transform-" + batch.id());
+                    List<SourceEntity> entities = SourceEntities.of(mapping.getObject());
+                    // Each entity, once staged, is recorded in the step's context at once (the repository commits
+                    // it on its own), as an item stream's state is at a chunk's end.
+                    Consumer<EntityExtract> progress = done -> {
+                        ExtractProgress.record(step.getExecutionContext(), done);
+                        jobs.updateExecutionContext(step);
+                    };
+                    IncrementalExtract written;
+                    TransformSummary transformed = null;
+                    if (earlier.isEmpty()) {
+                        RowsHandOff.Overlap<IncrementalExtract, TransformSummary> overlap = RowsHandOff.overlap(
+                                batch,
+                                tapped -> extractor.extract(tapped, entities, committed, Map.of(), progress),
+                                rows -> transformer.transform(batch, state.area(), rows),
+                                "twinsync-transform-" + batch.id());
+                        written = overlap.written();
+                        if (overlap.readCompleted()) {
+                            transformed = overlap.read();
+                        } else {
+                            // The transform step reports the failure to the user; a stack trace is for the debug
+                            // log.
+                            log.info(
+                                    "Batch {}: transforming while extracting failed; the transform step transforms"
+                                            + " the staged rows instead and reports any failure there",
+                                    batch.id());
+                            log.debug(
+                                    "Batch {}: transforming while extracting failed",
+                                    batch.id(),
+                                    overlap.readFailure());
+                        }
+                    } else {
+                        // The transform reads every entity's rows, and the earlier ones are files by now: the
+                        // transform step transforms them all from the files.
+                        log.info(
+                                "Batch {}: the extract resumes; {} of {} entities were staged by an earlier attempt",
+                                batch.id(),
+                                earlier.size(),
+                                entities.size());
+                        written = extractor.extract(batch, entities, committed, earlier, progress);
+                    }
                     origins.writePending(batch);
-                    Set<String> incremental = done.written().reads().entrySet().stream()
+                    Set<String> incremental = written.reads().entrySet().stream()
                             .filter(read -> read.getValue() == ReadKind.INCREMENTAL)
                             .map(Map.Entry::getKey)
                             .collect(Collectors.toSet());
-                    ExtractSummary summary = done.written().summary().withReads(incremental, afresh);
+                    ExtractSummary summary = written.summary().withReads(incremental, afresh);
                     BatchManifests.update(batch, m -> m.withExtract(summary));
                     contribution.incrementWriteCount(summary.totalRows());
-                    if (done.readCompleted()) {
-                        BatchManifests.update(batch, m -> m.withTransform(done.read()));
+                    if (transformed != null) {
+                        TransformSummary transform = transformed;
+                        BatchManifests.update(batch, m -> m.withTransform(transform));
                         jobContext(contribution)
                                 .putString(
                                         TRANSFORMED_WHILE_EXTRACTING, batch.id().value());
-                    } else {
-                        // The transform step reports the failure to the user; a stack trace is for the debug log.
-                        log.info(
-                                "Batch {}: transforming while extracting failed; the transform step transforms the"
-                                        + " staged rows instead and reports any failure there",
-                                batch.id());
-                        log.debug("Batch {}: transforming while extracting failed", batch.id(), done.readFailure());
                     }
                 }))
                 .build();
