@@ -149,6 +149,12 @@ class PartitionTasks {
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
+        // The task stops if this process dies (killed, say): a resumed batch starts the partition again, and a task
+        // left writing behind it would hold the partition's writer lock.
+        builder.environment()
+                .put(
+                        "TWINSYNC_PARENT_PID",
+                        Long.toString(ProcessHandle.current().pid()));
         Process process;
         try {
             process = builder.start();

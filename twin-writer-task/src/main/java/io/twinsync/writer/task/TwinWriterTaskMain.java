@@ -15,6 +15,13 @@ public final class TwinWriterTaskMain {
     private TwinWriterTaskMain() {}
 
     public static void main(String[] args) {
+        ParentWatch.start(System.getenv(ParentWatch.VARIABLE), () -> {
+            System.err.println("twin-writer-task: the twinsync process that started this task ended; stopping too"
+                    + " ('twinsync run --resume' writes this partition again)");
+            System.err.flush();
+            // halt, not exit: a shutdown hook must not hold the task up, nor save state of a write cut short
+            Runtime.getRuntime().halt(WriteReport.EXIT_COULD_NOT_RUN);
+        });
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
