@@ -12,6 +12,13 @@ public final class StagingStores {
     /** The environment variable that may hold a connection string for a staging area in Blob Storage. */
     public static final String CONNECTION_STRING_VARIABLE = "TWINSYNC_STAGING_CONNECTION_STRING";
 
+    /**
+     * The environment variable that may hold a SAS token for a staging URL given without one: how twinsync hands
+     * its own staging SAS to the tasks it starts, whose batch URL is written without it (a secret stays out of
+     * files and command lines).
+     */
+    public static final String SAS_VARIABLE = "TWINSYNC_STAGING_SAS";
+
     private StagingStores() {}
 
     /**
@@ -32,6 +39,11 @@ public final class StagingStores {
     public static boolean isUrl(String location) {
         String lower = location.strip().toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
+    /** The SAS token from {@value #SAS_VARIABLE}, if it is set and not blank. */
+    public static Optional<String> sasFromEnvironment() {
+        return Optional.ofNullable(System.getenv(SAS_VARIABLE)).filter(value -> !value.isBlank());
     }
 
     /** The connection string from {@value #CONNECTION_STRING_VARIABLE}, if it is set and not blank. */

@@ -179,6 +179,7 @@ public final class TwinWriter {
                     twins.forEach(twin -> results.write(twin.result()));
                     created = createdBy(twins);
                 } else {
+                    TwinHandOff.requireEveryTwinPhase(batch, partition);
                     twins = TwinHandOff.read(batch, partition, known, new LastAppliedFiles(staging));
                     log.info(
                             "Writing partition {} of batch {} to {}: {} twin files (relationship phase)",

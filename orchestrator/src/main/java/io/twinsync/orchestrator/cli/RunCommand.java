@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs one batch: extracts the mapped entities from the ERP, transforms the rows into one file per twin,"
                     + " and writes the changes to Azure Digital Twins.",
-            "Exit codes: 0 all done; 3 done, but rows were rejected, twins failed or the graph had drifted (see"
-                    + " the batch folder); 4 another run holds the target, or another twinsync process the embedded"
-                    + " emulator (the message names its host and pid; try again later); 1 the batch could not run."
+            "Exit codes: 0 all done (or, with twinsync.writer.backend=data-factory, handed to the pipeline); 3 done,"
+                    + " but rows were rejected, twins failed or the graph had drifted (see the batch folder); 4 another"
+                    + " run holds the target, a batch handed to Data Factory is not recorded yet, or another twinsync"
+                    + " process holds the embedded emulator (the message names it; try again later); 1 the batch"
+                    + " could not run."
         })
 public class RunCommand implements Callable<Integer> {
 

@@ -6,6 +6,8 @@ import io.twinsync.emulator.tls.TlsMaterialStore;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.staging.Batch;
+import io.twinsync.staging.StagingStores;
+import io.twinsync.staging.blob.BlobStagingUrl;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.PartitionSummaries;
 import io.twinsync.staging.manifest.WriteSummary;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,7 +36,8 @@ import org.springframework.stereotype.Component;
  * relationships partly failed (exit code 3) is not, since its results already record what failed.
  *
  * <p>Each task gets its share of the rate budget ({@link TaskSettings}): separate processes cannot share one limiter.
- * Secrets stay out of the files: the task signs in as the orchestrator does, from the environment it inherits.
+ * Secrets stay out of the files: the task signs in as the orchestrator does, from the environment it inherits, and
+ * gets a staging URL's SAS token in {@code TWINSYNC_STAGING_SAS}.
  */
 @Component
 class PartitionTasks {
@@ -42,11 +46,17 @@ class PartitionTasks {
 
     private final TwinsyncProperties properties;
     private final TwinGraphTarget target;
+    /** The staging URL's SAS token, if it has one: a secret, never logged nor written to the task's files. */
+    private final Optional<String> stagingSas;
+
     private TaskCommand command;
 
     PartitionTasks(TwinsyncProperties properties, TwinGraphTarget target) {
         this.properties = properties;
         this.target = target;
+        String staging = properties.stagingLocation();
+        this.stagingSas =
+                StagingStores.isUrl(staging) ? BlobStagingUrl.parse(staging).sasToken() : Optional.empty();
     }
 
     /** Whether the write runs its partitions as processes. */
@@ -144,7 +154,7 @@ class PartitionTasks {
         }
     }
 
-    private static int start(TaskCommand task, Path dir) throws InterruptedException {
+    private int start(TaskCommand task, Path dir) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(task.forActivity(dir))
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
@@ -155,6 +165,8 @@ class PartitionTasks {
                 .put(
                         "TWINSYNC_PARENT_PID",
                         Long.toString(ProcessHandle.current().pid()));
+        // A staging SAS is left out of the batch's URL in activity.json (no secret in a file): the task gets it here.
+        stagingSas.ifPresent(sas -> builder.environment().put(StagingStores.SAS_VARIABLE, sas));
         Process process;
         try {
             process = builder.start();

@@ -79,6 +79,16 @@ public final class BlobStagingUrl {
         return sasToken.isEmpty() ? Optional.empty() : Optional.of(sasToken);
     }
 
+    /** This URL signed with {@code sasToken} (a query such as {@code sv=...&sig=...}), unless it has a SAS already. */
+    public BlobStagingUrl withSasTokenIfNone(String sasToken) {
+        if (!this.sasToken.isEmpty() || sasToken == null || sasToken.isBlank()) {
+            return this;
+        }
+        String token = sasToken.strip();
+        return new BlobStagingUrl(
+                accountUrl, accountName, container, path, token.startsWith("?") ? token.substring(1) : token);
+    }
+
     /** This URL with {@code relative} appended to its path; the SAS token goes along. */
     public BlobStagingUrl resolve(String relative) {
         String child = trimSlashes(relative);

@@ -56,6 +56,30 @@ public final class TwinHandOff {
     }
 
     /**
+     * Refuses a relationship phase that runs before every partition's twin phase finished: a relationship's target
+     * may be a twin of another partition, and one not created yet fails the relationship ({@code TargetTwinNotFound})
+     * rather than waiting for it. Seen when a pipeline ran each partition's two phases one after the other.
+     *
+     * @throws StagingException naming the partitions whose twin phase has not finished, and what to run
+     */
+    public static void requireEveryTwinPhase(Batch batch, Partition partition) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 1; i <= partition.count(); i++) {
+            Partition other = new Partition(i, partition.count());
+            if (!exists(batch, other)) {
+                missing.add(other.toString());
+            }
+        }
+        if (!missing.isEmpty() && !missing.equals(List.of(partition.toString()))) {
+            throw new StagingException("The relationship phase of partition " + partition + " of batch " + batch.id()
+                    + " must wait for the twin phase of every partition, and " + missing.size()
+                    + (missing.size() == 1 ? " has" : " have") + " not finished (" + String.join(", ", missing)
+                    + "): a relationship's target may be another partition's twin. Run the twin phase (--phase"
+                    + " twins) of every partition first, then the relationship phases");
+        }
+    }
+
+    /**
      * The partition's twin outcomes as its twin phase left them, each with its twin file read again from the batch
      * and, where the twin phase planned from the twin's last applied file, that file read back as {@code known}
      * names it. Only the relationship phase of this partition changes its twins' known state, and only when every

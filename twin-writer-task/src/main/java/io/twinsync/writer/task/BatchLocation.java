@@ -25,10 +25,12 @@ record BatchLocation(StagingStore store, Batch batch) {
     /**
      * @param base the folder a relative folder is resolved against
      * @param connectionString for a URL without a SAS token; with neither, {@code DefaultAzureCredential}
+     * @param sasToken for a URL without one ({@link StagingStores#SAS_VARIABLE}); before the connection string
      */
-    static BatchLocation of(String location, Path base, Optional<String> connectionString) {
+    static BatchLocation of(String location, Path base, Optional<String> connectionString, Optional<String> sasToken) {
         if (StagingStores.isUrl(location)) {
-            return ofUrl(BlobStagingUrl.parse(location), connectionString);
+            BlobStagingUrl url = BlobStagingUrl.parse(location);
+            return ofUrl(sasToken.map(url::withSasTokenIfNone).orElse(url), connectionString);
         }
         Path folder = Path.of(location);
         return ofFolder(folder.isAbsolute() ? folder : base.resolve(folder));

@@ -58,7 +58,8 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
             paramLabel = "<dir or url>",
             description = "The batch, {staging}/batches/{batchId}: a folder, or a Blob Storage URL"
                     + " (https://{account}.blob.core.windows.net/{container}/{path}/batches/{batchId}, signed in with"
-                    + " a SAS in the URL, else " + StagingStores.CONNECTION_STRING_VARIABLE + ", else"
+                    + " a SAS in the URL, else one in " + StagingStores.SAS_VARIABLE + ", else "
+                    + StagingStores.CONNECTION_STRING_VARIABLE + ", else"
                     + " DefaultAzureCredential). The known state is kept in {staging}/state.")
     private String batch;
 
@@ -266,7 +267,8 @@ final class TwinWriterTaskCommand implements Callable<Integer> {
                 .withRateLimits(RateLimits.serviceDefaults()
                         .withLimits(run.limits())
                         .withShare(RateLimits.parseShare(run.rateShare())));
-        BatchLocation location = BatchLocation.of(run.batch(), base, StagingStores.connectionStringFromEnvironment());
+        BatchLocation location = BatchLocation.of(
+                run.batch(), base, StagingStores.connectionStringFromEnvironment(), StagingStores.sasFromEnvironment());
         AdtTarget target = new AdtTarget(
                 run.endpoint(), Optional.ofNullable(run.trustCertificate()).map(PemCertificate::read));
         DigitalTwinsClient client = AdtClients.create(target, settings);

@@ -114,6 +114,26 @@ class TwinWriterTaskAzuriteIntegrationTests {
     }
 
     @Test
+    void aBatchUrlWithoutASasIsSignedWithTheOneTwinsyncHandsOverInTheEnvironment() throws Exception {
+        // given a batch whose URL, as twinsync writes it into activity.json, carries no SAS, and the container's SAS
+        // as twinsync's processes back-end hands it over (TWINSYNC_STAGING_SAS)
+        Batch batch = TestBatches.batch(staging, TestBatches.pump("pump-1", 1200));
+        String sas = Azurite.sas(container);
+
+        // when the task opens the batch with no connection string
+        BatchLocation location = BatchLocation.of(batch.location(), root, Optional.empty(), Optional.of(sas));
+
+        // then it reads the batch through the SAS, and says where it is without it
+        assertThat(location.batch().list(BatchLayout.TWINS)).contains(BatchLayout.twinFile("pump-1"));
+        assertThat(location.batch().location()).isEqualTo(batch.location()).doesNotContain("sig=");
+
+        // and a URL that has a SAS of its own keeps it (the one in the environment does not replace it)
+        BatchLocation signed =
+                BatchLocation.of(batch.location() + "?" + sas, root, Optional.empty(), Optional.of("sv=bogus&sig=x"));
+        assertThat(signed.batch().list(BatchLayout.TWINS)).contains(BatchLayout.twinFile("pump-1"));
+    }
+
+    @Test
     void onTheCommandLineABlobUrlThatIsNotABatchIsRefusedSayingWhatToGive() {
         // given a URL of the staging area itself, not of a batch in it
         String[] args = {
