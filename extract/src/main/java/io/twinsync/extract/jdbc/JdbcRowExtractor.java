@@ -85,7 +85,7 @@ public final class JdbcRowExtractor {
 
     /** Extracts every entity whole into the batch, in the given order, and returns the rows staged per entity. */
     public ExtractSummary extract(Batch batch, List<SourceEntity> entities) {
-        return run(batch, entities, Watermarks.none()).summary();
+        return run(batch, entities, Watermarks.none(), Map.of(), done -> {}).summary();
     }
 
     /**
@@ -123,10 +123,6 @@ public final class JdbcRowExtractor {
                 run(batch, entities, previous == null ? Watermarks.none() : previous, earlier, progress);
         WatermarkStore.writePending(batch, result.pending());
         return result;
-    }
-
-    private IncrementalExtract run(Batch batch, List<SourceEntity> entities, Watermarks previous) {
-        return run(batch, entities, previous, Map.of(), done -> {});
     }
 
     private IncrementalExtract run(
