@@ -73,6 +73,31 @@ class StartupSettingsTests {
     }
 
     @Test
+    void theHomeIsTheVariableElseTheSettingsFilesElseTheLaunchersDefault() throws IOException {
+        // given the home the ./twinsync launcher gives as its default, and one in the settings file
+        Path launcherDefault = home.toAbsolutePath().resolve("next-to-the-launcher");
+        Path fromFile = home.toAbsolutePath().resolve("from-the-file");
+        Path file = settingsFile("twinsync:\n  home: " + fromFile + "\n");
+
+        // when twinsync starts through the launcher / then the file's home wins over the launcher's default
+        Map<String, String> launcher = Map.of("TWINSYNC_LAUNCHER_HOME", launcherDefault.toString());
+        StartedTwinsync withFile = StartedTwinsync.withSettingsFile(file, launcher, Map.of(), "batches");
+        assertThat(withFile.code()).as(withFile.output()).isZero();
+        assertThat(withFile.output()).contains("No batches in " + fromFile.resolve("staging"));
+
+        // and without a home in the file, the launcher's default is the home
+        Path noHome = settingsFile("twinsync:\n  writer:\n    maxRetries: 3\n");
+        StartedTwinsync withoutFile = StartedTwinsync.withSettingsFile(noHome, launcher, Map.of(), "batches");
+        assertThat(withoutFile.output()).contains("No batches in " + launcherDefault.resolve("staging"));
+
+        // and TWINSYNC_HOME wins over both, as documented
+        Map<String, String> both = new LinkedHashMap<>(launcher);
+        both.put("TWINSYNC_HOME", home.toString());
+        StartedTwinsync withVariable = StartedTwinsync.withSettingsFile(file, both, Map.of(), "batches");
+        assertThat(withVariable.output()).contains("No batches in " + home.toAbsolutePath().resolve("staging"));
+    }
+
+    @Test
     void aValueOfTheWrongTypeNamesTheSettingTheValueAndWhatItTakes() {
         Map<String, String> variables = variables();
         variables.put("TWINSYNC_WRITER_CONCURRENCY", "lots");

@@ -18,10 +18,17 @@ public final class NonSettingVariables {
     static {
         VARIABLES.put("TWINSYNC_LOG_LEVEL", "level of twinsync's own log messages, read by application.yaml");
         VARIABLES.put("TWINSYNC_JAVA_OPTS", "JVM options the ./twinsync launcher passes to java");
+        VARIABLES.put(
+                "TWINSYNC_LAUNCHER_HOME",
+                "the ./twinsync launcher's default home (.twinsync next to it), after TWINSYNC_HOME and twinsync.home");
+        VARIABLES.put("TWINSYNC_PARENT_PID", "set by twinsync for the partition tasks it starts");
         // A secret, so never a setting that could be printed.
         VARIABLES.put(
                 StagingStores.CONNECTION_STRING_VARIABLE,
                 "Blob Storage connection string for a staging URL without a SAS, read by the staging module");
+        VARIABLES.put(
+                StagingStores.SAS_VARIABLE,
+                "SAS token for a staging URL without one, as twinsync hands it to the partition tasks it starts");
         // test-support's RequiredService.REQUIRE_SERVICES; CI sets it for the whole build, and tests start twinsync.
         VARIABLES.put("TWINSYNC_REQUIRE_SERVICES", "tests: fail instead of skipping when a service is absent");
     }
