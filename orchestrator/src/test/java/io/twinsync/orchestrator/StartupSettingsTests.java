@@ -94,7 +94,8 @@ class StartupSettingsTests {
         Map<String, String> both = new LinkedHashMap<>(launcher);
         both.put("TWINSYNC_HOME", home.toString());
         StartedTwinsync withVariable = StartedTwinsync.withSettingsFile(file, both, Map.of(), "batches");
-        assertThat(withVariable.output()).contains("No batches in " + home.toAbsolutePath().resolve("staging"));
+        assertThat(withVariable.output())
+                .contains("No batches in " + home.toAbsolutePath().resolve("staging"));
     }
 
     @Test

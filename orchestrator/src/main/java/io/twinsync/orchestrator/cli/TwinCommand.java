@@ -2,6 +2,8 @@ package io.twinsync.orchestrator.cli;
 
 import com.azure.core.exception.HttpResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.staging.json.StagingJson;
 import java.util.concurrent.Callable;
@@ -18,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "twin",
         mixinStandardHelpOptions = true,
-        description = "Prints a twin as Azure Digital Twins returns it (JSON), with its outgoing relationships"
-                + " when --relationships is given.")
+        description = "Prints a twin as Azure Digital Twins returns it (JSON). With --relationships, one document"
+                + " {\"twin\": {...}, \"relationships\": [...]} with its outgoing relationships.")
 public class TwinCommand implements Callable<Integer> {
 
     @Spec
@@ -40,13 +42,19 @@ public class TwinCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            String twin = target.client().getDigitalTwin(twinId, String.class);
-            print(twin);
-            if (relationships) {
-                for (String relationship : target.client().listRelationships(twinId, String.class)) {
-                    print(relationship);
-                }
+            JsonNode twin = StagingJson.mapper().readTree(target.client().getDigitalTwin(twinId, String.class));
+            if (!relationships) {
+                print(twin);
+                return ExitCode.OK.code();
             }
+            // One document, so that the output can be piped into a JSON tool as it is.
+            ObjectNode document = StagingJson.mapper().createObjectNode();
+            document.set("twin", twin);
+            ArrayNode outgoing = document.putArray("relationships");
+            for (String relationship : target.client().listRelationships(twinId, String.class)) {
+                outgoing.add(StagingJson.mapper().readTree(relationship));
+            }
+            print(document);
             return ExitCode.OK.code();
         } catch (HttpResponseException e) {
             if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
@@ -62,8 +70,7 @@ public class TwinCommand implements Callable<Integer> {
         }
     }
 
-    private void print(String json) throws Exception {
-        JsonNode tree = StagingJson.mapper().readTree(json);
+    private void print(JsonNode tree) throws Exception {
         spec.commandLine()
                 .getOut()
                 .println(StagingJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree));

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             ImportFileCommand.class,
             ModelsCommand.class,
             TwinCommand.class,
+            QueryCommand.class,
+            CountCommand.class,
             SampleErpCommand.class,
             EmulatorCommand.class
         })
