@@ -2,6 +2,8 @@ package io.twinsync.orchestrator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.json.StagingJson;
@@ -70,15 +72,37 @@ final class BatchErrors {
         print(out, location, "failed items", failures);
     }
 
+    /** The same, for {@code --output json}: {@code {"rejectedRows": [...], "failedItems": [...]}}. */
+    ObjectNode toJson(String location) {
+        ObjectNode json = StagingJson.mapper().createObjectNode();
+        json.set("rejectedRows", toJson(location, rejects));
+        json.set("failedItems", toJson(location, failures));
+        return json;
+    }
+
+    private static ArrayNode toJson(String location, Map<String, Problem> problems) {
+        ArrayNode list = StagingJson.mapper().createArrayNode();
+        top(problems).forEach(e -> list.addObject()
+                .put("code", e.getKey())
+                .put("count", e.getValue().count)
+                .put("example", e.getValue().example)
+                .put("listedIn", location + "/" + e.getValue().file));
+        return list;
+    }
+
+    private static java.util.stream.Stream<Map.Entry<String, Problem>> top(Map<String, Problem> problems) {
+        return problems.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, Problem> e) -> e.getValue().count)
+                        .reversed())
+                .limit(SHOWN);
+    }
+
     private static void print(PrintWriter out, String location, String what, Map<String, Problem> problems) {
         if (problems.isEmpty()) {
             return;
         }
         out.printf("  top %s%n", what);
-        problems.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, Problem> e) -> e.getValue().count)
-                        .reversed())
-                .limit(SHOWN)
+        top(problems)
                 .forEach(e -> out.printf(
                         Locale.ROOT,
                         "    %-28s %,8d  e.g. %s%n      all listed in %s/%s%n",

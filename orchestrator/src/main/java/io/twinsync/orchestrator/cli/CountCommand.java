@@ -14,9 +14,8 @@ import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,12 +42,8 @@ public class CountCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--output",
-            paramLabel = "text|json",
-            defaultValue = "text",
-            description = "text (default) or json: {\"twins\": N, \"relationships\": N, \"twinsByModel\": {...}}.")
-    String output;
+    @Mixin
+    OutputFormat output;
 
     private final TwinGraphTarget target;
 
@@ -58,10 +53,7 @@ public class CountCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String format = output.toLowerCase(Locale.ROOT);
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "--output must be text or json, was " + output);
-        }
+        boolean asJson = output.json();
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Long> byModel = new TreeMap<>();
         long relationships;
@@ -89,13 +81,13 @@ public class CountCommand implements Callable<Integer> {
             return ExitCode.FAILED.code();
         }
         long twins = byModel.values().stream().mapToLong(Long::longValue).sum();
-        if (format.equals("json")) {
-            ObjectNode json = StagingJson.mapper().createObjectNode();
-            json.put("twins", twins);
-            json.put("relationships", relationships);
-            ObjectNode models = json.putObject("twinsByModel");
+        if (asJson) {
+            ObjectNode document = StagingJson.mapper().createObjectNode();
+            document.put("twins", twins);
+            document.put("relationships", relationships);
+            ObjectNode models = document.putObject("twinsByModel");
             byModel.forEach(models::put);
-            out.println(StagingJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            output.print(document);
         } else {
             out.printf(Locale.ROOT, "%s: %,d twins, %,d relationships%n", target.description(), twins, relationships);
             if (!byModel.isEmpty()) {

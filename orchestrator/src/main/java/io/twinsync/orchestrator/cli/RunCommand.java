@@ -1,9 +1,17 @@
 package io.twinsync.orchestrator.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchId;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.json.StagingJson;
+import io.twinsync.staging.manifest.BatchManifests;
 import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -69,10 +77,15 @@ public class RunCommand implements Callable<Integer> {
                     + " Default: twinsync.writer.partitions, else one per processor core (at least 2).")
     Integer partitions;
 
-    private final BatchRun batchRun;
+    @Mixin
+    OutputFormat output;
 
-    public RunCommand(BatchRun batchRun) {
+    private final BatchRun batchRun;
+    private final StagingStore staging;
+
+    public RunCommand(BatchRun batchRun, StagingStore staging) {
         this.batchRun = batchRun;
+        this.staging = staging;
     }
 
     @Override
@@ -86,11 +99,31 @@ public class RunCommand implements Callable<Integer> {
                     "--resume continues a batch with the options it started with; drop --full-compare, --no-write"
                             + " and --partitions");
         }
-        return batchRun.run(
-                        new BatchRun.Options(fullCompare, verify, noWrite, resume, partitions),
-                        spec.commandLine().getOut(),
-                        spec.commandLine().getErr())
-                .exitCode()
-                .code();
+        boolean json = output.json();
+        BatchRun.Outcome outcome = batchRun.run(
+                new BatchRun.Options(fullCompare, verify, noWrite, resume, partitions),
+                output.humanOutput(),
+                spec.commandLine().getErr());
+        if (json) {
+            output.print(document(outcome));
+        }
+        return outcome.exitCode().code();
+    }
+
+    /**
+     * The run for a pipeline: the batch, its result and exit code, where it is, and its manifest (what each stage
+     * did). A run that could not start prints nothing here: its exit code and message say why.
+     */
+    private JsonNode document(BatchRun.Outcome outcome) {
+        ObjectNode document = StagingJson.mapper().createObjectNode();
+        document.put("batch", outcome.batchId());
+        document.put("result", outcome.result());
+        document.put("exitCode", outcome.exitCode().code());
+        if (outcome.batchId() != null) {
+            Batch batch = staging.openBatch(new BatchId(outcome.batchId()));
+            document.put("location", batch.location());
+            document.set("manifest", StagingJson.mapper().valueToTree(BatchManifests.read(batch)));
+        }
+        return document;
     }
 }

@@ -1,11 +1,15 @@
 package io.twinsync.orchestrator.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.orchestrator.job.BatchExecutions;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.staging.manifest.OutcomeCounts;
@@ -25,6 +29,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,6 +67,9 @@ public class StatusCommand implements Callable<Integer> {
             description = "How many of the newest to list (default: ${DEFAULT-VALUE}).")
     int last;
 
+    @Mixin
+    OutputFormat output;
+
     private final StagingStore staging;
     private final BatchExecutions executions;
 
@@ -72,7 +80,62 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output.json()) {
+            output.print(batch == null ? listJson() : detailJson(new BatchId(batch)));
+            return ExitCode.OK.code();
+        }
         return batch == null ? list() : detail(new BatchId(batch));
+    }
+
+    /** {@code {"staging": ..., "batches": [...]}}, newest last, each as {@link #batchJson} gives it. */
+    private JsonNode listJson() {
+        ObjectNode document = StagingJson.mapper().createObjectNode();
+        document.put("staging", staging.location());
+        ArrayNode batches = document.putArray("batches");
+        List<BatchId> ids = staging.listBatches();
+        Set<BatchId> archived = new HashSet<>(staging.archivedBatches());
+        for (BatchId id : ids.subList(Math.max(0, ids.size() - last), ids.size())) {
+            batches.add(batchJson(id, archived.contains(id)));
+        }
+        return document;
+    }
+
+    /** One batch: its state in the listing's words, its job's status, and its manifest (what each stage did). */
+    private ObjectNode batchJson(BatchId id, boolean archived) {
+        Optional<JobExecution> job = executions.lastExecution(id);
+        ObjectNode json = StagingJson.mapper().createObjectNode();
+        json.put("batch", id.value());
+        json.put("archived", archived);
+        json.put("jobStatus", job.map(e -> e.getStatus().name()).orElse(null));
+        try {
+            BatchManifest manifest = BatchManifests.read(staging.openBatch(id));
+            json.put("state", BatchState.of(manifest, job.orElse(null)));
+            json.set("manifest", StagingJson.mapper().valueToTree(manifest));
+        } catch (StagingException e) {
+            json.put("state", "no readable manifest: " + e.getMessage());
+        }
+        return json;
+    }
+
+    /** One batch with its steps and its most frequent problems. */
+    private JsonNode detailJson(BatchId id) {
+        Batch opened = staging.openBatch(id);
+        ObjectNode json = batchJson(id, staging.archivedBatches().contains(id));
+        json.put("location", opened.location());
+        ArrayNode steps = json.putArray("steps");
+        executions.lastExecution(id).ifPresent(execution -> execution.getStepExecutions().stream()
+                .sorted(Comparator.comparing(StepExecution::getId))
+                .forEach(step -> steps.addObject()
+                        .put("name", step.getStepName())
+                        .put("status", step.getStatus().name())
+                        .put("items", step.getWriteCount())
+                        .put("seconds", secondsValue(step.getStartTime(), step.getEndTime()))));
+        json.set("problems", BatchErrors.of(opened).toJson(opened.location()));
+        return json;
+    }
+
+    private static Double secondsValue(LocalDateTime from, LocalDateTime to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private int list() {

@@ -1,5 +1,7 @@
 package io.twinsync.orchestrator.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.orchestrator.config.TwinsyncConfiguration;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
@@ -7,6 +9,7 @@ import io.twinsync.orchestrator.job.SourceSample;
 import io.twinsync.orchestrator.models.LocalModels;
 import io.twinsync.orchestrator.models.ModelCheck;
 import io.twinsync.orchestrator.source.SourceDatabase;
+import io.twinsync.staging.json.StagingJson;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingException;
 import io.twinsync.transform.validate.ValidationReport;
@@ -20,6 +23,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,6 +60,9 @@ public class ValidateCommand implements Callable<Integer> {
                     + " result then says nothing about the target.")
     boolean noTarget;
 
+    @Mixin
+    OutputFormat output;
+
     private final TwinsyncProperties properties;
     private final SourceDatabase source;
     private final TwinGraphTarget target;
@@ -68,31 +75,49 @@ public class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        boolean json = output.json();
+        PrintWriter out = output.humanOutput();
+        ObjectNode document = StagingJson.mapper().createObjectNode();
         Mapping mapping;
         try {
             mapping = TwinsyncConfiguration.loadMapping(properties);
         } catch (MappingException e) {
-            out.print(ValidationReport.of(e).toText());
+            ValidationReport report = ValidationReport.of(e);
+            out.print(report.toText());
             out.flush();
+            if (json) {
+                document.put("valid", false);
+                document.set("mapping", StagingJson.mapper().valueToTree(report));
+                output.print(document);
+            }
             return ExitCode.PARTIAL.code();
         }
         ValidationReport report = SourceSample.validate(mapping, source, rows);
         out.printf("Mapping %s, source %s%n", mapping.source(), source.description());
         out.print(report.toText());
         out.flush();
-        int models = checkModels(mapping, out);
-        if (models == ExitCode.FAILED.code()) {
-            return models;
+        ObjectNode models = StagingJson.mapper().createObjectNode();
+        int checked = checkModels(mapping, out, models);
+        if (checked == ExitCode.FAILED.code()) {
+            return checked;
         }
-        return report.isValid() && models == ExitCode.OK.code() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
+        boolean valid = report.isValid() && checked == ExitCode.OK.code();
+        if (json) {
+            document.put("valid", valid);
+            document.put("source", source.description());
+            document.set("mapping", StagingJson.mapper().valueToTree(report));
+            document.set("models", models);
+            output.print(document);
+        }
+        return valid ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
     }
 
     /** The mapping's models against the target's, as {@code run} would meet them; prints what it finds. */
-    private int checkModels(Mapping mapping, PrintWriter out) {
+    private int checkModels(Mapping mapping, PrintWriter out, ObjectNode json) {
         if (noTarget) {
             out.println("Models against the target: not checked (--no-target)");
             out.flush();
+            json.put("checked", false);
             return ExitCode.OK.code();
         }
         ModelCheck check;
@@ -120,6 +145,13 @@ public class ValidateCommand implements Callable<Integer> {
                 check.isClean() ? "no problems" : check.problems().size() + " problems:");
         check.problems().forEach(problem -> out.println("  " + problem));
         out.flush();
+        json.put("checked", true);
+        json.put("target", target.description());
+        json.put("toUpload", comparison.toUpload().size());
+        json.put("same", comparison.same().size());
+        json.put("differing", comparison.differing().size());
+        ArrayNode problems = json.putArray("problems");
+        check.problems().forEach(problem -> problems.add(String.valueOf(problem)));
         return check.isClean() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
     }
 }
