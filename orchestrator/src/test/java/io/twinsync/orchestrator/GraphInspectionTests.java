@@ -93,7 +93,7 @@ class GraphInspectionTests {
         assertThat(text.out()).containsPattern("(?m)^model +twins$");
 
         CliRun json = CliRun.of(cli, "count", "--output", "json");
-        JsonNode counts = StagingJson.mapper().readTree(json.out());
+        JsonNode counts = JsonOutputTests.oneDocument(json.out());
         assertThat(counts.path("twins").asLong()).isEqualTo(twins);
         assertThat(counts.path("relationships").asLong()).isEqualTo(relationships);
         long sum = 0;
@@ -128,7 +128,7 @@ class GraphInspectionTests {
         // when it is printed with its relationships / then the output is one document holding both
         CliRun twin = CliRun.of(cli, "twin", source, "--relationships");
         assertThat(twin.code()).as(twin.toString()).isZero();
-        JsonNode document = StagingJson.mapper().readTree(twin.out());
+        JsonNode document = JsonOutputTests.oneDocument(twin.out());
         assertThat(document.path("twin").path("$dtId").asText()).isEqualTo(source);
         assertThat(document.path("relationships")).hasSize((int) outgoing);
         assertThat(outgoing).isPositive();

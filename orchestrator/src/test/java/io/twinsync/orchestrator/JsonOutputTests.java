@@ -2,6 +2,7 @@ package io.twinsync.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
 import io.twinsync.staging.json.StagingJson;
@@ -45,7 +46,7 @@ class JsonOutputTests {
         CliRun run = CliRun.of(cli, "run", "--output", "json");
 
         assertThat(run.code()).as(run.toString()).isZero();
-        JsonNode document = StagingJson.mapper().readTree(run.out());
+        JsonNode document = oneDocument(run.out());
         batch = document.path("batch").asText();
         assertThat(batch).isNotEmpty();
         assertThat(document.path("result").asText()).isEqualTo("OK");
@@ -60,8 +61,7 @@ class JsonOutputTests {
     @Test
     @Order(2)
     void statusListsAndDetailsBatchesAsDocuments() throws Exception {
-        JsonNode list = StagingJson.mapper()
-                .readTree(CliRun.of(cli, "status", "--output", "json").out());
+        JsonNode list = oneDocument(CliRun.of(cli, "status", "--output", "json").out());
         List<String> ids = new ArrayList<>();
         list.path("batches").forEach(b -> ids.add(b.path("batch").asText()));
         assertThat(ids).containsExactly(batch);
@@ -70,8 +70,8 @@ class JsonOutputTests {
         assertThat(listed.path("jobStatus").asText()).isEqualTo("COMPLETED");
         assertThat(listed.path("archived").asBoolean()).isTrue();
 
-        JsonNode detail = StagingJson.mapper()
-                .readTree(CliRun.of(cli, "status", batch, "--output", "json").out());
+        JsonNode detail =
+                oneDocument(CliRun.of(cli, "status", batch, "--output", "json").out());
         List<String> steps = new ArrayList<>();
         detail.path("steps").forEach(step -> steps.add(step.path("name").asText()));
         assertThat(steps).contains("extract", "transform", "writeTwins", "writeRelationships", "record", "archive");
@@ -85,12 +85,21 @@ class JsonOutputTests {
         CliRun validate = CliRun.of(cli, "validate", "--output", "json");
 
         assertThat(validate.code()).as(validate.toString()).isZero();
-        JsonNode document = StagingJson.mapper().readTree(validate.out());
+        JsonNode document = oneDocument(validate.out());
         assertThat(document.path("valid").asBoolean()).isTrue();
+        assertThat(document.path("mapping").path("problems").isArray()).isTrue();
         assertThat(document.path("mapping").path("problems")).isEmpty();
         assertThat(document.path("mapping").path("rowsChecked").size()).isPositive();
         assertThat(document.path("models").path("checked").asBoolean()).isTrue();
         assertThat(validate.err()).contains("Mapping ");
+    }
+
+    /** The output as one JSON document, and nothing after it. */
+    static JsonNode oneDocument(String output) throws Exception {
+        return StagingJson.mapper()
+                .readerFor(JsonNode.class)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(output);
     }
 
     @Test

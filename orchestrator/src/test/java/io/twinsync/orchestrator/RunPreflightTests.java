@@ -47,6 +47,29 @@ class RunPreflightTests {
     }
 
     @Test
+    void theDataFactoryBackEndNeedsATargetAndAStagingAreaItsTasksCanReach() {
+        // given the data-factory back-end with the embedded emulator
+        Path home = CliRun.newHome("preflight-data-factory-");
+        Map<String, String> variables = variables(home);
+        variables.put("TWINSYNC_WRITER_BACKEND", "data-factory");
+
+        // then the run stops before a batch, saying the pipeline's tasks cannot reach it
+        StartedTwinsync embedded = StartedTwinsync.run(variables, Map.of(), "run");
+        assertStoppedBeforeABatch(embedded, home);
+        assertThat(embedded.output())
+                .contains("the target is the embedded emulator")
+                .contains("twinsync.target.endpoint");
+
+        // and with a target of its own, a staging folder on this machine is refused the same way
+        variables.put("TWINSYNC_TARGET_ENDPOINT", ENDPOINT);
+        StartedTwinsync folder = StartedTwinsync.run(variables, Map.of(), "run");
+        assertStoppedBeforeABatch(folder, home);
+        assertThat(folder.output())
+                .contains("the staging area is a folder on this machine")
+                .contains("Set twinsync.staging to a Blob Storage container");
+    }
+
+    @Test
     void aMalformedMappingStopsTheRunNamingTheFile() {
         Path home = FleetHome.create("preflight-malformed-", mapping -> mapping.replace("entities:", "entities: ["));
 

@@ -164,10 +164,9 @@ public class BatchRun {
     }
 
     private Outcome runBatch(BatchId id, Options options, PrintWriter out, PrintWriter err) throws Exception {
-        if (!options.noWrite()) {
-            // Its tasks may still be writing the target, outside this process's lock.
-            batchExecutions.refuseWhileHandedOff(target.stateKey(), target.description());
-        }
+        // Its tasks may still be writing the target, outside this process's lock; and a new batch, even one that
+        // writes nothing, would become the target's latest and leave the handed-off one impossible to resume.
+        batchExecutions.refuseWhileHandedOff(target.stateKey(), target.description());
         Running current = start(id);
         Batch batch = staging.createBatch(id);
         BatchManifests.write(batch, BatchManifest.start(id.value(), Instant.now()));

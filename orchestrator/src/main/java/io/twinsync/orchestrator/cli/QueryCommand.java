@@ -49,9 +49,10 @@ public class QueryCommand implements Callable<Integer> {
 
     @Option(
             names = "--output",
-            paramLabel = "json|table",
-            defaultValue = "json",
-            description = "json: one result per line (default); table: one row per result, a column per field.")
+            paramLabel = "jsonl|table",
+            defaultValue = "jsonl",
+            description = "jsonl: one JSON document per result, a line each (default); table: one row per result, a"
+                    + " column per field.")
     String output;
 
     @Option(
@@ -76,9 +77,9 @@ public class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String format = output.toLowerCase(Locale.ROOT);
-        if (!format.equals("json") && !format.equals("table")) {
+        if (!format.equals("jsonl") && !format.equals("table")) {
             throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "--output must be json or table, was " + output);
+                    spec.commandLine(), "--output must be jsonl or table, was " + output);
         }
         if (pageSize != null && (pageSize < 1 || pageSize > 1000)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--page-size must be 1 to 1000");
@@ -101,7 +102,7 @@ public class QueryCommand implements Callable<Integer> {
                 for (String item : page.getValue()) {
                     JsonNode json = StagingJson.mapper().readTree(item);
                     items++;
-                    if (format.equals("json")) {
+                    if (format.equals("jsonl")) {
                         out.println(StagingJson.mapper().writeValueAsString(json));
                     } else {
                         rows.add(json);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
+import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifests;
@@ -120,9 +121,14 @@ public class RunCommand implements Callable<Integer> {
         document.put("result", outcome.result());
         document.put("exitCode", outcome.exitCode().code());
         if (outcome.batchId() != null) {
-            Batch batch = staging.openBatch(new BatchId(outcome.batchId()));
-            document.put("location", batch.location());
-            document.set("manifest", StagingJson.mapper().valueToTree(BatchManifests.read(batch)));
+            try {
+                Batch batch = staging.openBatch(new BatchId(outcome.batchId()));
+                document.put("location", batch.location());
+                document.set("manifest", StagingJson.mapper().valueToTree(BatchManifests.read(batch)));
+            } catch (StagingException e) {
+                // The run's result stands; say why its record is missing rather than print no document.
+                document.put("manifestError", e.getMessage());
+            }
         }
         return document;
     }

@@ -133,12 +133,16 @@ public class DataFactoryHandOff {
         return recorded;
     }
 
-    /** Whether this execution of the job stopped to hand its batch off (rather than being stopped or failing). */
+    /**
+     * Whether this execution of the job stopped to hand its batch off, rather than being stopped by a stop request
+     * (which may land on the hand-off step too, before it did anything) or failing.
+     */
     public static boolean handedOffIn(JobExecution execution) {
         return execution.getStatus() == BatchStatus.STOPPED
                 && execution.getStepExecutions().stream()
                         .anyMatch(step -> step.getStepName().equals(SyncJobConfiguration.HAND_OFF_STEP)
-                                && step.getStatus() == BatchStatus.STOPPED);
+                                && step.getStatus() == BatchStatus.STOPPED
+                                && step.getExecutionContext().containsKey(HANDED_OFF));
     }
 
     /** Whether the execution's batch was handed off at some point (so its write steps collect rather than write). */

@@ -9,6 +9,7 @@ import io.twinsync.staging.BatchId;
 import io.twinsync.staging.LockHolder;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StagingStores;
 import io.twinsync.staging.StateLock;
 import io.twinsync.staging.StateLockedException;
 import io.twinsync.transform.mapping.Mapping;
@@ -67,6 +68,18 @@ public class RunPreflight {
                             + " reach the target over the network, but the target is the embedded emulator, which"
                             + " lives only while twinsync runs. Set twinsync.target.endpoint (an ADT instance, or a"
                             + " standalone 'twinsync emulator'), or use the threads or processes back-end",
+                    null);
+        }
+        if (write
+                && "data-factory".equals(properties.writer().backend())
+                && !StagingStores.isUrl(properties.stagingLocation())) {
+            throw new PreflightException(
+                    "twinsync.writer.backend=data-factory hands the write to tasks on Azure Batch, which read the"
+                            + " batch and keep the target's state in the staging area, but the staging area is a"
+                            + " folder on this machine (" + properties.stagingLocation() + "), out of their reach."
+                            + " Set twinsync.staging to a Blob Storage container"
+                            + " (https://{account}.blob.core.windows.net/{container}/{path}), or use the threads or"
+                            + " processes back-end",
                     null);
         }
         StateLock hold = write ? lockTarget(batch) : () -> {};

@@ -69,6 +69,11 @@ class PartitionListTests {
             list = StagingJson.mapper().readTree(in);
         }
         assertThat(list.path("partitions")).hasSize(4);
+        long counted = 0;
+        for (JsonNode item : list.path("partitions")) {
+            counted += item.path("twinFiles").asLong();
+        }
+        assertThat(counted).isEqualTo(40);
         IntStream.rangeClosed(1, 4).forEach(i -> {
             Partition partition = new Partition(i, 4);
             JsonNode item = list.path("partitions").get(i - 1);

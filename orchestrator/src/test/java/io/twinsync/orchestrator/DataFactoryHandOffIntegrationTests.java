@@ -2,6 +2,7 @@ package io.twinsync.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.storage.blob.BlobContainerClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.emulator.AdtEmulator;
@@ -10,18 +11,20 @@ import io.twinsync.orchestrator.job.DataFactoryHandOff;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.StagingStores;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
+import io.twinsync.testsupport.Azurite;
 import io.twinsync.writer.task.TwinWriterTaskMain;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInstance;
@@ -33,24 +36,38 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The {@code data-factory} back-end, in process against an emulator of its own (a pipeline's tasks cannot reach the
- * embedded one): the run stops after the transform with the partition list, nothing else may write the target until
- * the batch is recorded, the twin-writer-task run per partition and phase from that list (as the pipeline's Custom
- * activities run it, from {@code activity.json}) writes the graph, and {@code run --resume} collects what the tasks
- * recorded, commits the sync state and archives the batch.
+ * The {@code data-factory} back-end, as a pipeline meets it: twinsync in process with its staging area in Blob Storage
+ * (Azurite, signed with a SAS) and an emulator of its own (a pipeline's tasks reach neither a local folder nor the
+ * embedded emulator). The run stops after the transform with the partition list; nothing else may write the target
+ * until the batch is recorded; the twin-writer-task, each a process of its own started from a list item's
+ * settings in {@code activity.json} as a Custom activity is, and signed in to the staging area by the SAS in its
+ * environment, writes the graph; and {@code run --resume} collects what the tasks recorded, commits the sync state
+ * and archives the batch.
  */
 @SpringBootTest
-class DataFactoryHandOffTests {
+class DataFactoryHandOffIntegrationTests {
 
     static final Path home = CliRun.newHome("data-factory-");
     static final AdtEmulator emulator = AdtEmulator.builder()
             .port(0)
             .tlsDirectory(home.resolve("standalone-adt/tls"))
             .start();
+    private static BlobContainerClient container;
+    private static String sas;
+
+    @BeforeAll
+    static void createContainer() {
+        Azurite.assumeRunning();
+        container = Azurite.newContainer("data-factory");
+        sas = Azurite.sas(container);
+    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("twinsync.home", home::toString);
+        registry.add(
+                "twinsync.staging",
+                () -> Azurite.ACCOUNT_URL + "/" + container.getBlobContainerName() + "/twinsync?" + sas);
         registry.add("twinsync.target.endpoint", () -> emulator.endpoint().toString());
         registry.add(
                 "twinsync.target.trust-certificate",
@@ -68,8 +85,11 @@ class DataFactoryHandOffTests {
     JobRepository jobs;
 
     @AfterAll
-    static void stopEmulator() {
+    static void stopEmulatorAndDeleteContainer() {
         emulator.close();
+        if (container != null) {
+            container.delete();
+        }
     }
 
     @Test
@@ -131,6 +151,9 @@ class DataFactoryHandOffTests {
                 runActivity(partition, phase);
             }
         }
+        // and the partition list, and what the tasks were given, hold no SAS
+        String signature = sas.replaceAll(".*sig=([^&]+).*", "$1");
+        assertThat(list.toString()).doesNotContain(signature);
 
         // and the batch is resumed
         CliRun resumed = CliRun.of(cli, "run", "--resume");
@@ -158,9 +181,14 @@ class DataFactoryHandOffTests {
         assertThat(next.out()).contains("result     HANDED_OFF");
     }
 
-    /** Runs the task as a Custom activity of the pipeline: the list's settings and the phase in activity.json. */
-    private static void runActivity(JsonNode partition, String phase) throws IOException {
-        Path dir = home.resolve("adf").resolve(partition.path("name").asText() + "." + phase);
+    /**
+     * Runs the task as a Custom activity of the pipeline runs it: a process of its own in a working folder with the
+     * list item's settings and the phase in activity.json, signed in to the staging area by the SAS in its environment.
+     */
+    private static void runActivity(JsonNode partition, String phase) throws Exception {
+        Path dir = home.toAbsolutePath()
+                .resolve("adf")
+                .resolve(partition.path("name").asText() + "." + phase);
         Files.createDirectories(dir);
         ObjectNode activity = StagingJson.mapper().createObjectNode();
         activity.put("name", "write-" + phase);
@@ -171,16 +199,37 @@ class DataFactoryHandOffTests {
         StagingJson.mapper().writeValue(dir.resolve("activity.json").toFile(), activity);
         Files.writeString(dir.resolve("linkedServices.json"), "[]");
         Files.writeString(dir.resolve("datasets.json"), "[]");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = TwinWriterTaskMain.run(
-                new String[] {"--adf", dir.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(exit).as(out + "\n" + err).isZero();
+        ProcessBuilder task = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        classpath(),
+                        TwinWriterTaskMain.class.getName(),
+                        "--adf",
+                        dir.toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("output.txt").toFile());
+        task.environment().put(StagingStores.SAS_VARIABLE, sas);
+        task.environment().remove(StagingStores.CONNECTION_STRING_VARIABLE);
+        Process process = task.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue())
+                .as(Files.readString(dir.resolve("output.txt")))
+                .isZero();
         assertThat(StagingJson.mapper()
                         .readTree(dir.resolve("outputs.json").toFile())
                         .path("exitCode")
                         .asInt())
                 .isZero();
+    }
+
+    /** This JVM's classpath with absolute entries: the task runs in its own working folder. */
+    private static String classpath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private JsonNode partitionList(BatchId batch) throws IOException {
