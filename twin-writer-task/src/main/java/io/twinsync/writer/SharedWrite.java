@@ -17,18 +17,29 @@ import java.util.function.Supplier;
 public final class SharedWrite {
 
     private final RequestLimiter limiter;
+    private final WriteProgress progress;
     private final AtomicBoolean modelsUploaded = new AtomicBoolean();
     private final Object modelsLock = new Object();
     private final Object createdLock = new Object();
     private Set<String> created;
 
-    private SharedWrite(RequestLimiter limiter) {
+    private SharedWrite(RequestLimiter limiter, WriteProgress progress) {
         this.limiter = limiter;
+        this.progress = progress;
     }
 
     /** For the partitions of one write phase that run at the same time in this process. */
     public static SharedWrite of(WriterSettings settings) {
-        return new SharedWrite(new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM));
+        return of(settings, new WriteProgress());
+    }
+
+    /** As {@link #of(WriterSettings)}, counting what the partitions do in {@code progress}. */
+    public static SharedWrite of(WriterSettings settings, WriteProgress progress) {
+        return new SharedWrite(new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM), progress);
+    }
+
+    WriteProgress progress() {
+        return progress;
     }
 
     /** A write on its own: nothing shared with anyone. */

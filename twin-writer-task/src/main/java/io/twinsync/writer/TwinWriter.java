@@ -175,7 +175,11 @@ public final class TwinWriter {
                             paths.size(),
                             known.size(),
                             phase == WritePhase.ALL ? "" : " (twin phase)");
-                    twins = pool.map(paths, path -> twinPhase.apply(batch, path));
+                    twins = pool.map(paths, path -> {
+                        TwinOutcome twin = twinPhase.apply(batch, path);
+                        shared.progress().twin(twin.result());
+                        return twin;
+                    });
                     twins.forEach(twin -> results.write(twin.result()));
                     created = createdBy(twins);
                 } else {
@@ -193,7 +197,8 @@ public final class TwinWriter {
                     TwinHandOff.write(batch, partition, twins);
                     written = Set.of();
                 } else {
-                    written = writeRelationships(batch, twins, created, adt, known, results, graph, pool, twinPhase);
+                    written = writeRelationships(
+                            batch, twins, created, adt, known, results, graph, pool, twinPhase, shared.progress());
                 }
                 results.commit();
             }
@@ -260,9 +265,14 @@ public final class TwinWriter {
             ResultsWriter results,
             GraphSnapshot graph,
             BoundedPool pool,
-            TwinPhase twinPhase) {
+            TwinPhase twinPhase,
+            WriteProgress progress) {
         RelationshipPhase relationshipPhase = new RelationshipPhase(adt, created, sleeper, graph);
-        List<List<ItemResult>> relationships = pool.map(twins, relationshipPhase::apply);
+        List<List<ItemResult>> relationships = pool.map(twins, twin -> {
+            List<ItemResult> done = relationshipPhase.apply(twin);
+            progress.relationships(done);
+            return done;
+        });
         // A replay's twins hold the replayed batch's data: recorded as its, so that a later replay of a batch
         // between the two still sees them as newer (and the file read back is the same, in that batch).
         String appliedBatch = settings.replayOf() != null

@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jobs where Spring Batch keeps the batches' job and step executions (what {@code run --resume} resumes)
  * @param schedule when {@code twinsync schedule} starts batches, unless its command line says
  * @param archive whether done batches move to the archive, and how long archived ones are kept
+ * @param progress how often a running write says how far it got
  */
 @ConfigurationProperties("twinsync")
 public record TwinsyncProperties(
@@ -42,7 +43,8 @@ public record TwinsyncProperties(
         @DefaultValue Drift drift,
         @DefaultValue Jobs jobs,
         @DefaultValue Schedule schedule,
-        @DefaultValue Archive archive) {
+        @DefaultValue Archive archive,
+        @DefaultValue Progress progress) {
 
     public TwinsyncProperties {
         if (home == null) {
@@ -178,6 +180,22 @@ public record TwinsyncProperties(
                 } catch (IllegalArgumentException e) {
                     throw new InvalidSettingException("twinsync.schedule.zone", zone, e.getMessage());
                 }
+            }
+        }
+    }
+
+    /**
+     * How a running write says how far it got: a line on standard error every {@code every} (done of total, rate,
+     * requests, failures, time left), and one when each write step ends.
+     *
+     * @param every how often; 0 for no progress lines
+     */
+    public record Progress(@DefaultValue("10s") Duration every) {
+
+        public Progress {
+            if (every == null || every.isNegative()) {
+                throw new InvalidSettingException(
+                        "twinsync.progress.every", every, "use a duration such as 10s, or 0 for no progress lines");
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.twinsync.orchestrator.job;
 
 import io.twinsync.writer.SharedWrite;
+import io.twinsync.writer.WriteProgress;
 import io.twinsync.writer.WriterSettings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,9 +16,15 @@ class SharedWrites {
 
     private final Map<Long, Opened> running = new ConcurrentHashMap<>();
 
-    /** Opens the shared write of a job execution's write step, whose partitions all run at once. */
-    void open(long jobExecutionId) {
-        running.put(jobExecutionId, new Opened());
+    /**
+     * Opens the shared write of a job execution's write step, whose partitions all run at once.
+     *
+     * @return what they will count as they go, for progress lines
+     */
+    WriteProgress open(long jobExecutionId) {
+        Opened opened = new Opened();
+        running.put(jobExecutionId, opened);
+        return opened.progress;
     }
 
     void close(long jobExecutionId) {
@@ -35,11 +42,12 @@ class SharedWrites {
 
     private static final class Opened {
 
+        private final WriteProgress progress = new WriteProgress();
         private SharedWrite shared;
 
         synchronized SharedWrite get(WriterSettings settings) {
             if (shared == null) {
-                shared = SharedWrite.of(settings);
+                shared = SharedWrite.of(settings, progress);
             }
             return shared;
         }

@@ -7,6 +7,7 @@ import io.twinsync.extract.watermark.IncrementalExtract;
 import io.twinsync.extract.watermark.ReadKind;
 import io.twinsync.extract.watermark.WatermarkStore;
 import io.twinsync.extract.watermark.Watermarks;
+import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.orchestrator.state.EntityOrigins;
@@ -27,6 +28,7 @@ import io.twinsync.writer.TwinWriter;
 import io.twinsync.writer.WritePhase;
 import io.twinsync.writer.WriteReport;
 import io.twinsync.writer.WriterSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -270,20 +272,54 @@ public class SyncJobConfiguration {
      * before any relationship: a relationship's target may be a twin of another partition.
      */
     @Bean
-    Step writeTwinsStep(JobRepository jobs, Step writeTwinsPartitionStep, SharedWrites shared) {
+    Step writeTwinsStep(
+            JobRepository jobs,
+            Step writeTwinsPartitionStep,
+            SharedWrites shared,
+            TwinsyncProperties properties,
+            StagingStore staging) {
         return new StepBuilder(WRITE_TWINS_STEP, jobs)
                 .partitioner(WRITE_TWINS_PARTITION, WritePartitions::of)
-                .partitionHandler(new WriteFanOut(writeTwinsPartitionStep, shared))
+                .partitionHandler(new WriteFanOut(
+                        writeTwinsPartitionStep, shared, progress(WritePhase.TWINS, properties, staging)))
                 .build();
     }
 
     /** The write's second phase: every partition's relationships, once the first phase completed. */
     @Bean
-    Step writeRelationshipsStep(JobRepository jobs, Step writeRelationshipsPartitionStep, SharedWrites shared) {
+    Step writeRelationshipsStep(
+            JobRepository jobs,
+            Step writeRelationshipsPartitionStep,
+            SharedWrites shared,
+            TwinsyncProperties properties,
+            StagingStore staging) {
         return new StepBuilder(WRITE_RELATIONSHIPS_STEP, jobs)
                 .partitioner(WRITE_RELATIONSHIPS_PARTITION, WritePartitions::of)
-                .partitionHandler(new WriteFanOut(writeRelationshipsPartitionStep, shared))
+                .partitionHandler(new WriteFanOut(
+                        writeRelationshipsPartitionStep,
+                        shared,
+                        progress(WritePhase.RELATIONSHIPS, properties, staging)))
                 .build();
+    }
+
+    /**
+     * A write step's progress lines: counted in this process, so none with the processes back-end (its partitions
+     * are other processes) or a hand-off; the phase's total from the batch's transform summary.
+     */
+    private static WriteFanOut.Progress progress(
+            WritePhase phase, TwinsyncProperties properties, StagingStore staging) {
+        Duration every = "threads".equals(properties.writer().backend())
+                ? properties.progress().every()
+                : Duration.ZERO;
+        return new WriteFanOut.Progress(phase, every, step -> {
+            String id = step.getJobParameters().getString(BATCH_ID);
+            TransformSummary transform =
+                    BatchManifests.read(staging.openBatch(new BatchId(id))).transform();
+            if (transform == null) {
+                return null; // a replay: its rows were transformed by the batch it replays
+            }
+            return phase == WritePhase.TWINS ? transform.twinFiles() : transform.relationships();
+        });
     }
 
     @Bean

@@ -1,9 +1,13 @@
 package io.twinsync.orchestrator.job;
 
+import io.twinsync.writer.WritePhase;
+import io.twinsync.writer.WriteProgress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -24,10 +28,22 @@ class WriteFanOut implements PartitionHandler {
 
     private final Step partitionStep;
     private final SharedWrites shared;
+    private final Progress progress;
+
+    /** What the step's progress lines count and how often; {@link #NONE} for none. */
+    record Progress(WritePhase phase, Duration every, Function<StepExecution, Long> total) {
+
+        static final Progress NONE = new Progress(WritePhase.TWINS, Duration.ZERO, step -> null);
+    }
 
     WriteFanOut(Step partitionStep, SharedWrites shared) {
+        this(partitionStep, shared, Progress.NONE);
+    }
+
+    WriteFanOut(Step partitionStep, SharedWrites shared, Progress progress) {
         this.partitionStep = partitionStep;
         this.shared = shared;
+        this.progress = progress;
     }
 
     @Override
@@ -45,8 +61,10 @@ class WriteFanOut implements PartitionHandler {
                     count);
         }
         long jobExecutionId = manager.getJobExecutionId();
-        shared.open(jobExecutionId);
-        try {
+        WriteProgress counted = shared.open(jobExecutionId);
+        // The total is the whole phase's only when every partition runs now; a resumed step writes some of them.
+        Long total = partitions.size() == count ? progress.total().apply(manager) : null;
+        try (AutoCloseable lines = WriteProgressLines.start(progress.phase(), total, counted, progress.every())) {
             List<Thread> threads = new ArrayList<>();
             for (StepExecution partition : partitions) {
                 Thread thread = new Thread(() -> execute(partition), "twinsync-" + partition.getStepName());

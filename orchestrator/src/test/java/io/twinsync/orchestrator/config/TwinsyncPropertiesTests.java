@@ -213,7 +213,8 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Drift(24, false),
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),
-                new TwinsyncProperties.Archive(true, 30, 100));
+                new TwinsyncProperties.Archive(true, 30, 100),
+                new TwinsyncProperties.Progress(Duration.ofSeconds(10)));
 
         assertThat(properties.stagingLocation())
                 .isEqualTo(Path.of("/tmp/h/staging").toString());
@@ -231,7 +232,8 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Drift(24, false),
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),
-                new TwinsyncProperties.Archive(true, 30, 100));
+                new TwinsyncProperties.Archive(true, 30, 100),
+                new TwinsyncProperties.Progress(Duration.ofSeconds(10)));
 
         assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))
                 .isInstanceOf(InvalidSettingException.class)
