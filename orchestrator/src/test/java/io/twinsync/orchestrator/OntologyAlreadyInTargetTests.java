@@ -91,6 +91,7 @@ class OntologyAlreadyInTargetTests {
         // then
         assertThat(run.code()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains(PUMP).contains("with other content").contains("Nothing was written");
+        PlainMessages.assertPlain(run.err());
         assertThat(cli("twin", "pump-P1").code()).isEqualTo(1);
         assertThat(upload.code()).as(upload.toString()).isEqualTo(1);
         assertThat(upload.err()).contains("nothing was uploaded").contains(PUMP);

@@ -72,7 +72,7 @@ class UnreachableTargetRunTests {
         assertThat(list.code()).as(list.toString()).isEqualTo(1);
         assertThat(list.err())
                 .contains("twinsync models list failed: ADT at " + stopped.endpoint() + " did not answer for 2 s")
-                .contains("the last one LIST models with ConnectException")
+                .contains("the last one LIST models with connection refused")
                 .contains("Check that the instance is up and reachable from here")
                 .doesNotContain("Cannot list the models")
                 .doesNotContain("caused by");
@@ -104,10 +104,10 @@ class UnreachableTargetRunTests {
         assertThat(run.err())
                 .contains("twinsync run failed in the write step (twins, partitions 1/2, 2/2): ADT at "
                         + stopped.endpoint() + " did not answer for 2 s")
-                .contains("the last one LIST models with ConnectException")
+                .contains("the last one LIST models with connection refused")
                 .contains("Nothing is lost")
-                .doesNotContain("caused by")
-                .doesNotContain("\tat ");
+                .doesNotContain("caused by");
+        PlainMessages.assertPlain(run.err());
         assertThat(run.err().lines().filter(line -> line.contains("did not answer")))
                 .hasSize(1);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));

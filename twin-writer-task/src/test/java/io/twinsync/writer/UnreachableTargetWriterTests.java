@@ -67,7 +67,7 @@ class UnreachableTargetWriterTests {
                 // then the listing waited for the whole window, and the write stopped with the target's message
                 .isInstanceOf(TargetUnreachableException.class)
                 .hasMessageStartingWith("ADT at " + target.endpoint() + " did not answer for 3 s")
-                .hasMessageContaining("the last one LIST models with ConnectException")
+                .hasMessageContaining("the last one LIST models with connection refused")
                 .hasMessageContaining("so running again writes the rest")
                 .hasMessageNotContaining("Cannot list the models")
                 .hasNoCause();

@@ -1,9 +1,18 @@
 package io.twinsync.writer.retry;
 
 import com.azure.core.exception.HttpResponseException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /** Short texts for messages: a failed request in one line, and a duration as people write it. */
 final class FailureText {
@@ -13,9 +22,11 @@ final class FailureText {
     private FailureText() {}
 
     /**
-     * A failure in one line: {@code HTTP 503: Status code 503, "{...}"} for an answer, the first I/O error in the
-     * chain for a request that got none ({@code ConnectException}, which the SDK wraps in reactor's
-     * {@code ReactiveException} with no message of its own), else the exception itself.
+     * A failure in one line, in words rather than Java class names: {@code HTTP 503: Status code 503, "{...}"} for an
+     * answer; for a request that got none, the first I/O error in the chain (which the SDK wraps in reactor's
+     * {@code ReactiveException} with no message of its own) said as what happened, such as
+     * {@code connection refused} or {@code unknown host};
+     * else the failure's message.
      */
     static String oneLine(Throwable failure) {
         if (failure instanceof HttpResponseException http && http.getResponse() != null) {
@@ -44,10 +55,30 @@ final class FailureText {
     }
 
     private static String named(Throwable t) {
-        String message = t.getMessage();
-        return message == null || message.isBlank()
-                ? t.getClass().getSimpleName()
-                : t.getClass().getSimpleName() + ": " + cut(message);
+        String message = t.getMessage() == null ? "" : cut(t.getMessage());
+        String what;
+        if (t instanceof ConnectException) {
+            what = "connection refused";
+        } else if (t instanceof UnknownHostException) {
+            what = "unknown host";
+        } else if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
+            what = "timed out";
+        } else if (t instanceof SSLHandshakeException) {
+            what = "TLS handshake failed (is the endpoint's certificate trusted?)";
+        } else if (t instanceof SSLException) {
+            what = "TLS error";
+        } else if (t instanceof EOFException || t instanceof ClosedChannelException) {
+            what = "connection closed";
+        } else if (t instanceof IOException) {
+            what = "I/O error";
+        } else {
+            // not an I/O failure: its own message says it best; the type only when it has none
+            return message.isEmpty() ? "an unexpected " + t.getClass().getSimpleName() : message;
+        }
+        // The JDK's messages repeat the kind ("Connection refused"): only one that adds something is kept.
+        return message.isEmpty() || what.toLowerCase(Locale.ROOT).contains(message.toLowerCase(Locale.ROOT))
+                ? what
+                : what + ": " + message;
     }
 
     private static String cut(String text) {

@@ -40,7 +40,7 @@ class TargetCircuitBreakerTests {
                 .isInstanceOf(TargetUnreachableException.class)
                 .hasMessageStartingWith(
                         "ADT at https://my-twins.api.weu.digitaltwins.azure.net did not answer for 2 s:")
-                .hasMessageContaining("the last one PUT twin pump-7 with ConnectException: Connection refused.")
+                .hasMessageContaining("the last one PUT twin pump-7 with connection refused.")
                 .hasMessageContaining("The write stopped early. Nothing is lost: running again writes the rest.")
                 .hasMessageContaining("Check that the instance is up and reachable from here")
                 .hasMessageContaining("unreachable-after setting (now 2 s)")
