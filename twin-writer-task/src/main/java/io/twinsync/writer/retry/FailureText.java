@@ -10,7 +10,9 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -18,6 +20,18 @@ import javax.net.ssl.SSLHandshakeException;
 final class FailureText {
 
     private static final int LONGEST = 300;
+
+    /** I/O failures as what happened, most specific first; the first whose type matches names it. */
+    private static final List<Map.Entry<Class<? extends Throwable>, String>> KINDS = List.of(
+            Map.entry(ConnectException.class, "connection refused"),
+            Map.entry(UnknownHostException.class, "unknown host"),
+            Map.entry(SocketTimeoutException.class, "timed out"),
+            Map.entry(HttpTimeoutException.class, "timed out"),
+            Map.entry(SSLHandshakeException.class, "TLS handshake failed (is the endpoint's certificate trusted?)"),
+            Map.entry(SSLException.class, "TLS error"),
+            Map.entry(EOFException.class, "connection closed"),
+            Map.entry(ClosedChannelException.class, "connection closed"),
+            Map.entry(IOException.class, "I/O error"));
 
     private FailureText() {}
 
@@ -56,24 +70,14 @@ final class FailureText {
 
     private static String named(Throwable t) {
         String message = t.getMessage() == null ? "" : cut(t.getMessage());
-        String what;
-        if (t instanceof ConnectException) {
-            what = "connection refused";
-        } else if (t instanceof UnknownHostException) {
-            what = "unknown host";
-        } else if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
-            what = "timed out";
-        } else if (t instanceof SSLHandshakeException) {
-            what = "TLS handshake failed (is the endpoint's certificate trusted?)";
-        } else if (t instanceof SSLException) {
-            what = "TLS error";
-        } else if (t instanceof EOFException || t instanceof ClosedChannelException) {
-            what = "connection closed";
-        } else if (t instanceof IOException) {
-            what = "I/O error";
-        } else {
+        String what = KINDS.stream()
+                .filter(kind -> kind.getKey().isInstance(t))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+        if (what == null) {
             // not an I/O failure: its own message says it best; the type only when it has none
-            return message.isEmpty() ? "an unexpected " + t.getClass().getSimpleName() : message;
+            return message.isEmpty() ? "an unexpected error (TWINSYNC_LOG_LEVEL=DEBUG logs its details)" : message;
         }
         // The JDK's messages repeat the kind ("Connection refused"): only one that adds something is kept.
         return message.isEmpty() || what.toLowerCase(Locale.ROOT).contains(message.toLowerCase(Locale.ROOT))
