@@ -94,6 +94,20 @@ class JsonOutputTests {
         assertThat(validate.err()).contains("Mapping ");
     }
 
+    @Test
+    @Order(5)
+    void aCommandThatCannotRunStillGivesADocumentWithItsExitCodeAndWhy() throws Exception {
+        // given a batch that does not exist
+        CliRun status = CliRun.of(cli, "status", "20200101T000000000Z-000000", "--output", "json");
+
+        // then the message is on standard error, and standard output is a document saying the same
+        assertThat(status.code()).isEqualTo(1);
+        JsonNode document = oneDocument(status.out());
+        assertThat(document.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(document.path("error").asText()).isNotBlank();
+        assertThat(status.err()).contains(document.path("error").asText());
+    }
+
     /** The output as one JSON document, and nothing after it. */
     static JsonNode oneDocument(String output) throws Exception {
         return StagingJson.mapper()

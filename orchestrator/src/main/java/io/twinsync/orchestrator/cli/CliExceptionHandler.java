@@ -1,5 +1,7 @@
 package io.twinsync.orchestrator.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.staging.json.StagingJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,8 +24,17 @@ final class CliExceptionHandler implements CommandLine.IExecutionExceptionHandle
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         log.debug("Command {} failed", command.getCommandName(), e);
-        command.getErr().println(command.getCommandSpec().qualifiedName() + " failed: " + describe(e));
-        return exitCodes.getExitCode(e);
+        String message = describe(e);
+        command.getErr().println(command.getCommandSpec().qualifiedName() + " failed: " + message);
+        int exitCode = exitCodes.getExitCode(e);
+        // A pipeline that asked for JSON gets a document even now: what stopped the command, and its exit code.
+        OutputFormat.of(command).filter(OutputFormat::jsonAsked).ifPresent(output -> {
+            ObjectNode document = StagingJson.mapper().createObjectNode();
+            document.put("exitCode", exitCode);
+            document.put("error", message);
+            output.print(document);
+        });
+        return exitCode;
     }
 
     static String describe(Throwable e) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.staging.json.StagingJson;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +36,20 @@ public class OutputFormat {
             throw new ParameterException(spec.commandLine(), "--output must be text or json, was " + format);
         }
         return value.equals("json");
+    }
+
+    /** The command's {@code --output} option, if it has one. */
+    static Optional<OutputFormat> of(CommandLine command) {
+        return command.getCommandSpec().mixins().values().stream()
+                .map(CommandSpec::userObject)
+                .filter(OutputFormat.class::isInstance)
+                .map(OutputFormat.class::cast)
+                .findFirst();
+    }
+
+    /** Whether JSON was asked for, without refusing a wrong value (for a command that failed anyway). */
+    boolean jsonAsked() {
+        return "json".equalsIgnoreCase(format);
     }
 
     /** Where what a person reads goes: standard output, or standard error when standard output is JSON. */
