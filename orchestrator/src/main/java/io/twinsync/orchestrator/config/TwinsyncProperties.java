@@ -327,10 +327,16 @@ public record TwinsyncProperties(
          * The write's back-ends: partitions as threads of this process, as processes of the packaged task, or handed
          * to a Data Factory pipeline that runs the task on Azure Batch.
          */
-        public static final List<String> BACKENDS = List.of("threads", "processes", "data-factory");
+        public static final String THREADS = "threads";
+
+        public static final String PROCESSES = "processes";
+
+        public static final String DATA_FACTORY = "data-factory";
+
+        public static final List<String> BACKENDS = List.of(THREADS, PROCESSES, DATA_FACTORY);
 
         public Writer {
-            backend = backend == null ? "threads" : backend.strip().toLowerCase(Locale.ROOT);
+            backend = backend == null ? THREADS : backend.strip().toLowerCase(Locale.ROOT);
             if (!BACKENDS.contains(backend)) {
                 throw new InvalidSettingException(
                         "twinsync.writer.backend",

@@ -69,7 +69,7 @@ public class DataFactoryHandOff {
 
     /** Whether new batches hand their write to Data Factory. */
     public boolean enabled() {
-        return "data-factory".equals(properties.writer().backend());
+        return TwinsyncProperties.Writer.DATA_FACTORY.equals(properties.writer().backend());
     }
 
     /**

@@ -61,7 +61,7 @@ class PartitionTasks {
 
     /** Whether the write runs its partitions as processes. */
     boolean enabled() {
-        return "processes".equals(properties.writer().backend());
+        return TwinsyncProperties.Writer.PROCESSES.equals(properties.writer().backend());
     }
 
     /**

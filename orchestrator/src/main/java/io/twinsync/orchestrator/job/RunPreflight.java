@@ -61,26 +61,9 @@ public class RunPreflight {
      */
     public StateLock check(boolean write, BatchId batch) {
         if (write
-                && "data-factory".equals(properties.writer().backend())
-                && properties.target().embedded()) {
-            throw new PreflightException(
-                    "twinsync.writer.backend=data-factory hands the write to a Data Factory pipeline, whose tasks"
-                            + " reach the target over the network, but the target is the embedded emulator, which"
-                            + " lives only while twinsync runs. Set twinsync.target.endpoint (an ADT instance, or a"
-                            + " standalone 'twinsync emulator'), or use the threads or processes back-end",
-                    null);
-        }
-        if (write
-                && "data-factory".equals(properties.writer().backend())
-                && !StagingStores.isUrl(properties.stagingLocation())) {
-            throw new PreflightException(
-                    "twinsync.writer.backend=data-factory hands the write to tasks on Azure Batch, which read the"
-                            + " batch and keep the target's state in the staging area, but the staging area is a"
-                            + " folder on this machine (" + properties.stagingLocation() + "), out of their reach."
-                            + " Set twinsync.staging to a Blob Storage container"
-                            + " (https://{account}.blob.core.windows.net/{container}/{path}), or use the threads or"
-                            + " processes back-end",
-                    null);
+                && TwinsyncProperties.Writer.DATA_FACTORY.equals(
+                        properties.writer().backend())) {
+            checkPipelineReach();
         }
         StateLock hold = write ? lockTarget(batch) : () -> {};
         try {
@@ -102,6 +85,28 @@ public class RunPreflight {
      */
     public StateLock holdTarget(BatchId batch) {
         return lockTarget(batch);
+    }
+
+    /** The data-factory back-end's tasks run on Azure Batch: they must reach both the target and the staging area. */
+    private void checkPipelineReach() {
+        if (properties.target().embedded()) {
+            throw new PreflightException(
+                    "twinsync.writer.backend=data-factory hands the write to a Data Factory pipeline, whose tasks"
+                            + " reach the target over the network, but the target is the embedded emulator, which"
+                            + " lives only while twinsync runs. Set twinsync.target.endpoint (an ADT instance, or a"
+                            + " standalone 'twinsync emulator'), or use the threads or processes back-end",
+                    null);
+        }
+        if (!StagingStores.isUrl(properties.stagingLocation())) {
+            throw new PreflightException(
+                    "twinsync.writer.backend=data-factory hands the write to tasks on Azure Batch, which read the"
+                            + " batch and keep the target's state in the staging area, but the staging area is a"
+                            + " folder on this machine (" + properties.stagingLocation() + "), out of their reach."
+                            + " Set twinsync.staging to a Blob Storage container"
+                            + " (https://{account}.blob.core.windows.net/{container}/{path}), or use the threads or"
+                            + " processes back-end",
+                    null);
+        }
     }
 
     /**

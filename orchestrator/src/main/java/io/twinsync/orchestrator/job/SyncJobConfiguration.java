@@ -308,9 +308,10 @@ public class SyncJobConfiguration {
      */
     private static WriteFanOut.Progress progress(
             WritePhase phase, TwinsyncProperties properties, StagingStore staging) {
-        Duration every = "threads".equals(properties.writer().backend())
-                ? properties.progress().every()
-                : Duration.ZERO;
+        Duration every =
+                TwinsyncProperties.Writer.THREADS.equals(properties.writer().backend())
+                        ? properties.progress().every()
+                        : Duration.ZERO;
         return new WriteFanOut.Progress(phase, every, step -> {
             String id = step.getJobParameters().getString(BATCH_ID);
             TransformSummary transform =
