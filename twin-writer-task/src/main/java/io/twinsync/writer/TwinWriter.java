@@ -20,6 +20,10 @@ import io.twinsync.writer.apply.RelationshipPhase;
 import io.twinsync.writer.apply.TwinHandOff;
 import io.twinsync.writer.apply.TwinOutcome;
 import io.twinsync.writer.apply.TwinPhase;
+import io.twinsync.writer.dryrun.DryRunPlans;
+import io.twinsync.writer.dryrun.PlanBefores;
+import io.twinsync.writer.dryrun.PlanningGateway;
+import io.twinsync.writer.dryrun.WritePlan;
 import io.twinsync.writer.limit.RequestLimiter;
 import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.report.ItemKind;
@@ -38,6 +42,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -158,48 +163,8 @@ public final class TwinWriter {
             Set<String> written;
             try (results) {
                 GraphSnapshot graph = settings.fullCompare() ? readGraph(batch, partition, adt) : null;
-                BoundedPool pool = new BoundedPool(settings.concurrency());
-                TwinPhase twinPhase = twinPhase(known, adt, graph);
-                List<TwinOutcome> twins;
-                Set<String> created;
-                if (phase.writesTwins()) {
-                    List<String> paths = batch.list(BatchLayout.TWINS).stream()
-                            .filter(path -> path.endsWith(".json"))
-                            .filter(partition::contains)
-                            .toList();
-                    log.info(
-                            "Writing partition {} of batch {} to {}: {} twin files, {} known twins{}",
-                            partition,
-                            batch.id(),
-                            targetKey,
-                            paths.size(),
-                            known.size(),
-                            phase == WritePhase.ALL ? "" : " (twin phase)");
-                    twins = pool.map(paths, path -> {
-                        TwinOutcome twin = twinPhase.apply(batch, path);
-                        shared.progress().twin(twin.result());
-                        return twin;
-                    });
-                    twins.forEach(twin -> results.write(twin.result()));
-                    created = createdBy(twins);
-                } else {
-                    TwinHandOff.requireEveryTwinPhase(batch, partition);
-                    twins = TwinHandOff.read(batch, partition, known, new LastAppliedFiles(staging));
-                    log.info(
-                            "Writing partition {} of batch {} to {}: {} twin files (relationship phase)",
-                            partition,
-                            batch.id(),
-                            targetKey,
-                            twins.size());
-                    created = shared.createdTwins(() -> TwinHandOff.createdIn(batch));
-                }
-                if (phase == WritePhase.TWINS) {
-                    TwinHandOff.write(batch, partition, twins);
-                    written = Set.of();
-                } else {
-                    written = writeRelationships(
-                            batch, twins, created, adt, known, results, graph, pool, twinPhase, shared.progress());
-                }
+                written = writePhases(batch, partition, shared, phase, adt, known, graph, results)
+                        .touched();
                 results.commit();
             }
             if (phase.writesRelationships()) {
@@ -227,6 +192,118 @@ public final class TwinWriter {
                     summary.retried(),
                     summary.throttled());
             return new WriteReport(summary, results.failures());
+        } catch (ModelUploadException | StagingException e) {
+            throw new TwinWriteException(e.getMessage(), e);
+        }
+    }
+
+    /** What {@link #writePhases} went through: the twin phase's outcomes, and the twins whose known state changed. */
+    private record Phases(List<TwinOutcome> twins, Set<String> touched) {}
+
+    /**
+     * The write of one phase of a partition, or of all of it, through {@code adt}: the real gateway, or a dry run's
+     * {@link PlanningGateway}, which makes the same decisions but sends only reads.
+     */
+    private Phases writePhases(
+            Batch batch,
+            Partition partition,
+            SharedWrite shared,
+            WritePhase phase,
+            AdtGateway adt,
+            KnownState known,
+            GraphSnapshot graph,
+            ResultsWriter results) {
+        BoundedPool pool = new BoundedPool(settings.concurrency());
+        TwinPhase twinPhase = twinPhase(known, adt, graph);
+        List<TwinOutcome> twins;
+        Set<String> created;
+        if (phase.writesTwins()) {
+            List<String> paths = batch.list(BatchLayout.TWINS).stream()
+                    .filter(path -> path.endsWith(".json"))
+                    .filter(partition::contains)
+                    .toList();
+            log.info(
+                    "{} partition {} of batch {} to {}: {} twin files, {} known twins{}",
+                    adt instanceof PlanningGateway ? "Planning the write of" : "Writing",
+                    partition,
+                    batch.id(),
+                    targetKey,
+                    paths.size(),
+                    known.size(),
+                    phase == WritePhase.ALL ? "" : " (twin phase)");
+            twins = pool.map(paths, path -> {
+                TwinOutcome twin = twinPhase.apply(batch, path);
+                shared.progress().twin(twin.result());
+                return twin;
+            });
+            twins.forEach(twin -> results.write(twin.result()));
+            created = createdBy(twins);
+        } else {
+            TwinHandOff.requireEveryTwinPhase(batch, partition);
+            twins = TwinHandOff.read(batch, partition, known, new LastAppliedFiles(staging));
+            log.info(
+                    "Writing partition {} of batch {} to {}: {} twin files (relationship phase)",
+                    partition,
+                    batch.id(),
+                    targetKey,
+                    twins.size());
+            created = shared.createdTwins(() -> TwinHandOff.createdIn(batch));
+        }
+        if (phase == WritePhase.TWINS) {
+            TwinHandOff.write(batch, partition, twins);
+            return new Phases(twins, Set.of());
+        }
+        Set<String> touched = writeRelationships(
+                batch, twins, created, adt, known, results, graph, pool, twinPhase, shared.progress());
+        return new Phases(twins, touched);
+    }
+
+    /**
+     * Plans the write of the whole batch without writing anything: what {@link #write(Batch, Partition)} would
+     * create, patch and delete, found by the same code with every write recorded instead of sent
+     * ({@link PlanningGateway}). Sends only the reads that write would send (none for a twin the known state
+     * says is applied, none for a changed twin whose last applied file is at hand), records nothing (no results file,
+     * no known state) and takes no lock: a write running meanwhile makes the plan stale, not wrong.
+     *
+     * @throws TwinWriteException when the plan cannot be made: a model ADT holds with other content, batch or state
+     *     unreadable
+     * @throws TargetUnreachableException when ADT does not answer
+     */
+    public WritePlan plan(Batch batch) {
+        RequestCounters counters = new RequestCounters();
+        SharedWrite shared = SharedWrite.alone(settings);
+        RequestRetrier retrier = retrier(
+                counters,
+                shared.limiter(),
+                new TargetCircuitBreaker(
+                        targetName, settings.unreachableAfter(), "The dry run stopped; nothing was written."));
+        KnownState known = new KnownStateStore(staging.state(), targetKey).load();
+        LastAppliedFiles lastApplied = new LastAppliedFiles(staging);
+        try {
+            // first, as in a write: the models, which a full compare's queries name
+            PlanningGateway models = new PlanningGateway(client, retrier, PlanningGateway.Befores.NONE);
+            new ModelUploader(models).uploadMissing(batch);
+            GraphSnapshot graph =
+                    settings.fullCompare() ? readGraph(batch, Partition.ALL, new AdtGateway(client, retrier)) : null;
+            PlanningGateway adt = new PlanningGateway(client, retrier, new PlanBefores(known, lastApplied, graph));
+            List<ItemResult> results = new ArrayList<>();
+            List<TwinOutcome> twins;
+            // never committed: a plan leaves no results file in the batch
+            try (ResultsWriter discarded = new ResultsWriter(batch, BatchLayout.resultsFile("dry-run"), results::add)) {
+                twins = writePhases(batch, Partition.ALL, shared, WritePhase.ALL, adt, known, graph, discarded)
+                        .twins();
+            }
+            WritePlan plan = DryRunPlans.of(models.models(), adt, twins, results, counters.requests());
+            log.info(
+                    "Planned the write of batch {} to {}: {} twins and {} relationships to write, {} models to upload;"
+                            + " {} requests (reads)",
+                    batch.id(),
+                    targetKey,
+                    plan.twins().size(),
+                    plan.relationships().size(),
+                    plan.models().size(),
+                    plan.reads());
+            return plan;
         } catch (ModelUploadException | StagingException e) {
             throw new TwinWriteException(e.getMessage(), e);
         }

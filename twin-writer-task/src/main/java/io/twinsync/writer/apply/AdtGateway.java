@@ -39,8 +39,10 @@ import java.util.Optional;
  * <p>Reads ask the SDK for {@code String} (it hands back the body as it came, so decimals stay exact); writes pass
  * the Jackson tree as an {@code Object}, because the SDK serialises a {@code String} payload as a JSON string, not as
  * the document in it.
+ *
+ * <p>Open for one subclass: a dry run's {@code PlanningGateway}, which sends the reads and records the writes.
  */
-public final class AdtGateway {
+public class AdtGateway {
 
     /** Items per query page: ADT's largest (limits page: query page 1,000 items), so a query costs fewest pages. */
     static final int QUERY_PAGE = 1_000;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Appends result lines to a partition's results file and counts them. Thread-safe. The file appears on
@@ -22,8 +23,15 @@ public final class ResultsWriter implements AutoCloseable {
     private final StagedOutput out;
     private final Map<ItemKind, long[]> counts = new EnumMap<>(ItemKind.class);
     private final List<ItemResult> failures = new ArrayList<>();
+    private final Consumer<ItemResult> also;
 
     public ResultsWriter(Batch batch, String path) {
+        this(batch, path, result -> {});
+    }
+
+    /** As {@link #ResultsWriter(Batch, String)}, handing every line to {@code also} as well (a dry run's plan). */
+    public ResultsWriter(Batch batch, String path, Consumer<ItemResult> also) {
+        this.also = also;
         this.batch = batch;
         this.path = path;
         this.out = batch.create(path);
@@ -41,6 +49,7 @@ public final class ResultsWriter implements AutoCloseable {
                     "Cannot write " + path + " in batch " + batch.id() + " (" + result + "): " + e.getMessage(), e);
         }
         counts.get(result.kind())[result.action().ordinal()]++;
+        also.accept(result);
         if (result.failed()) {
             failures.add(result);
         }
