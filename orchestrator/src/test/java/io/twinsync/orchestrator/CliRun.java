@@ -1,8 +1,11 @@
 package io.twinsync.orchestrator;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
 import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
 import java.io.IOException;
@@ -27,6 +30,14 @@ record CliRun(int code, String out, String err) {
     static BatchManifest latestManifest(Path home) {
         StagingStore staging = new LocalStagingStore(home.resolve("staging"));
         return BatchManifests.read(staging.openBatch(staging.latestBatch().orElseThrow()));
+    }
+
+    /** The one JSON document a command printed; fails on anything after it. */
+    static JsonNode oneDocumentOf(String output) throws Exception {
+        return StagingJson.mapper()
+                .readerFor(JsonNode.class)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(output);
     }
 
     /**

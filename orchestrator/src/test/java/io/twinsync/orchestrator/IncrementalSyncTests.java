@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class IncrementalSyncTests {
 
     private static final String SAMPLE = "io/twinsync/sample/twins/";
-    static final Path home = createHome();
+    static final Path home = incrementalHome("incremental-");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -90,10 +90,10 @@ class IncrementalSyncTests {
         return CliRun.of(cli, args);
     }
 
-    /** A copy of the sample mapping and its models, with a ModifiedAt watermark on every entity. */
-    private static Path createHome() {
+    /** A new home with a copy of the sample mapping and its models, with a ModifiedAt watermark on every entity. */
+    static Path incrementalHome(String prefix) {
         try {
-            Path home = Files.createTempDirectory(Path.of("target"), "incremental-");
+            Path home = Files.createTempDirectory(Path.of("target"), prefix);
             Path mappingDir = Files.createDirectories(home.resolve("mapping/models"));
             // Every entity incremental: equipment already is; the lines' deletion by absence needs a full read.
             String mapping = read(SAMPLE + "mapping.yaml")

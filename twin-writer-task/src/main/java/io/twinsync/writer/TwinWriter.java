@@ -286,6 +286,9 @@ public final class TwinWriter {
             GraphSnapshot graph =
                     settings.fullCompare() ? readGraph(batch, Partition.ALL, new AdtGateway(client, retrier)) : null;
             PlanningGateway adt = new PlanningGateway(client, retrier, new PlanBefores(known, lastApplied, graph));
+            if (known.size() == 0 && graph == null) {
+                adt.checkForEmptyGraph(); // a first load: one query may spare a read per twin
+            }
             List<ItemResult> results = new ArrayList<>();
             List<TwinOutcome> twins;
             // never committed: a plan leaves no results file in the batch

@@ -79,6 +79,10 @@ class DryRunPlanTests {
 
         // and nothing was written, recorded or left in the batch: the write that follows creates all of it
         EmulatorStats stats = emulator.stats();
+        assertThat(plan.reads())
+                .as("the model listing and one query that finds the graph empty")
+                .isEqualTo(2);
+        assertThat(stats.count("twins.get")).isZero();
         assertThat(stats.twinWrites()).isZero();
         assertThat(stats.relationshipWrites()).isZero();
         assertThat(stats.count("models.post")).isZero();
@@ -122,8 +126,11 @@ class DryRunPlanTests {
 
     @Test
     void aTwinSomeoneElseCreatedIsPlannedAsAPatchAgainstWhatADTHolds() {
-        // given the models (uploaded by a write of another twin) and a twin made outside twinsync, with another rpm
-        writer().write(batch(store, pump("pump-0", 1)), Partition.ALL);
+        // given the models (uploaded by another twinsync's write, so this one has no sync state) and a twin made
+        // outside twinsync, with another rpm
+        LocalStagingStore other = new LocalStagingStore(root.resolve("other"));
+        new TwinWriter(client, other, "emulator", WriterSettings.defaults())
+                .write(batch(other, pump("pump-0", 1)), Partition.ALL);
         ObjectNode existing = pump("pump-1", 10).twin().deepCopy();
         client.createOrReplaceDigitalTwin(
                 "pump-1", StagingJson.mapper().convertValue(existing, Object.class), Object.class);
@@ -133,7 +140,7 @@ class DryRunPlanTests {
         // when a batch with that twin is planned
         WritePlan plan = writer().plan(batch(store, pump("pump-1", 1200)));
 
-        // then it is a patch of rpm from ADT's value, found by one read
+        // then it is a patch of rpm from ADT's value, found by one read (after the query that finds a twin)
         assertThat(plan.twins()).hasSize(1);
         PlannedChange patch = plan.twins().get(0);
         assertThat(patch.action()).isEqualTo(Action.PATCH);

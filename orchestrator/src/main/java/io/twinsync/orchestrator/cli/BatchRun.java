@@ -18,6 +18,7 @@ import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.BatchManifests;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.writer.drift.DriftReport;
+import io.twinsync.writer.dryrun.WritePlan;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
@@ -54,6 +55,7 @@ public class BatchRun {
     private final TwinsyncProperties properties;
     private final RunPreflight preflight;
     private final BatchExecutions batchExecutions;
+    private final DryRun dryRun;
 
     /** The batch this process runs now, for {@link #stop()}; null between batches. */
     private final AtomicReference<Running> running = new AtomicReference<>();
@@ -64,17 +66,24 @@ public class BatchRun {
      * @param fullCompare read every row and the mapped part of the graph, and repair every difference
      * @param verify check for drift first
      * @param noWrite stop after the transform
+     * @param dryRun stop after the transform, then plan the write ({@link DryRun}) instead of writing
      * @param resume the batch to resume, {@link #LATEST} for the target's latest, or null for a new batch
      * @param partitions the write step's partitions, or null for {@code twinsync.writer.partitions}
      */
-    public record Options(boolean fullCompare, boolean verify, boolean noWrite, String resume, Integer partitions) {
+    public record Options(
+            boolean fullCompare, boolean verify, boolean noWrite, boolean dryRun, String resume, Integer partitions) {
 
         /** {@link #resume()}: the target's latest batch. */
         public static final String LATEST = "latest";
 
         /** A new batch with the settings' defaults, as a plain {@code twinsync run} starts it. */
         public static Options newBatch() {
-            return new Options(false, false, false, null, null);
+            return new Options(false, false, false, false, null, null);
+        }
+
+        /** Whether the job skips the write: {@code --no-write}, or a dry run, which plans it instead. */
+        boolean skipsWrite() {
+            return noWrite || dryRun;
         }
     }
 
@@ -85,8 +94,14 @@ public class BatchRun {
      * @param result the run report's result ({@code OK}, {@code PARTIAL}, {@code FAILED}, {@code DRIFT}),
      *     {@code STOPPED} for a batch {@link #stop()} stopped, or {@value #HANDED_OFF}; null when no batch ran
      * @param exitCode the exit code {@code run} gives for it
+     * @param plan a dry run's plan; null otherwise
      */
-    public record Outcome(String batchId, String result, ExitCode exitCode) {}
+    public record Outcome(String batchId, String result, ExitCode exitCode, WritePlan plan) {
+
+        public Outcome(String batchId, String result, ExitCode exitCode) {
+            this(batchId, result, exitCode, null);
+        }
+    }
 
     public BatchRun(
             JobOperator jobs,
@@ -97,7 +112,8 @@ public class BatchRun {
             ObjectProvider<Mapping> mapping,
             TwinsyncProperties properties,
             RunPreflight preflight,
-            BatchExecutions batchExecutions) {
+            BatchExecutions batchExecutions,
+            DryRun dryRun) {
         this.jobs = jobs;
         this.syncJob = syncJob;
         this.staging = staging;
@@ -107,6 +123,7 @@ public class BatchRun {
         this.properties = properties;
         this.preflight = preflight;
         this.batchExecutions = batchExecutions;
+        this.dryRun = dryRun;
     }
 
     /**
@@ -124,7 +141,7 @@ public class BatchRun {
         BatchId id = options.resume() == null
                 ? BatchId.newId(Instant.now())
                 : Options.LATEST.equals(options.resume()) ? null : new BatchId(options.resume());
-        try (StateLock targetHeld = preflight.check(!options.noWrite(), id)) {
+        try (StateLock targetHeld = preflight.check(!options.skipsWrite(), id)) {
             return options.resume() != null ? resumeBatch(options.resume(), out, err) : runBatch(id, options, out, err);
         } finally {
             running.set(null);
@@ -174,7 +191,7 @@ public class BatchRun {
         out.printf("  source     %s%n", source.description());
         out.printf("  target     %s%n", target.description());
         out.flush();
-        DriftCheck drift = options.noWrite() ? DriftCheck.NONE_LEFT : checkDrift(batch, options, out);
+        DriftCheck drift = options.skipsWrite() ? DriftCheck.NONE_LEFT : checkDrift(batch, options, out);
         boolean fullCompare = options.fullCompare() || drift == DriftCheck.REPAIR;
 
         int partitionCount = options.partitions() != null
@@ -186,11 +203,15 @@ public class BatchRun {
                 new JobParametersBuilder()
                         .addString(SyncJobConfiguration.BATCH_ID, id.value())
                         .addString(SyncJobConfiguration.FULL_COMPARE, Boolean.toString(fullCompare), false)
-                        .addString(SyncJobConfiguration.NO_WRITE, Boolean.toString(options.noWrite()), false)
+                        .addString(SyncJobConfiguration.NO_WRITE, Boolean.toString(options.skipsWrite()), false)
+                        .addString(SyncJobConfiguration.DRY_RUN, Boolean.toString(options.dryRun()), false)
                         .addString(SyncJobConfiguration.PARTITIONS, Integer.toString(partitionCount), false)
                         .addString(SyncJobConfiguration.TARGET, target.stateKey(), false)
                         .toJobParameters());
-        return report(batch, execution, options.noWrite(), drift == DriftCheck.LEFT, current, out, err);
+        if (options.dryRun() && execution.getStatus() == BatchStatus.COMPLETED) {
+            return dryRun.plan(batch, fullCompare, out);
+        }
+        return report(batch, execution, options.skipsWrite(), drift == DriftCheck.LEFT, current, out, err);
     }
 
     /** Resumes the target's latest batch (or the one named, if it is that one) where it stopped. */

@@ -20,7 +20,12 @@ final class BatchState {
             return result + " (no job record)";
         }
         return switch (job.getStatus()) {
-            case COMPLETED -> noWrite ? result + " (not written)" : result;
+            case COMPLETED ->
+                !noWrite
+                        ? result
+                        : "true".equals(job.getJobParameters().getString(SyncJobConfiguration.DRY_RUN))
+                                ? result + " (dry run, not written)"
+                                : result + " (not written)";
             case FAILED -> "FAILED, resumable";
             case STOPPED ->
                 DataFactoryHandOff.handedOffIn(job)

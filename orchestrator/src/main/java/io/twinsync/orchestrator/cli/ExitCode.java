@@ -15,7 +15,13 @@ public enum ExitCode {
      * target, or any twinsync process the embedded emulator's folder); the message names that process. Nothing needs
      * fixing: run again once it ends.
      */
-    LOCKED(4);
+    LOCKED(4),
+    /**
+     * {@code run --dry-run} found something to write: models, twins or relationships to create, patch or delete. A
+     * dry run that finds nothing to write ends {@link #OK}; one whose rows were rejected, or whose plan has items the
+     * write would fail, ends {@link #PARTIAL}, which needs a person first.
+     */
+    CHANGES(5);
 
     private final int code;
 

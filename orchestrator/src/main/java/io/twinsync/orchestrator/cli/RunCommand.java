@@ -27,11 +27,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs one batch: extracts the mapped entities from the ERP, transforms the rows into one file per twin,"
                     + " and writes the changes to Azure Digital Twins.",
-            "Exit codes: 0 all done (or, with twinsync.writer.backend=data-factory, handed to the pipeline); 3 done,"
-                    + " but rows were rejected, twins failed or the graph had drifted (see the batch folder); 4 another"
-                    + " run holds the target, a batch handed to Data Factory is not recorded yet, or another twinsync"
-                    + " process holds the embedded emulator (the message names it; try again later); 1 the batch"
-                    + " could not run."
+            "Exit codes: 0 all done (or, with twinsync.writer.backend=data-factory, handed to the pipeline; with"
+                    + " --dry-run, nothing to write); 3 done, but rows were rejected, twins failed or the graph had"
+                    + " drifted (see the batch folder; with --dry-run, rows rejected or items the write would fail);"
+                    + " 4 another run holds the target, a batch handed to Data Factory is not recorded yet, or another"
+                    + " twinsync process holds the embedded emulator (the message names it; try again later); 5 with"
+                    + " --dry-run, the plan has something to write; 2 wrong command line; 1 the batch could not run."
         })
 public class RunCommand implements Callable<Integer> {
 
@@ -59,6 +60,16 @@ public class RunCommand implements Callable<Integer> {
             description = "Extract and transform only; write nothing to ADT. For a first load through"
                     + " 'twinsync import-file', or to inspect the twin files before they are written.")
     boolean noWrite;
+
+    @Option(
+            names = "--dry-run",
+            description = "Extract and transform, then print what the write would do instead of writing: the models"
+                    + " to upload, the twins and relationships to create, patch (each value, old and new) and"
+                    + " delete, and counts per entity. Reads from ADT only what the write would read (the sync state"
+                    + " makes most of it free); records nothing, so the next run is unaffected. The whole plan is"
+                    + " kept in the batch's plan.json and printed by --output json. Exit code 5 when there is"
+                    + " something to write, 0 when there is nothing.")
+    boolean dryRun;
 
     @Option(
             names = "--resume",
@@ -94,15 +105,21 @@ public class RunCommand implements Callable<Integer> {
         if (partitions != null && (partitions < 1 || partitions > 64)) {
             throw new ParameterException(spec.commandLine(), "--partitions must be 1 to 64, was " + partitions);
         }
-        if (resume != null && (fullCompare || noWrite || partitions != null)) {
+        if (resume != null && (fullCompare || noWrite || dryRun || partitions != null)) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--resume continues a batch with the options it started with; drop --full-compare, --no-write"
-                            + " and --partitions");
+                    "--resume continues a batch with the options it started with; drop --full-compare, --no-write,"
+                            + " --dry-run and --partitions");
+        }
+        if (dryRun && (noWrite || verify)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--dry-run plans the write without making it; drop --no-write (which skips the plan too) and"
+                            + " --verify (run 'twinsync drift' for that)");
         }
         boolean json = output.json();
         BatchRun.Outcome outcome = batchRun.run(
-                new BatchRun.Options(fullCompare, verify, noWrite, resume, partitions),
+                new BatchRun.Options(fullCompare, verify, noWrite, dryRun, resume, partitions),
                 output.humanOutput(),
                 spec.commandLine().getErr());
         if (json) {
@@ -120,6 +137,9 @@ public class RunCommand implements Callable<Integer> {
         document.put("batch", outcome.batchId());
         document.put("result", outcome.result());
         document.put("exitCode", outcome.exitCode().code());
+        if (outcome.plan() != null) {
+            document.set("plan", StagingJson.mapper().valueToTree(outcome.plan()));
+        }
         if (outcome.batchId() != null) {
             try {
                 Batch batch = staging.openBatch(new BatchId(outcome.batchId()));

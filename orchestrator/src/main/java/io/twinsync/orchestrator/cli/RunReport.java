@@ -19,13 +19,20 @@ final class RunReport {
     private final String location;
     private final boolean writeSkipped;
     private final boolean driftLeft;
+    private final boolean dryRun;
 
     /** @param driftLeft true when the run found drift and did not repair it */
     RunReport(BatchManifest manifest, String location, boolean writeSkipped, boolean driftLeft) {
+        this(manifest, location, writeSkipped, driftLeft, false);
+    }
+
+    /** @param dryRun the write was skipped for a dry run, whose plan is printed after these lines */
+    RunReport(BatchManifest manifest, String location, boolean writeSkipped, boolean driftLeft, boolean dryRun) {
         this.manifest = manifest;
         this.location = location;
         this.writeSkipped = writeSkipped;
         this.driftLeft = driftLeft;
+        this.dryRun = dryRun;
     }
 
     /**
@@ -113,7 +120,7 @@ final class RunReport {
                         location, BatchLayout.RESULTS);
             }
         }
-        if (writeSkipped) {
+        if (writeSkipped && !dryRun) {
             out.printf(
                     "  write      skipped (--no-write); 'twinsync import-file' writes the batch for an import job%n");
         }

@@ -68,6 +68,9 @@ public class SyncJobConfiguration {
     public static final String BATCH_ID = "batchId";
     public static final String FULL_COMPARE = "fullCompare";
     public static final String NO_WRITE = "noWrite";
+
+    /** Job parameter: the batch is a {@code run --dry-run}'s, whose write was planned, not made (with {@link #NO_WRITE}). */
+    public static final String DRY_RUN = "dryRun";
     /** Job parameter: how many partitions the write step has (the same when the batch is resumed). */
     public static final String PARTITIONS = "partitions";
     /** Job parameter: the target's state key, so that a batch is only ever resumed against its own target. */

@@ -62,6 +62,9 @@ public final class PlanningGateway extends AdtGateway {
 
     private static final String PLANNED_ETAG = "W/\"planned\"";
 
+    /** One twin, any: whether the graph is empty (ADT query language: {@code TOP}). */
+    static final String ANY_TWIN = "SELECT TOP(1) T.$dtId FROM DIGITALTWINS T";
+
     private final Befores befores;
     private final Map<String, Optional<Versioned>> twinsRead = new ConcurrentHashMap<>();
     private final Map<RelationshipRef, Optional<Versioned>> relationshipsRead = new ConcurrentHashMap<>();
@@ -70,16 +73,25 @@ public final class PlanningGateway extends AdtGateway {
     private final Map<String, PlannedChange> twinChanges = new ConcurrentHashMap<>();
     private final Map<RelationshipRef, PlannedChange> relationshipChanges = new ConcurrentHashMap<>();
     private final List<String> models = new ArrayList<>();
+    private volatile boolean emptyGraph;
 
     public PlanningGateway(DigitalTwinsClient client, RequestRetrier retrier, Befores befores) {
         super(client, retrier);
         this.befores = befores;
     }
 
+    /**
+     * Asks ADT, with one query, whether the graph has any twin; when it has none, no twin or relationship is read
+     * one by one (a first load's plan then costs no read per twin).
+     */
+    public void checkForEmptyGraph() {
+        emptyGraph = queryPage(ANY_TWIN, null, new Attempts()).items().isEmpty();
+    }
+
     @Override
     public Optional<Versioned> getTwin(String twinId, Attempts attempts) {
-        if (created.contains(twinId)) {
-            return Optional.empty(); // the plan creates it: ADT has none now
+        if (emptyGraph || created.contains(twinId)) {
+            return Optional.empty(); // the plan creates it, or the graph has no twin: ADT has none now
         }
         Optional<Versioned> read = twinsRead.get(twinId);
         if (read == null) {
@@ -133,7 +145,7 @@ public final class PlanningGateway extends AdtGateway {
     @Override
     public Optional<Versioned> getRelationship(String sourceId, String relationshipId, Attempts attempts) {
         RelationshipRef ref = new RelationshipRef(sourceId, relationshipId);
-        if (created.contains(sourceId) || deleted.contains(ref)) {
+        if (emptyGraph || created.contains(sourceId) || deleted.contains(ref)) {
             return Optional.empty();
         }
         Optional<Versioned> read = relationshipsRead.get(ref);
@@ -208,19 +220,23 @@ public final class PlanningGateway extends AdtGateway {
 
     @Override
     public List<RelationshipRef> listRelationships(String twinId, Attempts attempts) {
-        return created.contains(twinId) ? List.of() : notDeleted(super.listRelationships(twinId, attempts));
+        return emptyGraph || created.contains(twinId)
+                ? List.of()
+                : notDeleted(super.listRelationships(twinId, attempts));
     }
 
     @Override
     public List<RelationshipRef> listRelationships(String twinId, String relationshipName, Attempts attempts) {
-        return created.contains(twinId)
+        return emptyGraph || created.contains(twinId)
                 ? List.of()
                 : notDeleted(super.listRelationships(twinId, relationshipName, attempts));
     }
 
     @Override
     public List<RelationshipRef> listIncomingRelationships(String twinId, Attempts attempts) {
-        return created.contains(twinId) ? List.of() : notDeleted(super.listIncomingRelationships(twinId, attempts));
+        return emptyGraph || created.contains(twinId)
+                ? List.of()
+                : notDeleted(super.listIncomingRelationships(twinId, attempts));
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.twinsync.writer.dryrun;
 
 import io.twinsync.staging.manifest.OutcomeCounts;
 import io.twinsync.writer.report.ItemResult;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What writing a batch would do, as a dry run found it: nothing of it was sent.
@@ -37,7 +39,7 @@ public record WritePlan(
         models = List.copyOf(models);
         twins = List.copyOf(twins);
         relationships = List.copyOf(relationships);
-        entities = Map.copyOf(entities);
+        entities = Collections.unmodifiableMap(new TreeMap<>(entities)); // by name, as printed
         problems = List.copyOf(problems);
     }
 
