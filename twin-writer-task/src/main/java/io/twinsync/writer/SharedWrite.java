@@ -2,6 +2,7 @@ package io.twinsync.writer;
 
 import io.twinsync.writer.limit.Pacer;
 import io.twinsync.writer.limit.RequestLimiter;
+import io.twinsync.writer.retry.RequestListener;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -23,9 +24,12 @@ public final class SharedWrite {
     private final Object createdLock = new Object();
     private Set<String> created;
 
-    private SharedWrite(RequestLimiter limiter, WriteProgress progress) {
+    private final RequestListener requests;
+
+    private SharedWrite(RequestLimiter limiter, WriteProgress progress, RequestListener requests) {
         this.limiter = limiter;
         this.progress = progress;
+        this.requests = requests;
     }
 
     /** For the partitions of one write phase that run at the same time in this process. */
@@ -35,7 +39,18 @@ public final class SharedWrite {
 
     /** As {@link #of(WriterSettings)}, counting what the partitions do in {@code progress}. */
     public static SharedWrite of(WriterSettings settings, WriteProgress progress) {
-        return new SharedWrite(new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM), progress);
+        return of(settings, progress, RequestListener.NONE);
+    }
+
+    /** As {@link #of(WriterSettings, WriteProgress)}, telling {@code requests} too of every request (metrics). */
+    public static SharedWrite of(WriterSettings settings, WriteProgress progress, RequestListener requests) {
+        return new SharedWrite(
+                new RequestLimiter(settings.rateLimits(), Pacer.SYSTEM), progress, progress.and(requests));
+    }
+
+    /** What every request of the partitions is told to: the progress, and whatever else was given. */
+    RequestListener requests() {
+        return requests;
     }
 
     WriteProgress progress() {

@@ -150,7 +150,7 @@ public final class TwinWriter {
     @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public WriteReport write(Batch batch, Partition partition, SharedWrite shared, WritePhase phase) {
         Instant startedAt = clock.instant();
-        RequestCounters counters = new RequestCounters();
+        RequestCounters counters = new RequestCounters(shared.requests());
         TargetCircuitBreaker circuit = new TargetCircuitBreaker(targetName, settings.unreachableAfter(), STOPPED);
         AdtGateway adt = new AdtGateway(client, retrier(counters, shared.limiter(), circuit));
         KnownStateStore store = new KnownStateStore(staging.state(), targetKey);

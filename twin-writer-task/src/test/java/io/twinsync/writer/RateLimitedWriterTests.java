@@ -96,6 +96,38 @@ class RateLimitedWriterTests {
     }
 
     @Test
+    void theProgressOfAThrottledWriteCountsEveryRequestThrottleAndRetryAsTheServiceSawThem() {
+        // given an instance that takes 10 creates per second while the writer believes ADT's 500
+        emulator = AdtEmulator.builder()
+                .port(0)
+                .rateLimits(io.twinsync.emulator.limits.RateLimits.defaults().with(ApiClass.CREATES_DELETES, 10))
+                .start();
+        Batch batch = batch(new LocalStagingStore(root), siteWithPumps());
+        WriterSettings settings = WriterSettings.defaults();
+        WriteProgress progress = new WriteProgress();
+        List<String> metrics = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        // when it writes, with the progress (and a second listener, as metrics would be) shared by the write
+        TwinWriter writer = writer(settings);
+        WriteReport report = writer.write(
+                batch,
+                Partition.ALL,
+                SharedWrite.of(settings, progress, (apiClass, outcome, retry, nanos) -> metrics.add(outcome.name())),
+                WritePhase.ALL);
+
+        // then the progress saw each request as it ended: as many as the service answered, its 429s, the retries
+        WriteProgress.Snapshot seen = progress.snapshot();
+        assertThat(emulator.stats().throttled()).isPositive();
+        assertThat(seen.requests())
+                .isEqualTo(emulator.stats().total())
+                .isEqualTo(report.summary().requests());
+        assertThat(seen.throttled()).isEqualTo(emulator.stats().throttled());
+        assertThat(seen.retried()).isEqualTo(report.summary().retried()).isGreaterThanOrEqualTo(seen.throttled());
+        assertThat(metrics).hasSize((int) seen.requests());
+        assertThat(metrics.stream().filter("THROTTLED"::equals).count()).isEqualTo(seen.throttled());
+    }
+
+    @Test
     void aRelationshipToATwinJustCreatedIsRetriedWhileADTStillReportsItMissing() {
         // given an emulator that, like ADT, reports a new twin missing as a relationship target for 600 ms
         emulator = AdtEmulator.builder()

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A write step's progress while its partitions run, as a line on standard error every
  * {@code twinsync.writer.progress-every} (logger {@value #LOGGER}, shown at the default log level): how many of the
- * phase's items are done, the rate, the requests sent, how many failed and about how long is left; then one line when
+ * phase's items are done, the rate, the requests sent (how many throttled and retried), how many failed and about
+ * how long is left; then one line when
  * the step's partitions end. What it counts is what this process writes: with the {@code processes} back-end the
  * partitions are other processes, and no lines are printed.
  */
@@ -83,13 +84,13 @@ final class WriteProgressLines implements AutoCloseable {
         if (finished) {
             return String.format(
                     Locale.ROOT,
-                    "%s done: %,d %s in %.1f s (%,.0f/s), %,d requests, %,d failed",
+                    "%s done: %,d %s in %.1f s (%,.0f/s), %s, %,d failed",
                     name,
                     items,
                     what,
                     seconds,
                     rate,
-                    done.requests(),
+                    requests(done),
                     done.failed());
         }
         StringBuilder line = new StringBuilder(name).append(": ");
@@ -99,12 +100,20 @@ final class WriteProgressLines implements AutoCloseable {
         } else {
             line.append(String.format(Locale.ROOT, "%,d %s so far", items, what));
         }
-        line.append(String.format(
-                Locale.ROOT, ", %,.0f/s, %,d requests, %,d failed", rate, done.requests(), done.failed()));
+        line.append(String.format(Locale.ROOT, ", %,.0f/s, %s, %,d failed", rate, requests(done), done.failed()));
         long left = total != null && total > items && rate > 0 ? Math.round((total - items) / rate) : 0;
         if (left >= 1) {
             line.append(String.format(Locale.ROOT, ", about %,d s left", left));
         }
         return line.toString();
+    }
+
+    /** {@code 1,290 requests}, and {@code (12 throttled, 15 retried)} when there were any. */
+    static String requests(WriteProgress.Snapshot done) {
+        String requests = String.format(Locale.ROOT, "%,d requests", done.requests());
+        if (done.throttled() == 0 && done.retried() == 0) {
+            return requests;
+        }
+        return requests + String.format(Locale.ROOT, " (%,d throttled, %,d retried)", done.throttled(), done.retried());
     }
 }

@@ -11,13 +11,17 @@ import org.junit.jupiter.api.Test;
 class WriteProgressLinesTests {
 
     @Test
-    void aRunningLineSaysHowFarOfTheTotalAtWhatRateAndAboutHowLongIsLeft() {
+    void aRunningLineSaysHowFarOfTheTotalAtWhatRateWithThrottlesAndRetriesAndAboutHowLongIsLeft() {
         String line = WriteProgressLines.line(
-                WritePhase.TWINS, 5_000L, new WriteProgress.Snapshot(1_000, 0, 1_100, 2), Duration.ofSeconds(4), false);
+                WritePhase.TWINS,
+                5_000L,
+                new WriteProgress.Snapshot(1_000, 0, 1_100, 40, 60, 2),
+                Duration.ofSeconds(4),
+                false);
 
         assertThat(line)
-                .isEqualTo("write (twins): 1,000 of 5,000 twin files (20 %), 250/s, 1,100 requests, 2 failed,"
-                        + " about 16 s left");
+                .isEqualTo("write (twins): 1,000 of 5,000 twin files (20 %), 250/s, 1,100 requests (40 throttled,"
+                        + " 60 retried), 2 failed, about 16 s left");
     }
 
     @Test
@@ -25,7 +29,7 @@ class WriteProgressLinesTests {
         String line = WriteProgressLines.line(
                 WritePhase.RELATIONSHIPS,
                 null,
-                new WriteProgress.Snapshot(0, 300, 300, 0),
+                new WriteProgress.Snapshot(0, 300, 300, 0, 0, 0),
                 Duration.ofSeconds(3),
                 false);
 
@@ -37,7 +41,7 @@ class WriteProgressLinesTests {
         String line = WriteProgressLines.line(
                 WritePhase.RELATIONSHIPS,
                 610L,
-                new WriteProgress.Snapshot(0, 610, 612, 0),
+                new WriteProgress.Snapshot(0, 610, 612, 0, 0, 0),
                 Duration.ofMillis(2_500),
                 true);
 

@@ -77,9 +77,13 @@ public final class RequestRetrier {
             counters.sent(attempt > 0);
             attempts.add();
             T result;
+            long sentAt = System.nanoTime();
             try {
                 result = request.get();
             } catch (RuntimeException e) {
+                // a 404 the caller takes as "absent" counts as refused here: only the caller knows
+                counters.ended(
+                        kind.apiClass(), RequestListener.RequestOutcome.of(e), attempt > 0, System.nanoTime() - sentAt);
                 FailureClass failure = FailureClass.of(e);
                 TargetCircuitBreaker.Outage outage = null;
                 if (failure == FailureClass.TRANSIENT) {
@@ -121,6 +125,7 @@ public final class RequestRetrier {
                 pause(what, wait);
                 continue;
             }
+            counters.ended(kind.apiClass(), RequestListener.RequestOutcome.OK, attempt > 0, System.nanoTime() - sentAt);
             circuit.answered();
             return result;
         }
