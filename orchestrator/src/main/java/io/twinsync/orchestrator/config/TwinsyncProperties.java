@@ -31,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule when {@code twinsync schedule} starts batches, unless its command line says
  * @param archive whether done batches move to the archive, and how long archived ones are kept
  * @param progress how often a running write says how far it got
+ * @param metrics whether and where the run's metrics go
  */
 @ConfigurationProperties("twinsync")
 public record TwinsyncProperties(
@@ -44,7 +45,8 @@ public record TwinsyncProperties(
         @DefaultValue Jobs jobs,
         @DefaultValue Schedule schedule,
         @DefaultValue Archive archive,
-        @DefaultValue Progress progress) {
+        @DefaultValue Progress progress,
+        @DefaultValue Metrics metrics) {
 
     public TwinsyncProperties {
         if (home == null) {
@@ -196,6 +198,69 @@ public record TwinsyncProperties(
             if (every == null || every.isNegative()) {
                 throw new InvalidSettingException(
                         "twinsync.progress.every", every, "use a duration such as 10s, or 0 for no progress lines");
+            }
+        }
+    }
+
+    /**
+     * Metrics (Micrometer): Spring Batch's job and step timers and the writer's requests, exported at the end of
+     * every batch, or not at all.
+     *
+     * @param export {@code none} (no metrics: nothing is counted), {@code prometheus} (a text file in Prometheus'
+     *     exposition format, for node_exporter's textfile collector) or {@code otlp} (pushed to an OpenTelemetry
+     *     collector)
+     * @param prometheusFile for {@code prometheus}: the file, replaced whole at the end of every batch; empty means
+     *     {@code home/metrics/twinsync.prom}
+     * @param otlpUrl for {@code otlp}: the collector's OTLP/HTTP metrics URL
+     */
+    public record Metrics(
+            @DefaultValue(NONE) String export,
+            Path prometheusFile,
+            @DefaultValue("http://localhost:4318/v1/metrics") String otlpUrl) {
+
+        public static final String NONE = "none";
+
+        public static final String PROMETHEUS = "prometheus";
+
+        public static final String OTLP = "otlp";
+
+        public Metrics {
+            export = export == null ? NONE : export.strip().toLowerCase(Locale.ROOT);
+            if (!List.of(NONE, PROMETHEUS, OTLP).contains(export)) {
+                throw new InvalidSettingException(
+                        "twinsync.metrics.export",
+                        export,
+                        "use none (no metrics, the default), prometheus (a text file for node_exporter's textfile"
+                                + " collector, twinsync.metrics.prometheus-file) or otlp (pushed to"
+                                + " twinsync.metrics.otlp-url)");
+            }
+            if (prometheusFile != null && Files.isDirectory(prometheusFile)) {
+                throw new InvalidSettingException(
+                        "twinsync.metrics.prometheus-file",
+                        prometheusFile,
+                        "that is a folder; give a file such as /var/lib/node_exporter/textfile/twinsync.prom");
+            }
+            if (OTLP.equals(export) && !isHttpUrl(otlpUrl)) {
+                throw new InvalidSettingException(
+                        "twinsync.metrics.otlp-url",
+                        otlpUrl,
+                        "give the collector's OTLP/HTTP metrics URL, such as http://localhost:4318/v1/metrics");
+            }
+        }
+
+        /** The Prometheus file: the setting, or {@code home/metrics/twinsync.prom}. */
+        public Path prometheusFileUnder(Path home) {
+            return prometheusFile != null
+                    ? prometheusFile.toAbsolutePath().normalize()
+                    : home.resolve("metrics").resolve("twinsync.prom");
+        }
+
+        private static boolean isHttpUrl(String url) {
+            try {
+                java.net.URI uri = new java.net.URI(url == null ? "" : url.strip());
+                return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            } catch (java.net.URISyntaxException e) {
+                return false;
             }
         }
     }

@@ -41,6 +41,25 @@ class TwinsyncPropertiesTests {
     }
 
     @Test
+    void metricsAreOffByDefaultAndAnUnknownExportOrABadOtlpUrlIsRefusedNamingTheSetting() {
+        TwinsyncProperties.Metrics metrics = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("twinsync.metrics", TwinsyncProperties.Metrics.class);
+        assertThat(metrics.export()).isEqualTo("none");
+        assertThat(metrics.prometheusFileUnder(Path.of("/tmp/h"))).isEqualTo(Path.of("/tmp/h/metrics/twinsync.prom"));
+        assertThat(new TwinsyncProperties.Metrics(" Prometheus ", null, null).export())
+                .isEqualTo("prometheus");
+
+        assertThatThrownBy(() -> new TwinsyncProperties.Metrics("graphite", null, null))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.metrics.export")
+                .hasMessageContaining("prometheus")
+                .hasMessageContaining("otlp");
+        assertThatThrownBy(() -> new TwinsyncProperties.Metrics("otlp", null, "localhost:4318"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("twinsync.metrics.otlp-url");
+    }
+
+    @Test
     void aPlainHttpEndpointIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> new TwinsyncProperties.Target("http://adt.example", null, "service"))
                 .isInstanceOf(InvalidSettingException.class)
@@ -214,7 +233,8 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),
                 new TwinsyncProperties.Archive(true, 30, 100),
-                new TwinsyncProperties.Progress(Duration.ofSeconds(10)));
+                new TwinsyncProperties.Progress(Duration.ofSeconds(10)),
+                new TwinsyncProperties.Metrics(null, null, null));
 
         assertThat(properties.stagingLocation())
                 .isEqualTo(Path.of("/tmp/h/staging").toString());
@@ -233,7 +253,8 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),
                 new TwinsyncProperties.Archive(true, 30, 100),
-                new TwinsyncProperties.Progress(Duration.ofSeconds(10)));
+                new TwinsyncProperties.Progress(Duration.ofSeconds(10)),
+                new TwinsyncProperties.Metrics(null, null, null));
 
         assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))
                 .isInstanceOf(InvalidSettingException.class)
