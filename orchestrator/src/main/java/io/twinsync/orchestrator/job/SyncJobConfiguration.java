@@ -104,8 +104,10 @@ public class SyncJobConfiguration {
             Step writeTwinsStep,
             Step writeRelationshipsStep,
             Step recordStep,
-            Step archiveStep) {
+            Step archiveStep,
+            ProgressDisplay display) {
         return new JobBuilder(JOB_NAME, jobs)
+                .listener(display)
                 .start(extractStep)
                 .next(transformStep)
                 .next(handOffStep)
@@ -127,8 +129,10 @@ public class SyncJobConfiguration {
             StagingStore staging,
             ObjectProvider<Mapping> mapping,
             SourceDatabase source,
-            TwinGraphTarget target) {
+            TwinGraphTarget target,
+            ProgressDisplay display) {
         return new StepBuilder("extract", jobs)
+                .listener(display)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     // A restarted extract must not leave an earlier attempt's word that the batch is transformed.
                     jobContext(contribution).remove(TRANSFORMED_WHILE_EXTRACTING);
@@ -212,8 +216,13 @@ public class SyncJobConfiguration {
 
     @Bean
     Step transformStep(
-            JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, TwinGraphTarget target) {
+            JobRepository jobs,
+            StagingStore staging,
+            ObjectProvider<Mapping> mapping,
+            TwinGraphTarget target,
+            ProgressDisplay display) {
         return new StepBuilder("transform", jobs)
+                .listener(display)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     if (batch.id()
                             .value()
@@ -280,11 +289,13 @@ public class SyncJobConfiguration {
             Step writeTwinsPartitionStep,
             SharedWrites shared,
             TwinsyncProperties properties,
-            StagingStore staging) {
+            StagingStore staging,
+            ProgressDisplay display) {
         return new StepBuilder(WRITE_TWINS_STEP, jobs)
+                .listener(display)
                 .partitioner(WRITE_TWINS_PARTITION, WritePartitions::of)
                 .partitionHandler(new WriteFanOut(
-                        writeTwinsPartitionStep, shared, progress(WritePhase.TWINS, properties, staging)))
+                        writeTwinsPartitionStep, shared, progress(WritePhase.TWINS, properties, staging, display)))
                 .build();
     }
 
@@ -295,35 +306,40 @@ public class SyncJobConfiguration {
             Step writeRelationshipsPartitionStep,
             SharedWrites shared,
             TwinsyncProperties properties,
-            StagingStore staging) {
+            StagingStore staging,
+            ProgressDisplay display) {
         return new StepBuilder(WRITE_RELATIONSHIPS_STEP, jobs)
+                .listener(display)
                 .partitioner(WRITE_RELATIONSHIPS_PARTITION, WritePartitions::of)
                 .partitionHandler(new WriteFanOut(
                         writeRelationshipsPartitionStep,
                         shared,
-                        progress(WritePhase.RELATIONSHIPS, properties, staging)))
+                        progress(WritePhase.RELATIONSHIPS, properties, staging, display)))
                 .build();
     }
 
     /**
-     * A write step's progress lines: counted in this process, so none with the processes back-end (its partitions
-     * are other processes) or a hand-off; the phase's total from the batch's transform summary.
+     * A write step's progress: counted in this process, so none with the processes back-end (its partitions are
+     * other processes) or a hand-off; the phase's total from the batch's transform summary.
      */
     private static WriteFanOut.Progress progress(
-            WritePhase phase, TwinsyncProperties properties, StagingStore staging) {
-        Duration every =
-                TwinsyncProperties.Writer.THREADS.equals(properties.writer().backend())
-                        ? properties.progress().every()
-                        : Duration.ZERO;
-        return new WriteFanOut.Progress(phase, every, step -> {
-            String id = step.getJobParameters().getString(BATCH_ID);
-            TransformSummary transform =
-                    BatchManifests.read(staging.openBatch(new BatchId(id))).transform();
-            if (transform == null) {
-                return null; // a replay: its rows were transformed by the batch it replays
-            }
-            return phase == WritePhase.TWINS ? transform.twinFiles() : transform.relationships();
-        });
+            WritePhase phase, TwinsyncProperties properties, StagingStore staging, ProgressDisplay display) {
+        boolean counted =
+                TwinsyncProperties.Writer.THREADS.equals(properties.writer().backend());
+        Duration every = counted ? properties.progress().every() : Duration.ZERO;
+        return new WriteFanOut.Progress(
+                phase,
+                every,
+                step -> {
+                    String id = step.getJobParameters().getString(BATCH_ID);
+                    TransformSummary transform = BatchManifests.read(staging.openBatch(new BatchId(id)))
+                            .transform();
+                    if (transform == null) {
+                        return null; // a replay: its rows were transformed by the batch it replays
+                    }
+                    return phase == WritePhase.TWINS ? transform.twinFiles() : transform.relationships();
+                },
+                counted ? display : null);
     }
 
     @Bean

@@ -214,7 +214,7 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),
                 new TwinsyncProperties.Archive(true, 30, 100),
-                new TwinsyncProperties.Progress(Duration.ofSeconds(10)));
+                new TwinsyncProperties.Progress(Duration.ofSeconds(10), TwinsyncProperties.Progress.AUTO));
 
         assertThat(properties.stagingLocation())
                 .isEqualTo(Path.of("/tmp/h/staging").toString());
@@ -233,7 +233,7 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),
                 new TwinsyncProperties.Archive(true, 30, 100),
-                new TwinsyncProperties.Progress(Duration.ofSeconds(10)));
+                new TwinsyncProperties.Progress(Duration.ofSeconds(10), TwinsyncProperties.Progress.AUTO));
 
         assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))
                 .isInstanceOf(InvalidSettingException.class)
