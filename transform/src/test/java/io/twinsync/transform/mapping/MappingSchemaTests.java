@@ -39,7 +39,13 @@ class MappingSchemaTests {
             Map.entry("entities[].relationships[]", "/$defs/relationship"),
             Map.entry("entities[].relationships[].target", "/$defs/idTemplateLong"),
             Map.entry("entities[].relationships[].id", "/$defs/idTemplateLong"),
-            Map.entry("entities[].relationships[].properties.*", "/$defs/relationshipPropertyLong"));
+            Map.entry("entities[].relationships[].properties.*", "/$defs/relationshipPropertyLong"),
+            Map.entry("entities[].relationship", "/$defs/link"),
+            Map.entry("entities[].relationship.source", "/$defs/idTemplateLong"),
+            Map.entry("entities[].relationship.target", "/$defs/idTemplateLong"),
+            Map.entry("entities[].relationship.id", "/$defs/idTemplateLong"),
+            Map.entry("entities[].relationship.properties.*", "/$defs/relationshipPropertyLong"),
+            Map.entry("entities[].relationship.deleted", "/$defs/link/properties/deleted"));
 
     @Test
     void sampleMappingIsValid() {
