@@ -22,6 +22,7 @@ import io.twinsync.transform.twin.EntityPlan;
 import io.twinsync.transform.twin.EntityPlanner;
 import io.twinsync.transform.twin.EntityTwinWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,11 +117,30 @@ public final class TwinTransformer {
      *
      * <p>An entity is planned against its rows when they start to arrive, so a mapping problem fails the transform
      * at the first entity that has one, listing that entity's problems (reading the staged files lists every
-     * entity's).
+     * entity's). A mapping with link entities reads the staged files once extract has written them all instead,
+     * since every link row must be read before the twin files its relationships go into.
      *
      * @param rows the hand-off of the rows files being written into {@code batch}
      */
     public TransformSummary transform(Batch batch, StateArea state, RowsHandOff rows) {
+        if (!mapping.links().isEmpty()) {
+            // Link rows must all be read before the twin files of their source entities are built, and extract
+            // stages entities in its own order: let it finish, then read the staged files.
+            for (Optional<RowsHandOff.Rows> handed = rows.next(); handed.isPresent(); handed = rows.next()) {
+                try (InputStream skipped = handed.get().stream()) {
+                    log.debug(
+                            "Batch {}: {} is read once staged (the mapping has link entities)",
+                            batch.id(),
+                            handed.get().path());
+                } catch (IOException e) {
+                    throw new StagingException(
+                            "Cannot close the handed-over " + handed.get().path() + " of batch " + batch.id() + ": "
+                                    + e.getMessage(),
+                            e);
+                }
+            }
+            return transform(batch, state);
+        }
         Instant started = clock.instant();
         return run(batch, state, started, () -> {
             for (Optional<RowsHandOff.Rows> handed = rows.next(); handed.isPresent(); handed = rows.next()) {
@@ -178,11 +198,15 @@ public final class TwinTransformer {
                     all.add(writer.write(entity.plan(), reader));
                 }
             }
+            all.addAll(writer.rejectUnlinked());
             // After every entity, so that a twin another entity produces now is not taken for gone.
             for (EntityPlan plan : plans) {
                 all.add(writer.writeMissing(plan, withoutHistory.contains(plan.entity()) ? null : state));
             }
-            GraphScope scope = new GraphScope(plans.stream().map(writer::scope).toList());
+            GraphScope scope = new GraphScope(plans.stream()
+                    .filter(plan -> !plan.isLink())
+                    .map(writer::scope)
+                    .toList());
             for (EntityCounts counts : all) {
                 if (counts.rows() > 0 || counts.twinFiles() > 0 || counts.rowsRejected() > 0) {
                     log.info(

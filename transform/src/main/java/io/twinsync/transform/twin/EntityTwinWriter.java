@@ -1,5 +1,6 @@
 package io.twinsync.transform.twin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StateArea;
@@ -13,6 +14,7 @@ import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.transform.mapping.MissingRows;
 import io.twinsync.transform.presence.PresenceEntry;
 import io.twinsync.transform.presence.PresenceWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +39,9 @@ public final class EntityTwinWriter implements AutoCloseable {
     private final TwinFileSink sink;
     private final Map<String, MissingRowSweep> sweeps = new LinkedHashMap<>();
     private final Map<String, RejectedTwins> rejected = new LinkedHashMap<>();
+    private final LinkedRelationships links = new LinkedRelationships();
+    private final Map<String, List<String>> linkNames = new LinkedHashMap<>();
+    private final Map<String, List<String>> ownedLinkNames = new LinkedHashMap<>();
 
     /**
      * @param twins the batch's new {@code twins/} folder, which the caller commits once every entity is written
@@ -50,7 +55,10 @@ public final class EntityTwinWriter implements AutoCloseable {
 
     /** Writes the twin files of an entity's rows, read to their end from {@code reader}, which the caller closes. */
     public EntityCounts write(EntityPlan plan, StagedRowReader reader) {
-        TwinRowBuilder builder = new TwinRowBuilder(plan);
+        if (plan.linkSource() != null) {
+            return writeLinks(plan, reader);
+        }
+        TwinRowBuilder builder = new TwinRowBuilder(plan, links);
         MissingRowSweep sweep = plan.missing() == null ? null : sweep(plan);
         long rows = 0;
         long twinFiles = 0;
@@ -99,6 +107,63 @@ public final class EntityTwinWriter implements AutoCloseable {
     }
 
     /**
+     * Holds the relationships of a link entity's rows for the twin files of its source entity, which must be written
+     * after it. A row flagged deleted, or whose target is NULL, gives none. Counts its rows and rejects; its
+     * relationships are counted with the twin files that list them.
+     */
+    private EntityCounts writeLinks(EntityPlan plan, StagedRowReader reader) {
+        links.register(plan);
+        RelationshipPlan relationship = plan.relationships().get(0);
+        linkNames.computeIfAbsent(plan.linkSource(), e -> new ArrayList<>()).add(relationship.name());
+        if (relationship.removeStale()) {
+            ownedLinkNames
+                    .computeIfAbsent(plan.linkSource(), e -> new ArrayList<>())
+                    .add(relationship.name());
+        }
+        TwinRowBuilder builder = new TwinRowBuilder(plan);
+        long rows = 0;
+        long rejectedRows = 0;
+        while (reader.hasNext()) {
+            StagedRow row = reader.next();
+            rows++;
+            TwinRowBuilder.Result result = builder.build(row);
+            List<RowProblem> problems = new ArrayList<>(result.problems());
+            if (problems.isEmpty() && !result.file().tombstone()) {
+                for (ObjectNode document : result.file().relationships()) {
+                    RowProblem duplicate = links.add(
+                            plan.linkSource(),
+                            result.twinId(),
+                            new LinkedRelationships.Linked(document, plan.entity(), row.number(), rowKey(plan, row)));
+                    if (duplicate != null) {
+                        problems.add(duplicate);
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                rejectedRows++;
+                reject(plan, row, problems);
+            }
+        }
+        return new EntityCounts(plan.entity(), rows, 0, 0, 0, rejectedRows);
+    }
+
+    /**
+     * Rejects the link rows whose source twin got no twin file; call it once every entity was written.
+     *
+     * @return per link entity, the rows so rejected (as rows rejected only: their rows were counted when read)
+     */
+    public List<EntityCounts> rejectUnlinked() {
+        Map<String, Long> byEntity = new LinkedHashMap<>();
+        for (Reject reject : links.rejectUnlinked(STAGE)) {
+            rejects.write(reject);
+            byEntity.merge(reject.entity(), 1L, Long::sum);
+        }
+        List<EntityCounts> counts = new ArrayList<>();
+        byEntity.forEach((entity, n) -> counts.add(new EntityCounts(entity, 0, 0, 0, 0, n)));
+        return counts;
+    }
+
+    /**
      * Tombstones the twins of an entity with deletion by absence whose rows are gone from this batch; call it after
      * every entity was written, so that a twin now produced by another entity is not taken for gone.
      *
@@ -115,20 +180,26 @@ public final class EntityTwinWriter implements AutoCloseable {
     }
 
     /**
-     * What the entity covers in the graph, for a full compare; call it after {@link #write} and {@link
-     * #writeMissing} for the entity.
+     * What the twin entity covers in the graph, for a full compare, its link entities' relationship names included;
+     * call it after {@link #write} and {@link #writeMissing} for the entity. Not for a link entity's plan.
      */
     public EntityScope scope(EntityPlan plan) {
         RejectedTwins rows = rejected.getOrDefault(plan.entity(), new RejectedTwins());
         MissingRowSweep sweep = sweeps.get(plan.entity());
+        List<String> names = new ArrayList<>();
+        plan.relationships().stream().map(RelationshipPlan::name).forEach(names::add);
+        names.addAll(linkNames.getOrDefault(plan.entity(), List.of()));
+        List<String> owned = new ArrayList<>();
+        plan.relationships().stream()
+                .filter(RelationshipPlan::removeStale)
+                .map(RelationshipPlan::name)
+                .forEach(owned::add);
+        owned.addAll(ownedLinkNames.getOrDefault(plan.entity(), List.of()));
         return new EntityScope(
                 plan.entity(),
                 plan.model(),
-                plan.relationships().stream().map(RelationshipPlan::name).toList(),
-                plan.relationships().stream()
-                        .filter(RelationshipPlan::removeStale)
-                        .map(RelationshipPlan::name)
-                        .toList(),
+                names.stream().distinct().toList(),
+                owned.stream().distinct().toList(),
                 plan.missing() == null
                         ? MissingRows.DEFAULT_LIMIT
                         : plan.missing().limit(),
