@@ -1,4 +1,4 @@
--- The source of LinkTableSyncIntegrationTests: assets and tags, linked many-to-many by asset_tag.
+-- The source of the LinkTable*SyncIntegrationTests: assets and tags, linked many-to-many by asset_tag.
 CREATE TABLE asset (
     asset_id INT NOT NULL PRIMARY KEY,
     code VARCHAR(16) NOT NULL,
@@ -15,6 +15,7 @@ CREATE TABLE asset_tag (
     since DATE NULL,
     role VARCHAR(20) NULL,
     removed BIT NOT NULL DEFAULT 0,
+    changed_at TIMESTAMP NOT NULL DEFAULT TIMESTAMP '2024-06-01 00:00:00',
     PRIMARY KEY (asset_id, tag_id)
 );
 INSERT INTO asset VALUES

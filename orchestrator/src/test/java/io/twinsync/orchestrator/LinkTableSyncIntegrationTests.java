@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.orchestrator.TwinsyncProcesses.Result;
-import io.twinsync.orchestrator.TwinsyncProcesses.StandaloneEmulator;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A many-to-many link table synced as relationships: assets and tags, and {@code asset_tag(asset_id, tag_id, since,
- * role, removed)} mapped as a link entity ({@code link-table/} test resources), through twinsync processes into a
+ * role, removed)} mapped as a link entity read whole ({@link LinkTableHome}), through twinsync processes into a
  * standalone emulator whose graph is read back whole. The steps build on each other, so they run in order against
  * one home, database and emulator.
  */
@@ -34,35 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LinkTableSyncIntegrationTests {
 
-    private static final String RESOURCES = "link-table/";
-
-    private Path home;
-    private String sourceUrl;
-    private StandaloneEmulator adt;
-    private Map<String, String> settings;
+    private LinkTableHome links;
     private GraphDump firstSync;
 
     @BeforeAll
     void homeDatabaseAndEmulator(@TempDir Path dir) throws Exception {
-        home = dir.resolve("home");
-        Path mapping = Files.createDirectories(dir.resolve("mapping/models")).getParent();
-        Files.writeString(mapping.resolve("mapping.yaml"), read("mapping.yaml"));
-        for (String model : new String[] {"Asset.json", "Tag.json"}) {
-            Files.writeString(mapping.resolve("models").resolve(model), read("models/" + model));
-        }
-        sourceUrl = "jdbc:h2:file:" + dir.resolve("db/links").toAbsolutePath()
-                + ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-        TwinsyncProcesses.sql(sourceUrl, "RUNSCRIPT FROM 'classpath:/" + RESOURCES + "schema.sql'");
-        adt = new StandaloneEmulator(dir.resolve("adt"), TwinsyncProcesses.freePort()).start();
-        settings = new HashMap<>(adt.target());
-        settings.put("TWINSYNC_SOURCE_URL", sourceUrl);
-        settings.put("TWINSYNC_MAPPING", mapping.resolve("mapping.yaml").toString());
+        links = LinkTableHome.create(dir, mapping -> mapping);
     }
 
     @AfterAll
     void stopEmulator() {
-        if (adt != null) {
-            adt.close();
+        if (links != null) {
+            links.close();
         }
     }
 
@@ -70,7 +46,7 @@ class LinkTableSyncIntegrationTests {
     @Order(1)
     void aFirstSyncCreatesOneRelationshipPerLinkRowWithItsProperties() throws Exception {
         // when the assets, tags and their links are synced into an empty emulator
-        Result run = TwinsyncProcesses.run(home, settings, "run");
+        Result run = links.run("run");
 
         // then every asset and tag is a twin and every link row a taggedWith relationship from its asset
         TwinsyncProcesses.assertOk(run);
@@ -92,7 +68,7 @@ class LinkTableSyncIntegrationTests {
         assertThat(primary.path("role").asText()).isEqualTo("primary");
         assertThat(relationship(firstSync, "asset-VLV-1/taggedWith-tag-CRIT").has("since"))
                 .isFalse();
-        BatchManifest manifest = CliRun.latestManifest(home);
+        BatchManifest manifest = CliRun.latestManifest(links.home());
         assertThat(manifest.extract().rowsByEntity()).containsEntry("asset-tag", 6L);
         assertThat(manifest.transform().relationships()).isEqualTo(6);
         assertThat(manifest.write().relationships().created()).isEqualTo(6);
@@ -102,11 +78,11 @@ class LinkTableSyncIntegrationTests {
     @Order(2)
     void aSecondSyncWithNothingChangedSendsNoRelationshipWrites() throws Exception {
         // when nothing changed in the source
-        Result run = TwinsyncProcesses.run(home, settings, "run");
+        Result run = links.run("run");
 
         // then no twin and no relationship is written, and the graph is as it was
         TwinsyncProcesses.assertOk(run);
-        BatchManifest manifest = CliRun.latestManifest(home);
+        BatchManifest manifest = CliRun.latestManifest(links.home());
         assertThat(manifest.write().relationships().created()
                         + manifest.write().relationships().patched()
                         + manifest.write().relationships().deleted())
@@ -121,13 +97,13 @@ class LinkTableSyncIntegrationTests {
     void aDeletedLinkRowDeletesItsRelationshipAndAChangedOnePatchesItWithTheTwinsUntouched() throws Exception {
         // given one link row deleted, one flagged removed, and one whose role changed
         TwinsyncProcesses.sql(
-                sourceUrl,
+                links.sourceUrl(),
                 "DELETE FROM asset_tag WHERE asset_id = 1 AND tag_id = 2",
                 "UPDATE asset_tag SET removed = 1 WHERE asset_id = 3 AND tag_id = 3",
                 "UPDATE asset_tag SET role = 'backup' WHERE asset_id = 2 AND tag_id = 1");
 
         // when synced
-        Result run = TwinsyncProcesses.run(home, settings, "run");
+        Result run = links.run("run");
 
         // then those two relationships are gone, the changed one is patched, and every twin is as it was
         TwinsyncProcesses.assertOk(run);
@@ -143,7 +119,7 @@ class LinkTableSyncIntegrationTests {
                         .asText())
                 .isEqualTo("backup");
         assertThat(after.twins()).isEqualTo(firstSync.twins());
-        BatchManifest manifest = CliRun.latestManifest(home);
+        BatchManifest manifest = CliRun.latestManifest(links.home());
         assertThat(manifest.write().relationships().deleted()).isEqualTo(2);
         assertThat(manifest.write().relationships().patched()).isEqualTo(1);
         assertThat(manifest.write().relationships().created()).isZero();
@@ -155,19 +131,10 @@ class LinkTableSyncIntegrationTests {
     }
 
     private GraphDump graph() {
-        return GraphDump.of(adt.endpoint(), adt.certificate());
+        return links.graph();
     }
 
     private static JsonNode relationship(GraphDump graph, String key) throws IOException {
         return StagingJson.mapper().readTree(graph.relationships().get(key));
-    }
-
-    private static String read(String resource) {
-        try (InputStream in =
-                LinkTableSyncIntegrationTests.class.getClassLoader().getResourceAsStream(RESOURCES + resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

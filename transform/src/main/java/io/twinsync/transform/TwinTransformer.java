@@ -52,6 +52,7 @@ public final class TwinTransformer {
     private final Mapping mapping;
     private final Clock clock;
     private final Set<String> withoutHistory;
+    private final Set<String> incremental;
 
     public TwinTransformer(Mapping mapping) {
         this(mapping, Clock.systemUTC());
@@ -59,13 +60,14 @@ public final class TwinTransformer {
 
     /** With a clock for the summary's start and finish times. */
     public TwinTransformer(Mapping mapping, Clock clock) {
-        this(mapping, clock, Set.of());
+        this(mapping, clock, Set.of(), Set.of());
     }
 
-    private TwinTransformer(Mapping mapping, Clock clock, Set<String> withoutHistory) {
+    private TwinTransformer(Mapping mapping, Clock clock, Set<String> withoutHistory, Set<String> incremental) {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.withoutHistory = Set.copyOf(withoutHistory);
+        this.incremental = Set.copyOf(incremental);
     }
 
     /**
@@ -74,7 +76,16 @@ public final class TwinTransformer {
      * afresh.
      */
     public TwinTransformer withoutHistoryOf(Set<String> entities) {
-        return new TwinTransformer(mapping, clock, entities);
+        return new TwinTransformer(mapping, clock, entities, incremental);
+    }
+
+    /**
+     * This transformer, told which entities the batch read incrementally (only rows changed since the last committed
+     * batch): a link entity among them is merged with the relationships its rows gave in that batch. Others are
+     * taken as read whole.
+     */
+    public TwinTransformer withIncrementalReads(Set<String> entities) {
+        return new TwinTransformer(mapping, clock, withoutHistory, entities);
     }
 
     /**
@@ -195,7 +206,15 @@ public final class TwinTransformer {
             for (PlannedRows entity = entities.next(); entity != null; entity = entities.next()) {
                 plans.add(entity.plan());
                 try (StagedRowReader reader = entity.rows()) {
-                    all.add(writer.write(entity.plan(), reader));
+                    EntityPlan plan = entity.plan();
+                    all.add(
+                            plan.isLink()
+                                    ? writer.writeLinks(
+                                            plan,
+                                            reader,
+                                            withoutHistory.contains(plan.entity()) ? null : state,
+                                            incremental.contains(plan.entity()))
+                                    : writer.write(plan, reader));
                 }
             }
             all.addAll(writer.rejectUnlinked());

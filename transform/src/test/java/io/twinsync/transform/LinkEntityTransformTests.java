@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.Batch;
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StateArea;
 import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.staging.rows.RowsHandOff;
 import io.twinsync.staging.scope.EntityScope;
@@ -14,9 +16,11 @@ import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingException;
 import io.twinsync.transform.mapping.MappingLoader;
+import io.twinsync.transform.presence.PresenceStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -304,5 +308,96 @@ class LinkEntityTransformTests {
                 .isInstanceOf(MappingException.class)
                 .hasMessageContaining("thing-link")
                 .hasMessageContaining("Since");
+    }
+
+    @Test
+    void anIncrementalReadOfTheLinkTableKeepsTheLinksNotReadAgainAndAppliesTheChangedOnes() {
+        // given a committed batch with links a->b, a->c and b->c
+        Mapping mapping = mapping("remove");
+        StateArea state = new LocalStagingStore(staging.resolve("store")).state();
+        Batch first = TestBatches.newBatch(staging.resolve("first"));
+        things(first);
+        links().row("a", "b", LocalDate.parse("2024-03-01"), null, "N")
+                .row("a", "c", null, null, "N")
+                .row("b", "c", null, null, "N")
+                .stageInto(first);
+        new TwinTransformer(mapping).transform(first, state);
+        PresenceStore.commit(first, state);
+
+        // when the next batch reads only the changed link rows: a->b with a new date, a->c flagged removed, c->a new
+        Batch second = TestBatches.newBatch(staging.resolve("second"));
+        things(second);
+        links().row("a", "b", LocalDate.parse("2024-04-01"), null, "N")
+                .row("a", "c", null, null, "Y")
+                .row("c", "a", null, null, "N")
+                .stageInto(second);
+        new TwinTransformer(mapping).withIncrementalReads(Set.of("thing-link")).transform(second, state);
+
+        // then a lists a->b with its new date and no longer a->c; b keeps b->c, not read again; c gets c->a
+        TwinFile a = TestBatches.twinFile(second, "thing-a");
+        assertThat(a.relationships()).singleElement().satisfies(r -> {
+            assertThat(r.get("$relationshipId").asText()).isEqualTo("linksTo-thing-b");
+            assertThat(r.get("since").asText()).isEqualTo("2024-04-01");
+        });
+        assertThat(a.ownedRelationships()).containsExactly("linksTo");
+        assertThat(TestBatches.twinFile(second, "thing-b").relationships())
+                .extracting(r -> r.get("$relationshipId").asText())
+                .containsExactly("partOf-thing-a", "linksTo-thing-c");
+        assertThat(TestBatches.twinFile(second, "thing-b").contentHash())
+                .isEqualTo(TestBatches.twinFile(first, "thing-b").contentHash());
+        assertThat(TestBatches.twinFile(second, "thing-c").relationships())
+                .extracting(r -> r.get("$relationshipId").asText())
+                .containsExactly("linksTo-thing-a");
+        // and the batch's list holds what the next incremental read builds on
+        assertThat(TestBatches.jsonLines(second, PresenceStore.batchFile("thing-link")))
+                .extracting(line -> line.get("twinId").asText() + " "
+                        + line.get("relationship").get("$relationshipId").asText())
+                .containsExactlyInAnyOrder(
+                        "thing-b linksTo-thing-c", "thing-a linksTo-thing-b", "thing-c linksTo-thing-a");
+    }
+
+    @Test
+    void anIncrementalReadWithoutAnEarlierListWritesItsLinksButRemovesNone() {
+        // given no committed list for the link entity (a first batch after an upgrade, say)
+        StateArea state = new LocalStagingStore(staging.resolve("store")).state();
+        Batch batch = TestBatches.newBatch(staging);
+        things(batch);
+        links().row("a", "b", null, null, null).stageInto(batch);
+
+        // when it is read incrementally
+        new TwinTransformer(mapping("remove"))
+                .withIncrementalReads(Set.of("thing-link"))
+                .transform(batch, state);
+
+        // then a lists its one link, and no file owns linksTo: links not read again must not look gone
+        assertThat(TestBatches.twinFile(batch, "thing-a").relationships()).hasSize(1);
+        assertThat(TestBatches.twinFiles(batch))
+                .allSatisfy(f -> assertThat(f.ownedRelationships()).isEmpty());
+    }
+
+    @Test
+    void aLinkRowRejectedNowKeepsTheRelationshipItGaveBefore() {
+        // given a committed batch with the link a->b
+        Mapping mapping = mapping("remove");
+        StateArea state = new LocalStagingStore(staging.resolve("store")).state();
+        Batch first = TestBatches.newBatch(staging.resolve("first"));
+        things(first);
+        links().row("a", "b", LocalDate.parse("2024-03-01"), null, null).stageInto(first);
+        new TwinTransformer(mapping).transform(first, state);
+        PresenceStore.commit(first, state);
+
+        // when the whole link table is read again and the row now has a note over ADT's string limit
+        Batch second = TestBatches.newBatch(staging.resolve("second"));
+        things(second);
+        links().row("a", "b", LocalDate.parse("2024-03-01"), "x".repeat(5000), null)
+                .stageInto(second);
+        new TwinTransformer(mapping).transform(second, state);
+
+        // then the row is rejected, and a keeps the link it had (a bad value must not delete it)
+        assertThat(TestBatches.rejects(second))
+                .extracting(r -> r.get("code").asText())
+                .containsExactly("STRING_TOO_LONG");
+        assertThat(TestBatches.twinFile(second, "thing-a").relationships())
+                .isEqualTo(TestBatches.twinFile(first, "thing-a").relationships());
     }
 }

@@ -13,8 +13,9 @@ import java.util.Set;
  * those twins' files, so the writer applies them, and removes stale ones, with the twin's own relationships.
  *
  * @param name the entity name; its staged rows are {@code rows/{name}.ndjson}
- * @param source where the rows come from; read whole (no watermark), since each source twin's file lists all its
- *     link relationships
+ * @param source where the rows come from; with a watermark, transform merges the rows changed since the last
+ *     committed batch with the relationships that batch had (a row deleted outright is then not seen: flag it with
+ *     {@code deleted})
  * @param sourceEntity the twin entity whose twins the relationships go out from
  * @param sourceId the source twin id template; it must render the ids {@code sourceEntity} gives its twins
  * @param relationship the relationship's name (in the source entity's model), target, id, properties and stale rule

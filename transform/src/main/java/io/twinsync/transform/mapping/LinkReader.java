@@ -8,7 +8,8 @@ import java.util.Set;
  * Reads one link entity of a mapping file ({@code relationship:} instead of {@code twin:}) and checks its
  * relationship against the model of its source entity, reporting every problem. Returns a {@link LinkMapping} only
  * when the entity is entirely valid; what needs every entity read first (the source entity's watermark, its own
- * relationships) is checked by {@link #checkAgainst}.
+ * relationships) is checked by {@link #checkAgainst}. The link entity itself may be read incrementally
+ * ({@code source.watermark}): transform then merges its changed rows with those of the last committed batch.
  */
 final class LinkReader {
 
@@ -44,11 +45,6 @@ final class LinkReader {
             }
         }
         SourceSpec source = entities.readSource(fields.object("source", true));
-        if (source != null && source.watermark() != null) {
-            problems.add(fields.at("source") + ".watermark: a link entity is read whole, since each source twin's"
-                    + " file lists all its link relationships and the writer removes those it does not list;"
-                    + " remove source.watermark (mark deleted rows with relationship.deleted, or just delete them)");
-        }
         YamlFields link = fields.object("relationship", true);
         if (link == null) {
             return null;

@@ -1,6 +1,5 @@
 package io.twinsync.transform.twin;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StateArea;
@@ -42,6 +41,7 @@ public final class EntityTwinWriter implements AutoCloseable {
     private final LinkedRelationships links = new LinkedRelationships();
     private final Map<String, List<String>> linkNames = new LinkedHashMap<>();
     private final Map<String, List<String>> ownedLinkNames = new LinkedHashMap<>();
+    private final List<PresenceWriter> linkPresence = new ArrayList<>();
 
     /**
      * @param twins the batch's new {@code twins/} folder, which the caller commits once every entity is written
@@ -55,8 +55,8 @@ public final class EntityTwinWriter implements AutoCloseable {
 
     /** Writes the twin files of an entity's rows, read to their end from {@code reader}, which the caller closes. */
     public EntityCounts write(EntityPlan plan, StagedRowReader reader) {
-        if (plan.linkSource() != null) {
-            return writeLinks(plan, reader);
+        if (plan.isLink()) {
+            return writeLinks(plan, reader, null, false);
         }
         TwinRowBuilder builder = new TwinRowBuilder(plan, links);
         MissingRowSweep sweep = plan.missing() == null ? null : sweep(plan);
@@ -108,43 +108,25 @@ public final class EntityTwinWriter implements AutoCloseable {
 
     /**
      * Holds the relationships of a link entity's rows for the twin files of its source entity, which must be written
-     * after it. A row flagged deleted, or whose target is NULL, gives none. Counts its rows and rejects; its
+     * after it, and writes the batch's list of them (see {@link LinkRowWriter}). Counts its rows and rejects; its
      * relationships are counted with the twin files that list them.
+     *
+     * @param committed the staging state with the entity's last committed list, or null to compare with none
+     * @param incremental whether the rows are only those changed since the last committed batch
      */
-    private EntityCounts writeLinks(EntityPlan plan, StagedRowReader reader) {
-        links.register(plan);
+    public EntityCounts writeLinks(EntityPlan plan, StagedRowReader reader, StateArea committed, boolean incremental) {
+        PresenceWriter presence = new PresenceWriter(batch, plan.entity());
+        linkPresence.add(presence);
+        EntityCounts counts =
+                new LinkRowWriter(batch, links, rejects::write).write(plan, reader, committed, incremental, presence);
         RelationshipPlan relationship = plan.relationships().get(0);
         linkNames.computeIfAbsent(plan.linkSource(), e -> new ArrayList<>()).add(relationship.name());
-        if (relationship.removeStale()) {
+        if (links.ownedNames(plan.linkSource()).contains(relationship.name())) {
             ownedLinkNames
                     .computeIfAbsent(plan.linkSource(), e -> new ArrayList<>())
                     .add(relationship.name());
         }
-        TwinRowBuilder builder = new TwinRowBuilder(plan);
-        long rows = 0;
-        long rejectedRows = 0;
-        while (reader.hasNext()) {
-            StagedRow row = reader.next();
-            rows++;
-            TwinRowBuilder.Result result = builder.build(row);
-            List<RowProblem> problems = new ArrayList<>(result.problems());
-            if (problems.isEmpty() && !result.file().tombstone()) {
-                for (ObjectNode document : result.file().relationships()) {
-                    RowProblem duplicate = links.add(
-                            plan.linkSource(),
-                            result.twinId(),
-                            new LinkedRelationships.Linked(document, plan.entity(), row.number(), rowKey(plan, row)));
-                    if (duplicate != null) {
-                        problems.add(duplicate);
-                    }
-                }
-            }
-            if (!problems.isEmpty()) {
-                rejectedRows++;
-                reject(plan, row, problems);
-            }
-        }
-        return new EntityCounts(plan.entity(), rows, 0, 0, 0, rejectedRows);
+        return counts;
     }
 
     /**
@@ -211,6 +193,7 @@ public final class EntityTwinWriter implements AutoCloseable {
     /** Publishes the presence lists written; call it after the twin files were committed. */
     public void commitPresence() {
         sweeps.values().forEach(MissingRowSweep::commit);
+        linkPresence.forEach(PresenceWriter::commit);
     }
 
     @Override
@@ -219,6 +202,7 @@ public final class EntityTwinWriter implements AutoCloseable {
             sink.close();
         } finally {
             sweeps.values().forEach(MissingRowSweep::close);
+            linkPresence.forEach(PresenceWriter::close);
         }
     }
 

@@ -27,10 +27,15 @@ final class LinkedRelationships {
     private final Map<String, Map<String, List<Linked>>> bySource = new HashMap<>();
     private final Map<String, Set<String>> ownedNames = new HashMap<>();
 
-    /** Records a link entity whose rows follow: its source twins own its relationship name when stale ones go. */
-    void register(EntityPlan link) {
+    /**
+     * Records a link entity whose rows follow.
+     *
+     * @param owned whether the files of its source twins own its relationship name (list it in full, so that the
+     *     writer removes what they do not list)
+     */
+    void register(EntityPlan link, boolean owned) {
         RelationshipPlan relationship = link.relationships().get(0);
-        if (relationship.removeStale()) {
+        if (owned) {
             ownedNames
                     .computeIfAbsent(link.linkSource(), e -> new LinkedHashSet<>())
                     .add(relationship.name());

@@ -157,21 +157,24 @@ class LinkMappingLoaderTests {
     }
 
     @Test
-    void aLinkEntityReadIncrementallyIsRefusedSayingWhyItIsReadWhole() {
-        assertThatThrownBy(
-                        () -> load(
-                                THING
-                                        + """
-                          - name: thing-link
-                            source: { table: thing_link, key: [FromCode, ToCode], watermark: ChangedAt }
-                            relationship:
-                              name: linksTo
-                              sourceEntity: thing
-                              source: "thing-{FromCode}"
-                              target: "thing-{ToCode}"
-                        """))
-                .isInstanceOf(MappingException.class)
-                .hasMessageContaining("source.watermark: a link entity is read whole");
+    void aLinkEntityMayBeReadIncrementally() {
+        // given a link entity with a watermark (its source entity read whole)
+        Mapping mapping = load(
+                THING
+                        + """
+                  - name: thing-link
+                    source: { table: thing_link, key: [FromCode, ToCode], watermark: ChangedAt }
+                    relationship:
+                      name: linksTo
+                      sourceEntity: thing
+                      source: "thing-{FromCode}"
+                      target: "thing-{ToCode}"
+                      stale: remove
+                      deleted: { column: Removed }
+                """);
+
+        // then it loads with its watermark: transform merges its changed rows with the last committed ones
+        assertThat(mapping.links().get(0).source().watermark()).isEqualTo("ChangedAt");
     }
 
     @Test
