@@ -39,8 +39,6 @@ public final class EntityTwinWriter implements AutoCloseable {
     private final Map<String, MissingRowSweep> sweeps = new LinkedHashMap<>();
     private final Map<String, RejectedTwins> rejected = new LinkedHashMap<>();
     private final LinkedRelationships links = new LinkedRelationships();
-    private final Map<String, List<String>> linkNames = new LinkedHashMap<>();
-    private final Map<String, List<String>> ownedLinkNames = new LinkedHashMap<>();
     private final List<PresenceWriter> linkPresence = new ArrayList<>();
 
     /**
@@ -117,16 +115,7 @@ public final class EntityTwinWriter implements AutoCloseable {
     public EntityCounts writeLinks(EntityPlan plan, StagedRowReader reader, StateArea committed, boolean incremental) {
         PresenceWriter presence = new PresenceWriter(batch, plan.entity());
         linkPresence.add(presence);
-        EntityCounts counts =
-                new LinkRowWriter(batch, links, rejects::write).write(plan, reader, committed, incremental, presence);
-        RelationshipPlan relationship = plan.relationships().get(0);
-        linkNames.computeIfAbsent(plan.linkSource(), e -> new ArrayList<>()).add(relationship.name());
-        if (links.ownedNames(plan.linkSource()).contains(relationship.name())) {
-            ownedLinkNames
-                    .computeIfAbsent(plan.linkSource(), e -> new ArrayList<>())
-                    .add(relationship.name());
-        }
-        return counts;
+        return new LinkRowWriter(batch, links, rejects::write).write(plan, reader, committed, incremental, presence);
     }
 
     /**
@@ -170,13 +159,13 @@ public final class EntityTwinWriter implements AutoCloseable {
         MissingRowSweep sweep = sweeps.get(plan.entity());
         List<String> names = new ArrayList<>();
         plan.relationships().stream().map(RelationshipPlan::name).forEach(names::add);
-        names.addAll(linkNames.getOrDefault(plan.entity(), List.of()));
+        names.addAll(links.names(plan.entity()));
         List<String> owned = new ArrayList<>();
         plan.relationships().stream()
                 .filter(RelationshipPlan::removeStale)
                 .map(RelationshipPlan::name)
                 .forEach(owned::add);
-        owned.addAll(ownedLinkNames.getOrDefault(plan.entity(), List.of()));
+        owned.addAll(links.ownedNames(plan.entity()));
         return new EntityScope(
                 plan.entity(),
                 plan.model(),

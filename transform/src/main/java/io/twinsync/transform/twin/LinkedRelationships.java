@@ -25,6 +25,7 @@ final class LinkedRelationships {
     record Linked(ObjectNode relationship, String entity, long rowNumber, Map<String, Object> rowKey) {}
 
     private final Map<String, Map<String, List<Linked>>> bySource = new HashMap<>();
+    private final Map<String, Set<String>> names = new HashMap<>();
     private final Map<String, Set<String>> ownedNames = new HashMap<>();
 
     /**
@@ -35,6 +36,7 @@ final class LinkedRelationships {
      */
     void register(EntityPlan link, boolean owned) {
         RelationshipPlan relationship = link.relationships().get(0);
+        names.computeIfAbsent(link.linkSource(), e -> new LinkedHashSet<>()).add(relationship.name());
         if (owned) {
             ownedNames
                     .computeIfAbsent(link.linkSource(), e -> new LinkedHashSet<>())
@@ -66,6 +68,11 @@ final class LinkedRelationships {
         }
         held.add(linked);
         return null;
+    }
+
+    /** The names of the relationships link rows give the twins of {@code sourceEntity}. */
+    List<String> names(String sourceEntity) {
+        return List.copyOf(names.getOrDefault(sourceEntity, Set.of()));
     }
 
     /** The names the twin files of {@code sourceEntity} list in full because link rows give them. */
