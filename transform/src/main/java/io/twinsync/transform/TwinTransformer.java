@@ -22,7 +22,6 @@ import io.twinsync.transform.twin.EntityPlan;
 import io.twinsync.transform.twin.EntityPlanner;
 import io.twinsync.transform.twin.EntityTwinWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,11 +137,12 @@ public final class TwinTransformer {
             // Link rows must all be read before the twin files of their source entities are built, and extract
             // stages entities in its own order: let it finish, then read the staged files.
             for (Optional<RowsHandOff.Rows> handed = rows.next(); handed.isPresent(); handed = rows.next()) {
-                try (InputStream skipped = handed.get().stream()) {
-                    log.debug(
-                            "Batch {}: {} is read once staged (the mapping has link entities)",
-                            batch.id(),
-                            handed.get().path());
+                log.debug(
+                        "Batch {}: {} is read once staged (the mapping has link entities)",
+                        batch.id(),
+                        handed.get().path());
+                try {
+                    handed.get().stream().close(); // its bytes are skipped; the writer stages them all the same
                 } catch (IOException e) {
                     throw new StagingException(
                             "Cannot close the handed-over " + handed.get().path() + " of batch " + batch.id() + ": "
