@@ -153,9 +153,16 @@ public class SyncJobConfiguration {
                             ? Watermarks.none()
                             : WatermarkStore.readCommitted(state.area()).without(afresh.keySet());
                     JdbcRowExtractor extractor = new JdbcRowExtractor(source.dataSource(), source.fetchSize());
-                    TwinTransformer transformer =
-                            new TwinTransformer(mapping.getObject()).withoutHistoryOf(afresh.keySet());
                     List<SourceEntity> entities = SourceEntities.of(mapping.getObject());
+                    // what the extract is about to read incrementally: entities with a watermark it has one for
+                    Set<String> incremental = entities.stream()
+                            .filter(e ->
+                                    e.hasWatermark() && committed.of(e.name()).isPresent())
+                            .map(SourceEntity::name)
+                            .collect(Collectors.toSet());
+                    TwinTransformer transformer = new TwinTransformer(mapping.getObject())
+                            .withoutHistoryOf(afresh.keySet())
+                            .withIncrementalReads(incremental);
                     // Each entity, once staged, is recorded in the step's context at once (the repository commits
                     // it on its own), as an item stream's state is at a chunk's end.
                     Consumer<EntityExtract> progress = done -> {
@@ -196,11 +203,11 @@ public class SyncJobConfiguration {
                         written = extractor.extract(batch, entities, committed, earlier, progress);
                     }
                     origins.writePending(batch);
-                    Set<String> incremental = written.reads().entrySet().stream()
+                    Set<String> readIncrementally = written.reads().entrySet().stream()
                             .filter(read -> read.getValue() == ReadKind.INCREMENTAL)
                             .map(Map.Entry::getKey)
                             .collect(Collectors.toSet());
-                    ExtractSummary summary = written.summary().withReads(incremental, afresh);
+                    ExtractSummary summary = written.summary().withReads(readIncrementally, afresh);
                     BatchManifests.update(batch, m -> m.withExtract(summary));
                     contribution.incrementWriteCount(summary.totalRows());
                     if (transformed != null) {
@@ -235,6 +242,7 @@ public class SyncJobConfiguration {
                             extract == null ? Set.of() : extract.startedAfresh().keySet();
                     TransformSummary summary = new TwinTransformer(mapping.getObject())
                             .withoutHistoryOf(afresh)
+                            .withIncrementalReads(extract == null ? Set.of() : extract.incremental())
                             .transform(
                                     batch,
                                     TargetState.of(staging, target.stateKey()).area());
