@@ -201,6 +201,7 @@ public final class TwinWriter {
                             batch, twins, created, adt, known, results, graph, pool, twinPhase, shared.progress());
                 }
                 results.commit();
+                counters.timeline().write(batch, phase.resultsName(partition));
             }
             if (phase.writesRelationships()) {
                 // Only this partition's twins changed in `known`; other partitions may have saved theirs meanwhile.
