@@ -12,6 +12,9 @@ import java.util.Map;
  * A batch's report, {@code report.json}: what each stage did, per entity, how fast, what went wrong most often and
  * where all of it is listed, and the write over time. {@code report.html} shows the same numbers.
  *
+ * <p>It names no folder of its own: it lives in the batch folder, which the archive step moves. Paths in it are
+ * relative to that folder.
+ *
  * @param result OK, DRIFT, PARTIAL or FAILED, as {@code run} says it
  * @param job how the batch's job stood when the report was written (COMPLETED, FAILED, STOPPED), when known
  * @param stages duration and rate of each stage that ran
@@ -27,7 +30,6 @@ public record BatchReport(
         String format,
         String batchId,
         String replayOf,
-        String location,
         Instant generatedAt,
         BatchResult result,
         String job,

@@ -113,7 +113,6 @@ public final class BatchReports {
                 BatchReport.FORMAT,
                 manifest.batchId(),
                 manifest.replayOf(),
-                batch.location(),
                 now,
                 BatchResult.of(manifest, context.writeSkipped(), driftLeft),
                 context.job(),

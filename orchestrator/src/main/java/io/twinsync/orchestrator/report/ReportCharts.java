@@ -57,7 +57,7 @@ final class ReportCharts {
         for (int i = 0; i < buckets.size(); i++) {
             BatchReport.Bucket b = buckets.get(i);
             double x = LEFT + i * step;
-            bar(svg, "timeline.requests", b.at(), b.requests(), x, step * 0.8, max, "#90caf9", "requests");
+            bar(svg, "timeline.requests", b.at(), b.requests(), x, step * 0.8, max, "#64b5f6", "requests");
             bar(svg, "timeline.throttled", b.at(), b.throttled(), x, step * 0.8, max, "#c62828", "throttled (429)");
             line.add(String.format(Locale.ROOT, "%.1f,%.1f", x + step * 0.4, y(b.items(), max)));
             svg.append(String.format(
@@ -86,7 +86,7 @@ final class ReportCharts {
                 TIME.format(buckets.get(buckets.size() - 1).at())));
         svg.append(String.format(
                 Locale.ROOT,
-                "<text x=\"%d\" y=\"%d\" class=\"legend\"><tspan fill=\"#1565c0\">■ requests</tspan>"
+                "<text x=\"%d\" y=\"%d\" class=\"legend\"><tspan fill=\"#64b5f6\">■ requests</tspan>"
                         + " <tspan fill=\"#c62828\">■ throttled (429)</tspan>"
                         + " <tspan fill=\"#2e7d32\">● twins and relationships done</tspan>"
                         + " per %d s</text>%n",

@@ -55,9 +55,8 @@ final class ReportHtml {
         html.append("Written ")
                 .append(report.generatedAt())
                 .append(report.job() == null ? "" : ", when the batch's job was " + escape(report.job()))
-                .append(". The batch is in <code>")
-                .append(escape(report.location()))
-                .append("</code>; the same numbers are in <code>report.json</code> beside this file.</p>\n");
+                .append(". The same numbers are in <code>report.json</code> beside this file; the paths below are in"
+                        + " the batch folder that holds both.</p>\n");
         stages(html, report);
         extract(html, report.extract());
         transform(html, report.transform());
