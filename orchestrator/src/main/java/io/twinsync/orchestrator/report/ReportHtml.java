@@ -1,6 +1,5 @@
 package io.twinsync.orchestrator.report;
 
-import static io.twinsync.orchestrator.report.Html.count;
 import static io.twinsync.orchestrator.report.Html.countCell;
 import static io.twinsync.orchestrator.report.Html.decimalCell;
 import static io.twinsync.orchestrator.report.Html.escape;
@@ -238,11 +237,8 @@ final class ReportHtml {
     }
 
     private static void files(StringBuilder html, BatchReport.Files files) {
-        html.append("<h2>Files</h2>\n<p>In the batch folder: rejected rows (")
-                .append(count(files.rejects().size()))
-                .append(" files) and what the writer did per twin and relationship (")
-                .append(count(files.results().size()))
-                .append(" files).</p>\n<ul>\n");
+        html.append("<h2>Files</h2>\n<p>In the batch folder, the rejected rows and what the writer did per twin and"
+                + " relationship, one line each:</p>\n<ul>\n");
         files.rejects().forEach(f -> html.append("<li><code>").append(escape(f)).append("</code></li>\n"));
         files.results().forEach(f -> html.append("<li><code>").append(escape(f)).append("</code></li>\n"));
         html.append("</ul>\n");
