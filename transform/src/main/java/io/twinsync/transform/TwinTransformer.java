@@ -7,6 +7,7 @@ import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StateArea;
 import io.twinsync.staging.json.StagingJson;
+import io.twinsync.staging.manifest.EntityTransform;
 import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.staging.reject.RejectWriter;
 import io.twinsync.staging.rows.RowsHandOff;
@@ -27,9 +28,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -226,6 +229,7 @@ public final class TwinTransformer {
                     .filter(plan -> !plan.isLink())
                     .map(writer::scope)
                     .toList());
+            Map<String, EntityTransform> byEntity = new TreeMap<>();
             for (EntityCounts counts : all) {
                 if (counts.rows() > 0 || counts.twinFiles() > 0 || counts.rowsRejected() > 0) {
                     log.info(
@@ -244,9 +248,26 @@ public final class TwinTransformer {
                 tombstones += counts.tombstones();
                 relationships += counts.relationships();
                 rejected += counts.rowsRejected();
+                byEntity.merge(
+                        counts.entity(),
+                        new EntityTransform(
+                                counts.rows(),
+                                counts.twinFiles(),
+                                counts.tombstones(),
+                                counts.relationships(),
+                                counts.rowsRejected()),
+                        EntityTransform::plus);
             }
             TransformSummary summary = new TransformSummary(
-                    started, clock.instant(), rows, twins, relationships, tombstones, rejected, rejects.countsByCode());
+                    started,
+                    clock.instant(),
+                    rows,
+                    twins,
+                    relationships,
+                    tombstones,
+                    rejected,
+                    rejects.countsByCode(),
+                    byEntity);
             if (rejected > 0) {
                 log.warn(
                         "Batch {}: {} of {} rows rejected {}; see {}",

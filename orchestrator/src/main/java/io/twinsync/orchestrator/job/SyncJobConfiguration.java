@@ -56,7 +56,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code sync} job: extract, transform, the hand-off to Data Factory (only with that back-end), the write's two
- * partitioned steps (twins, then relationships), record, archive. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
+ * partitioned steps (twins, then relationships), record, report, archive. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
  * stage records what it did in the batch manifest, which is the batch's durable record. The write, record and archive
  * steps serve the {@code replay} job too ({@link ReplayJobConfiguration}), told apart by its {@value #REPLAY_OF}
  * parameter.
@@ -104,9 +104,12 @@ public class SyncJobConfiguration {
             Step writeTwinsStep,
             Step writeRelationshipsStep,
             Step recordStep,
+            Step reportStep,
             Step archiveStep,
+            BatchReportListener reports,
             ProgressDisplay display) {
         return new JobBuilder(JOB_NAME, jobs)
+                .listener(reports)
                 .listener(display)
                 .start(extractStep)
                 .next(transformStep)
@@ -114,6 +117,7 @@ public class SyncJobConfiguration {
                 .next(writeTwinsStep)
                 .next(writeRelationshipsStep)
                 .next(recordStep)
+                .next(reportStep)
                 .next(archiveStep)
                 .build();
     }
@@ -464,6 +468,22 @@ public class SyncJobConfiguration {
                     }
                     contribution.incrementWriteCount(summary.twins().total());
                 }))
+                .build();
+    }
+
+    /**
+     * Writes the batch report ({@code report.json}, {@code report.html}) into the batch, so that the archive step
+     * archives it with the batch. A job that stops or fails before this step has its report written when it ends
+     * ({@link BatchReportListener}). A report that cannot be written does not fail the batch: it is logged.
+     */
+    @Bean
+    Step reportStep(JobRepository jobs, StagingStore staging) {
+        return new StepBuilder("report", jobs)
+                .tasklet((contribution, chunk) -> {
+                    JobParameters parameters = contribution.getStepExecution().getJobParameters();
+                    BatchReportListener.write(staging, new BatchId(parameters.getString(BATCH_ID)), parameters, null);
+                    return RepeatStatus.FINISHED;
+                })
                 .build();
     }
 
