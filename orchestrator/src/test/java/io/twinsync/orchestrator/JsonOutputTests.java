@@ -51,6 +51,8 @@ class JsonOutputTests {
         assertThat(batch).isNotEmpty();
         assertThat(document.path("result").asText()).isEqualTo("OK");
         assertThat(document.path("exitCode").asInt()).isZero();
+        assertThat(document.path("report").asText())
+                .isEqualTo(document.path("location").asText() + "/report.html");
         JsonNode manifest = document.path("manifest");
         assertThat(manifest.path("write").path("twins").path("created").asLong())
                 .isEqualTo(manifest.path("transform").path("twinFiles").asLong())

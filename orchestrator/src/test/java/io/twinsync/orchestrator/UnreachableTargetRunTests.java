@@ -2,8 +2,10 @@ package io.twinsync.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.emulator.AdtEmulator;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
+import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +96,7 @@ class UnreachableTargetRunTests {
 
     @Test
     @Order(3)
-    void aRunAgainstATargetThatAnswersNothingFailsInTheWriteStepWithOneMessage() {
+    void aRunAgainstATargetThatAnswersNothingFailsInTheWriteStepWithOneMessage() throws Exception {
         // when
         long start = System.nanoTime();
         CliRun run = CliRun.of(cli, "run");
@@ -115,6 +117,15 @@ class UnreachableTargetRunTests {
         BatchManifest manifest = CliRun.latestManifest(home);
         assertThat(manifest.extract().rowsByEntity().get("equipment")).isPositive();
         assertThat(manifest.write()).isNull();
+        // and its report, written as the job ended, stays with it in batches/ and says what run says
+        Path folder = home.resolve("staging").resolve("batches").resolve(manifest.batchId());
+        JsonNode report =
+                StagingJson.mapper().readTree(folder.resolve("report.json").toFile());
+        assertThat(report.path("result").asText()).isEqualTo("FAILED");
+        assertThat(report.path("job").asText()).isEqualTo("FAILED");
+        assertThat(report.path("transform").path("twinFiles").asLong()).isPositive();
+        assertThat(run.out()).contains("  result     FAILED").contains("  report     ");
+        assertThat(folder.resolve("report.html")).exists();
     }
 
     @Test

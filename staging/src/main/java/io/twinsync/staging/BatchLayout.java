@@ -13,6 +13,8 @@ import io.twinsync.staging.twin.TwinFileNames;
  * twins/{hh}/{file}.json         one file per twin (see {@code io.twinsync.staging.twin}), in 256 sub-folders
  * rejects/{stage}.ndjson         rows or files set aside, with the reason
  * results/{partition}.ndjson     what the writer did per twin and relationship
+ * results/{partition}.requests.json  requests and 429s per second of the partition's write
+ * report.json, report.html       the batch report, written when the job ends (see the orchestrator)
  * handoff/{partition}.ndjson     what a write's twin phase did per twin, read by its relationship phase
  * archived.json                  written last when the batch is copied to the archive: the copy is whole
  * </pre>

@@ -7,6 +7,7 @@ import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StateArea;
 import io.twinsync.staging.json.StagingJson;
+import io.twinsync.staging.manifest.EntityTransform;
 import io.twinsync.staging.manifest.TransformSummary;
 import io.twinsync.staging.reject.RejectWriter;
 import io.twinsync.staging.rows.RowsHandOff;
@@ -27,9 +28,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,7 @@ public final class TwinTransformer {
     private final Mapping mapping;
     private final Clock clock;
     private final Set<String> withoutHistory;
+    private final Set<String> incremental;
 
     public TwinTransformer(Mapping mapping) {
         this(mapping, Clock.systemUTC());
@@ -58,13 +62,14 @@ public final class TwinTransformer {
 
     /** With a clock for the summary's start and finish times. */
     public TwinTransformer(Mapping mapping, Clock clock) {
-        this(mapping, clock, Set.of());
+        this(mapping, clock, Set.of(), Set.of());
     }
 
-    private TwinTransformer(Mapping mapping, Clock clock, Set<String> withoutHistory) {
+    private TwinTransformer(Mapping mapping, Clock clock, Set<String> withoutHistory, Set<String> incremental) {
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.withoutHistory = Set.copyOf(withoutHistory);
+        this.incremental = Set.copyOf(incremental);
     }
 
     /**
@@ -73,7 +78,16 @@ public final class TwinTransformer {
      * afresh.
      */
     public TwinTransformer withoutHistoryOf(Set<String> entities) {
-        return new TwinTransformer(mapping, clock, entities);
+        return new TwinTransformer(mapping, clock, entities, incremental);
+    }
+
+    /**
+     * This transformer, told which entities the batch read incrementally (only rows changed since the last committed
+     * batch): a link entity among them is merged with the relationships its rows gave in that batch. Others are
+     * taken as read whole.
+     */
+    public TwinTransformer withIncrementalReads(Set<String> entities) {
+        return new TwinTransformer(mapping, clock, withoutHistory, entities);
     }
 
     /**
@@ -116,11 +130,31 @@ public final class TwinTransformer {
      *
      * <p>An entity is planned against its rows when they start to arrive, so a mapping problem fails the transform
      * at the first entity that has one, listing that entity's problems (reading the staged files lists every
-     * entity's).
+     * entity's). A mapping with link entities reads the staged files once extract has written them all instead,
+     * since every link row must be read before the twin files its relationships go into.
      *
      * @param rows the hand-off of the rows files being written into {@code batch}
      */
     public TransformSummary transform(Batch batch, StateArea state, RowsHandOff rows) {
+        if (!mapping.links().isEmpty()) {
+            // Link rows must all be read before the twin files of their source entities are built, and extract
+            // stages entities in its own order: let it finish, then read the staged files.
+            for (Optional<RowsHandOff.Rows> handed = rows.next(); handed.isPresent(); handed = rows.next()) {
+                log.debug(
+                        "Batch {}: {} is read once staged (the mapping has link entities)",
+                        batch.id(),
+                        handed.get().path());
+                try {
+                    handed.get().stream().close(); // its bytes are skipped; the writer stages them all the same
+                } catch (IOException e) {
+                    throw new StagingException(
+                            "Cannot close the handed-over " + handed.get().path() + " of batch " + batch.id() + ": "
+                                    + e.getMessage(),
+                            e);
+                }
+            }
+            return transform(batch, state);
+        }
         Instant started = clock.instant();
         return run(batch, state, started, () -> {
             for (Optional<RowsHandOff.Rows> handed = rows.next(); handed.isPresent(); handed = rows.next()) {
@@ -175,14 +209,27 @@ public final class TwinTransformer {
             for (PlannedRows entity = entities.next(); entity != null; entity = entities.next()) {
                 plans.add(entity.plan());
                 try (StagedRowReader reader = entity.rows()) {
-                    all.add(writer.write(entity.plan(), reader));
+                    EntityPlan plan = entity.plan();
+                    all.add(
+                            plan.isLink()
+                                    ? writer.writeLinks(
+                                            plan,
+                                            reader,
+                                            withoutHistory.contains(plan.entity()) ? null : state,
+                                            incremental.contains(plan.entity()))
+                                    : writer.write(plan, reader));
                 }
             }
+            all.addAll(writer.rejectUnlinked());
             // After every entity, so that a twin another entity produces now is not taken for gone.
             for (EntityPlan plan : plans) {
                 all.add(writer.writeMissing(plan, withoutHistory.contains(plan.entity()) ? null : state));
             }
-            GraphScope scope = new GraphScope(plans.stream().map(writer::scope).toList());
+            GraphScope scope = new GraphScope(plans.stream()
+                    .filter(plan -> !plan.isLink())
+                    .map(writer::scope)
+                    .toList());
+            Map<String, EntityTransform> byEntity = new TreeMap<>();
             for (EntityCounts counts : all) {
                 if (counts.rows() > 0 || counts.twinFiles() > 0 || counts.rowsRejected() > 0) {
                     log.info(
@@ -201,9 +248,26 @@ public final class TwinTransformer {
                 tombstones += counts.tombstones();
                 relationships += counts.relationships();
                 rejected += counts.rowsRejected();
+                byEntity.merge(
+                        counts.entity(),
+                        new EntityTransform(
+                                counts.rows(),
+                                counts.twinFiles(),
+                                counts.tombstones(),
+                                counts.relationships(),
+                                counts.rowsRejected()),
+                        EntityTransform::plus);
             }
             TransformSummary summary = new TransformSummary(
-                    started, clock.instant(), rows, twins, relationships, tombstones, rejected, rejects.countsByCode());
+                    started,
+                    clock.instant(),
+                    rows,
+                    twins,
+                    relationships,
+                    tombstones,
+                    rejected,
+                    rejects.countsByCode(),
+                    byEntity);
             if (rejected > 0) {
                 log.warn(
                         "Batch {}: {} of {} rows rejected {}; see {}",

@@ -166,6 +166,7 @@ public final class TwinWriter {
                 written = writePhases(batch, partition, shared, phase, adt, known, graph, results)
                         .touched();
                 results.commit();
+                counters.timeline().write(batch, phase.resultsName(partition));
             }
             if (phase.writesRelationships()) {
                 // Only this partition's twins changed in `known`; other partitions may have saved theirs meanwhile.

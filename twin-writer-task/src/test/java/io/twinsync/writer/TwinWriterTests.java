@@ -545,7 +545,11 @@ class TwinWriterTests {
                 .isEqualTo(4);
         assertThat(emulator.stats().count("twins.put")).isEqualTo(4);
         assertThat(batch.list(BatchLayout.RESULTS))
-                .containsExactly("results/part-1-of-2.ndjson", "results/part-2-of-2.ndjson");
+                .containsExactly(
+                        "results/part-1-of-2.ndjson",
+                        "results/part-1-of-2.requests.json",
+                        "results/part-2-of-2.ndjson",
+                        "results/part-2-of-2.requests.json");
     }
 
     @Test

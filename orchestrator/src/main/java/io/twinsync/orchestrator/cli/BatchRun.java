@@ -6,6 +6,7 @@ import io.twinsync.orchestrator.job.BatchExecutions;
 import io.twinsync.orchestrator.job.DataFactoryHandOff;
 import io.twinsync.orchestrator.job.RunPreflight;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
+import io.twinsync.orchestrator.report.BatchReports;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.orchestrator.state.DriftSchedule;
 import io.twinsync.orchestrator.state.TargetDrift;
@@ -268,7 +269,8 @@ public class BatchRun {
             out.flush();
             return new Outcome(id, HANDED_OFF, ExitCode.OK);
         }
-        report.print(out);
+        // Opened again: the archive step may have moved the batch, and its report with it.
+        report.print(out, BatchReports.htmlReport(staging.openBatch(batch.id())));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             if (current.stopped) {
                 // Spring Batch ends a stopped partition step FAILED: the stop request is what says it was a stop.
@@ -284,9 +286,9 @@ public class BatchRun {
                     "The batch so far is kept in %s; 'twinsync run --resume' continues it where it stopped.%n",
                     batch.location());
             err.flush();
-            return new Outcome(id, report.result(), ExitCode.FAILED);
+            return new Outcome(id, report.result().name(), ExitCode.FAILED);
         }
-        return new Outcome(id, report.result(), report.complete() ? ExitCode.OK : ExitCode.PARTIAL);
+        return new Outcome(id, report.result().name(), report.complete() ? ExitCode.OK : ExitCode.PARTIAL);
     }
 
     /** {@link Outcome#result()} of a batch handed to Data Factory, which waits for its pipeline's tasks. */

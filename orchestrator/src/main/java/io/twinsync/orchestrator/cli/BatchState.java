@@ -15,7 +15,7 @@ final class BatchState {
 
     static String of(BatchManifest manifest, JobExecution job) {
         boolean noWrite = job != null && "true".equals(job.getJobParameters().getString(SyncJobConfiguration.NO_WRITE));
-        String result = new RunReport(manifest, "", noWrite, false).result();
+        String result = new RunReport(manifest, "", noWrite, false).result().name();
         if (job == null) {
             return result + " (no job record)";
         }

@@ -7,6 +7,7 @@ import io.twinsync.orchestrator.job.ReplayFiles;
 import io.twinsync.orchestrator.job.ReplayJobConfiguration;
 import io.twinsync.orchestrator.job.RunPreflight;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
+import io.twinsync.orchestrator.report.BatchReports;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingStore;
@@ -142,7 +143,7 @@ public class ReplayCommand implements Callable<Integer> {
     private Integer report(Batch replay, JobExecution execution) {
         PrintWriter out = spec.commandLine().getOut();
         RunReport report = new RunReport(BatchManifests.read(replay), replay.location(), false, false);
-        report.print(out);
+        report.print(out, BatchReports.htmlReport(staging.openBatch(replay.id())));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             PrintWriter err = spec.commandLine().getErr();
             StepFailures.of(execution).forEach(line -> err.printf("twinsync replay failed in the %s%n", line));

@@ -2,6 +2,7 @@ package io.twinsync.orchestrator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.orchestrator.report.BatchReports;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingException;
@@ -129,7 +130,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The run for a pipeline: the batch, its result and exit code, where it is, and its manifest (what each stage
+     * The run for a pipeline: the batch, its result and exit code, where it and its report are, and its manifest (what each stage
      * did). A run that could not start prints nothing here: its exit code and message say why.
      */
     private JsonNode document(BatchRun.Outcome outcome) {
@@ -144,6 +145,7 @@ public class RunCommand implements Callable<Integer> {
             try {
                 Batch batch = staging.openBatch(new BatchId(outcome.batchId()));
                 document.put("location", batch.location());
+                BatchReports.htmlReport(batch).ifPresent(report -> document.put("report", report));
                 document.set("manifest", StagingJson.mapper().valueToTree(BatchManifests.read(batch)));
             } catch (StagingException e) {
                 // The run's result stands; say why its record is missing rather than print no document.

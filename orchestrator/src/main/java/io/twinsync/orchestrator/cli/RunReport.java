@@ -1,5 +1,6 @@
 package io.twinsync.orchestrator.cli;
 
+import io.twinsync.orchestrator.report.BatchResult;
 import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.manifest.BatchManifest;
 import io.twinsync.staging.manifest.ExtractSummary;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The summary a run prints, read from the batch manifest so that it shows what the batch records. */
@@ -40,24 +42,17 @@ final class RunReport {
      * drift was left.
      */
     boolean complete() {
-        return written() && !driftLeft;
-    }
-
-    private boolean written() {
-        // A replay transforms nothing: its rows were the replayed batch's to reject.
-        boolean transformed = manifest.replayOf() != null
-                || (manifest.transform() != null && manifest.transform().rowsRejected() == 0);
-        if (writeSkipped) {
-            return transformed;
-        }
-        return transformed
-                && manifest.write() != null
-                && manifest.write().twins().failed() == 0
-                && manifest.write().relationships().failed() == 0;
+        return result() == BatchResult.OK;
     }
 
     void print(PrintWriter out) {
+        print(out, Optional.empty());
+    }
+
+    /** @param report where the batch's HTML report is, when it has one */
+    void print(PrintWriter out, Optional<String> report) {
         printCounts(out);
+        report.ifPresent(path -> out.printf("  report     %s%n", path));
         out.printf("  result     %s%n", result());
         out.flush();
     }
@@ -144,15 +139,8 @@ final class RunReport {
     }
 
     /** OK, DRIFT, PARTIAL or FAILED, as the run's last line says. */
-    String result() {
-        if (complete()) {
-            return "OK";
-        }
-        if (written()) {
-            return "DRIFT";
-        }
-        boolean ran = writeSkipped ? manifest.transform() != null : manifest.write() != null;
-        return ran ? "PARTIAL" : "FAILED";
+    BatchResult result() {
+        return BatchResult.of(manifest, writeSkipped, driftLeft);
     }
 
     private static String counts(OutcomeCounts c) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.orchestrator.job.BatchExecutions;
 import io.twinsync.orchestrator.job.SyncJobConfiguration;
+import io.twinsync.orchestrator.report.BatchReports;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.StagingException;
@@ -201,6 +202,7 @@ public class StatusCommand implements Callable<Integer> {
                 .orElse(false);
         new RunReport(manifest, opened.location(), noWrite, false).printCounts(out);
         BatchErrors.of(opened).print(out, opened.location());
+        BatchReports.htmlReport(opened).ifPresent(report -> out.printf("  report     %s%n", report));
         out.flush();
         return ExitCode.OK.code();
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             ScheduleCommand.class,
             StatusCommand.class,
+            ReportCommand.class,
             ValidateCommand.class,
             DriftCommand.class,
             ReplayCommand.class,

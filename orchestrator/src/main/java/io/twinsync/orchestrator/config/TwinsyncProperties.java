@@ -187,18 +187,40 @@ public record TwinsyncProperties(
     }
 
     /**
-     * How a running write says how far it got: a line on standard error every {@code every} (done of total, rate,
-     * requests, failures, time left), and one when each write step ends.
+     * How a running batch says how far it got, on standard error: on a terminal, a live display of every stage
+     * (done of total, rate, requests, 429s, retries, time left); otherwise a write step's line every {@code every},
+     * and one when each write step ends.
      *
-     * @param every how often; 0 for no progress lines
+     * @param every how often a plain line; 0 for no progress at all
+     * @param display {@value #AUTO} or {@value #LINES}
      */
-    public record Progress(@DefaultValue("10s") Duration every) {
+    public record Progress(@DefaultValue("10s") Duration every, @DefaultValue(AUTO) String display) {
+
+        /** {@link #display()}: a live display when standard error is a terminal, plain lines otherwise. */
+        public static final String AUTO = "auto";
+
+        /** {@link #display()}: plain lines always. */
+        public static final String LINES = "lines";
 
         public Progress {
             if (every == null || every.isNegative()) {
                 throw new InvalidSettingException(
                         "twinsync.progress.every", every, "use a duration such as 10s, or 0 for no progress lines");
             }
+            if (display == null) {
+                display = AUTO;
+            }
+            if (!AUTO.equals(display) && !LINES.equals(display)) {
+                throw new InvalidSettingException(
+                        "twinsync.progress.display",
+                        display,
+                        "use auto (a live display on a terminal, plain lines otherwise) or lines (plain lines always)");
+            }
+        }
+
+        /** Whether a terminal gets the live display. */
+        public boolean live() {
+            return AUTO.equals(display);
         }
     }
 

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * {@value SyncJobConfiguration#BATCH_ID} parameter), with the same partitioned write step and job repository record
  * as a run. Its steps: {@code replayFiles} copies the files into the new batch, then the {@code sync} job's
  * {@code write} (which skips the twins a newer batch applied, {@value SyncJobConfiguration#REPLAY_OF}), {@code record}
- * (which commits no watermark or presence list) and {@code archive}.
+ * (which commits no watermark or presence list), {@code report} and {@code archive}.
  *
  * <p>A job of its own rather than a flag on {@code sync}: the replay has no extract or transform, and a job instance
  * named {@code replay} is never taken for a batch that {@code run --resume} may continue.
@@ -35,12 +35,16 @@ public class ReplayJobConfiguration {
             Step writeTwinsStep,
             Step writeRelationshipsStep,
             Step recordStep,
-            Step archiveStep) {
+            Step reportStep,
+            Step archiveStep,
+            BatchReportListener reports) {
         return new JobBuilder(JOB_NAME, jobs)
+                .listener(reports)
                 .start(replayFilesStep)
                 .next(writeTwinsStep)
                 .next(writeRelationshipsStep)
                 .next(recordStep)
+                .next(reportStep)
                 .next(archiveStep)
                 .build();
     }

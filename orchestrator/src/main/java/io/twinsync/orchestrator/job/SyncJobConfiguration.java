@@ -56,7 +56,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code sync} job: extract, transform, the hand-off to Data Factory (only with that back-end), the write's two
- * partitioned steps (twins, then relationships), record, archive. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
+ * partitioned steps (twins, then relationships), record, report, archive. Each step is one stage over the batch named by the {@value #BATCH_ID} job parameter; each
  * stage records what it did in the batch manifest, which is the batch's durable record. The write, record and archive
  * steps serve the {@code replay} job too ({@link ReplayJobConfiguration}), told apart by its {@value #REPLAY_OF}
  * parameter.
@@ -104,14 +104,20 @@ public class SyncJobConfiguration {
             Step writeTwinsStep,
             Step writeRelationshipsStep,
             Step recordStep,
-            Step archiveStep) {
+            Step reportStep,
+            Step archiveStep,
+            BatchReportListener reports,
+            ProgressDisplay display) {
         return new JobBuilder(JOB_NAME, jobs)
+                .listener(reports)
+                .listener(display)
                 .start(extractStep)
                 .next(transformStep)
                 .next(handOffStep)
                 .next(writeTwinsStep)
                 .next(writeRelationshipsStep)
                 .next(recordStep)
+                .next(reportStep)
                 .next(archiveStep)
                 .build();
     }
@@ -127,8 +133,10 @@ public class SyncJobConfiguration {
             StagingStore staging,
             ObjectProvider<Mapping> mapping,
             SourceDatabase source,
-            TwinGraphTarget target) {
+            TwinGraphTarget target,
+            ProgressDisplay display) {
         return new StepBuilder("extract", jobs)
+                .listener(display)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     // A restarted extract must not leave an earlier attempt's word that the batch is transformed.
                     jobContext(contribution).remove(TRANSFORMED_WHILE_EXTRACTING);
@@ -149,9 +157,16 @@ public class SyncJobConfiguration {
                             ? Watermarks.none()
                             : WatermarkStore.readCommitted(state.area()).without(afresh.keySet());
                     JdbcRowExtractor extractor = new JdbcRowExtractor(source.dataSource(), source.fetchSize());
-                    TwinTransformer transformer =
-                            new TwinTransformer(mapping.getObject()).withoutHistoryOf(afresh.keySet());
                     List<SourceEntity> entities = SourceEntities.of(mapping.getObject());
+                    // what the extract is about to read incrementally: entities with a watermark it has one for
+                    Set<String> incremental = entities.stream()
+                            .filter(e ->
+                                    e.hasWatermark() && committed.of(e.name()).isPresent())
+                            .map(SourceEntity::name)
+                            .collect(Collectors.toSet());
+                    TwinTransformer transformer = new TwinTransformer(mapping.getObject())
+                            .withoutHistoryOf(afresh.keySet())
+                            .withIncrementalReads(incremental);
                     // Each entity, once staged, is recorded in the step's context at once (the repository commits
                     // it on its own), as an item stream's state is at a chunk's end.
                     Consumer<EntityExtract> progress = done -> {
@@ -192,11 +207,11 @@ public class SyncJobConfiguration {
                         written = extractor.extract(batch, entities, committed, earlier, progress);
                     }
                     origins.writePending(batch);
-                    Set<String> incremental = written.reads().entrySet().stream()
+                    Set<String> readIncrementally = written.reads().entrySet().stream()
                             .filter(read -> read.getValue() == ReadKind.INCREMENTAL)
                             .map(Map.Entry::getKey)
                             .collect(Collectors.toSet());
-                    ExtractSummary summary = written.summary().withReads(incremental, afresh);
+                    ExtractSummary summary = written.summary().withReads(readIncrementally, afresh);
                     BatchManifests.update(batch, m -> m.withExtract(summary));
                     contribution.incrementWriteCount(summary.totalRows());
                     if (transformed != null) {
@@ -212,8 +227,13 @@ public class SyncJobConfiguration {
 
     @Bean
     Step transformStep(
-            JobRepository jobs, StagingStore staging, ObjectProvider<Mapping> mapping, TwinGraphTarget target) {
+            JobRepository jobs,
+            StagingStore staging,
+            ObjectProvider<Mapping> mapping,
+            TwinGraphTarget target,
+            ProgressDisplay display) {
         return new StepBuilder("transform", jobs)
+                .listener(display)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     if (batch.id()
                             .value()
@@ -226,6 +246,7 @@ public class SyncJobConfiguration {
                             extract == null ? Set.of() : extract.startedAfresh().keySet();
                     TransformSummary summary = new TwinTransformer(mapping.getObject())
                             .withoutHistoryOf(afresh)
+                            .withIncrementalReads(extract == null ? Set.of() : extract.incremental())
                             .transform(
                                     batch,
                                     TargetState.of(staging, target.stateKey()).area());
@@ -280,11 +301,13 @@ public class SyncJobConfiguration {
             Step writeTwinsPartitionStep,
             SharedWrites shared,
             TwinsyncProperties properties,
-            StagingStore staging) {
+            StagingStore staging,
+            ProgressDisplay display) {
         return new StepBuilder(WRITE_TWINS_STEP, jobs)
+                .listener(display)
                 .partitioner(WRITE_TWINS_PARTITION, WritePartitions::of)
                 .partitionHandler(new WriteFanOut(
-                        writeTwinsPartitionStep, shared, progress(WritePhase.TWINS, properties, staging)))
+                        writeTwinsPartitionStep, shared, progress(WritePhase.TWINS, properties, staging, display)))
                 .build();
     }
 
@@ -295,35 +318,40 @@ public class SyncJobConfiguration {
             Step writeRelationshipsPartitionStep,
             SharedWrites shared,
             TwinsyncProperties properties,
-            StagingStore staging) {
+            StagingStore staging,
+            ProgressDisplay display) {
         return new StepBuilder(WRITE_RELATIONSHIPS_STEP, jobs)
+                .listener(display)
                 .partitioner(WRITE_RELATIONSHIPS_PARTITION, WritePartitions::of)
                 .partitionHandler(new WriteFanOut(
                         writeRelationshipsPartitionStep,
                         shared,
-                        progress(WritePhase.RELATIONSHIPS, properties, staging)))
+                        progress(WritePhase.RELATIONSHIPS, properties, staging, display)))
                 .build();
     }
 
     /**
-     * A write step's progress lines: counted in this process, so none with the processes back-end (its partitions
-     * are other processes) or a hand-off; the phase's total from the batch's transform summary.
+     * A write step's progress: counted in this process, so none with the processes back-end (its partitions are
+     * other processes) or a hand-off; the phase's total from the batch's transform summary.
      */
     private static WriteFanOut.Progress progress(
-            WritePhase phase, TwinsyncProperties properties, StagingStore staging) {
-        Duration every =
-                TwinsyncProperties.Writer.THREADS.equals(properties.writer().backend())
-                        ? properties.progress().every()
-                        : Duration.ZERO;
-        return new WriteFanOut.Progress(phase, every, step -> {
-            String id = step.getJobParameters().getString(BATCH_ID);
-            TransformSummary transform =
-                    BatchManifests.read(staging.openBatch(new BatchId(id))).transform();
-            if (transform == null) {
-                return null; // a replay: its rows were transformed by the batch it replays
-            }
-            return phase == WritePhase.TWINS ? transform.twinFiles() : transform.relationships();
-        });
+            WritePhase phase, TwinsyncProperties properties, StagingStore staging, ProgressDisplay display) {
+        boolean counted =
+                TwinsyncProperties.Writer.THREADS.equals(properties.writer().backend());
+        Duration every = counted ? properties.progress().every() : Duration.ZERO;
+        return new WriteFanOut.Progress(
+                phase,
+                every,
+                step -> {
+                    String id = step.getJobParameters().getString(BATCH_ID);
+                    TransformSummary transform = BatchManifests.read(staging.openBatch(new BatchId(id)))
+                            .transform();
+                    if (transform == null) {
+                        return null; // a replay: its rows were transformed by the batch it replays
+                    }
+                    return phase == WritePhase.TWINS ? transform.twinFiles() : transform.relationships();
+                },
+                counted ? display : null);
     }
 
     @Bean
@@ -440,6 +468,22 @@ public class SyncJobConfiguration {
                     }
                     contribution.incrementWriteCount(summary.twins().total());
                 }))
+                .build();
+    }
+
+    /**
+     * Writes the batch report ({@code report.json}, {@code report.html}) into the batch, so that the archive step
+     * archives it with the batch. A job that stops or fails before this step has its report written when it ends
+     * ({@link BatchReportListener}). A report that cannot be written does not fail the batch: it is logged.
+     */
+    @Bean
+    Step reportStep(JobRepository jobs, StagingStore staging) {
+        return new StepBuilder("report", jobs)
+                .tasklet((contribution, chunk) -> {
+                    JobParameters parameters = contribution.getStepExecution().getJobParameters();
+                    BatchReportListener.write(staging, new BatchId(parameters.getString(BATCH_ID)), parameters, null);
+                    return RepeatStatus.FINISHED;
+                })
                 .build();
     }
 

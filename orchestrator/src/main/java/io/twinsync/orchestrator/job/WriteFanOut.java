@@ -31,9 +31,9 @@ class WriteFanOut implements PartitionHandler {
     private final Progress progress;
 
     /** What the step's progress lines count and how often; {@link #NONE} for none. */
-    record Progress(WritePhase phase, Duration every, Function<StepExecution, Long> total) {
+    record Progress(WritePhase phase, Duration every, Function<StepExecution, Long> total, ProgressDisplay display) {
 
-        static final Progress NONE = new Progress(WritePhase.TWINS, Duration.ZERO, step -> null);
+        static final Progress NONE = new Progress(WritePhase.TWINS, Duration.ZERO, step -> null, null);
     }
 
     WriteFanOut(Step partitionStep, SharedWrites shared) {
@@ -64,7 +64,9 @@ class WriteFanOut implements PartitionHandler {
         WriteProgress counted = shared.open(jobExecutionId);
         // The total is the whole phase's only when every partition runs now; a resumed step writes some of them.
         Long total = partitions.size() == count ? progress.total().apply(manager) : null;
-        try (AutoCloseable lines = WriteProgressLines.start(progress.phase(), total, counted, progress.every())) {
+        try (AutoCloseable lines = progress.display() == null
+                ? WriteProgressLines.start(progress.phase(), total, counted, progress.every())
+                : progress.display().write(progress.phase(), total, counted, progress.every())) {
             List<Thread> threads = new ArrayList<>();
             for (StepExecution partition : partitions) {
                 Thread thread = new Thread(() -> execute(partition), "twinsync-" + partition.getStepName());

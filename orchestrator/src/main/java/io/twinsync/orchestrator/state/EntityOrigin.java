@@ -1,6 +1,8 @@
 package io.twinsync.orchestrator.state;
 
 import io.twinsync.transform.mapping.EntityMapping;
+import io.twinsync.transform.mapping.LinkMapping;
+import io.twinsync.transform.mapping.SourceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,16 +26,25 @@ public record EntityOrigin(String source, String read, String twins) {
 
     /** The origin of a mapping entity read from {@code source} (a JDBC URL already free of credentials). */
     public static EntityOrigin of(String source, EntityMapping entity) {
-        String what = entity.source().table() != null
-                ? "table " + entity.source().table()
-                : "query " + entity.source().query().strip().replaceAll("\\s+", " ");
-        String read = what + "; key " + String.join(", ", entity.source().keyColumns())
-                + (entity.source().watermark() == null
-                        ? ""
-                        : "; watermark " + entity.source().watermark());
         String twins =
                 "model " + entity.twin().model() + "; id " + entity.twin().id();
-        return new EntityOrigin(source, read, twins);
+        return new EntityOrigin(source, read(entity.source()), twins);
+    }
+
+    /** The origin of a link entity read from {@code source}: its relationships in place of twins. */
+    public static EntityOrigin of(String source, LinkMapping link) {
+        String relationships =
+                "relationship " + link.relationship().name() + " of entity " + link.sourceEntity() + "; source "
+                        + link.sourceId() + "; target " + link.relationship().target();
+        return new EntityOrigin(source, read(link.source()), relationships);
+    }
+
+    private static String read(SourceSpec from) {
+        String what = from.table() != null
+                ? "table " + from.table()
+                : "query " + from.query().strip().replaceAll("\\s+", " ");
+        return what + "; key " + String.join(", ", from.keyColumns())
+                + (from.watermark() == null ? "" : "; watermark " + from.watermark());
     }
 
     /** What changed since {@code earlier}, in words, or an empty string when nothing did. */

@@ -38,6 +38,7 @@ public record EntityOrigins(Map<String, EntityOrigin> byEntity) {
     public static EntityOrigins of(Mapping mapping, String source) {
         Map<String, EntityOrigin> origins = new LinkedHashMap<>();
         mapping.entities().forEach(e -> origins.put(e.name(), EntityOrigin.of(source, e)));
+        mapping.links().forEach(l -> origins.put(l.name(), EntityOrigin.of(source, l)));
         return new EntityOrigins(origins);
     }
 

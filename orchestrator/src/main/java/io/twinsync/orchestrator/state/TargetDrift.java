@@ -14,7 +14,9 @@ import io.twinsync.writer.drift.DriftReport;
 import io.twinsync.writer.state.KnownState;
 import io.twinsync.writer.state.KnownStateStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /** The drift check of the configured target for a mapping: the mapped models' twins against the known state. */
 public final class TargetDrift {
@@ -64,6 +66,19 @@ public final class TargetDrift {
         } catch (IOException e) {
             throw new StagingException(
                     "Cannot write " + BATCH_FILE + " in batch " + batch.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The drift check this batch's run recorded, if it made one. */
+    public static Optional<DriftReport> recorded(Batch batch) {
+        if (!batch.exists(BATCH_FILE)) {
+            return Optional.empty();
+        }
+        try (InputStream in = batch.open(BATCH_FILE)) {
+            return Optional.of(StagingJson.mapper().readValue(in, DriftReport.class));
+        } catch (IOException e) {
+            throw new StagingException(
+                    "Cannot read " + BATCH_FILE + " in batch " + batch.id() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -233,7 +233,7 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),
                 new TwinsyncProperties.Archive(true, 30, 100),
-                new TwinsyncProperties.Progress(Duration.ofSeconds(10)),
+                new TwinsyncProperties.Progress(Duration.ofSeconds(10), TwinsyncProperties.Progress.AUTO),
                 new TwinsyncProperties.Metrics(null, null, null));
 
         assertThat(properties.stagingLocation())
@@ -253,7 +253,7 @@ class TwinsyncPropertiesTests {
                 new TwinsyncProperties.Jobs(null, null, null),
                 new TwinsyncProperties.Schedule(null, null),
                 new TwinsyncProperties.Archive(true, 30, 100),
-                new TwinsyncProperties.Progress(Duration.ofSeconds(10)),
+                new TwinsyncProperties.Progress(Duration.ofSeconds(10), TwinsyncProperties.Progress.AUTO),
                 new TwinsyncProperties.Metrics(null, null, null));
 
         assertThatThrownBy(() -> new TwinsyncConfiguration().stagingStore(properties))

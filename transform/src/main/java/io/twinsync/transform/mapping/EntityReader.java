@@ -22,7 +22,8 @@ final class EntityReader {
     /** Entity names become file names ({@code rows/{name}.ndjson}), so they are kept plain. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
-    static final Set<String> ENTITY_KEYS = Set.of("name", "description", "source", "twin", "relationships");
+    static final Set<String> ENTITY_KEYS =
+            Set.of("name", "description", "source", "twin", "relationships", "relationship");
     static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key", "watermark");
     static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties", "nulls", "deleted");
     static final Set<String> PROPERTY_KEYS = ValueSourceReader.TWIN_PROPERTY_KEYS;
@@ -56,11 +57,7 @@ final class EntityReader {
 
     EntityMapping read(YamlFields entity) {
         int before = problems.list().size();
-        String name = entity.text("name", true);
-        if (name != null && !NAME.matcher(name).matches()) {
-            problems.add(entity.at("name") + ": '" + name + "' cannot name an entity; use letters, digits, '-' and"
-                    + " '_', starting with a letter, at most 64 characters (it names the file rows/{name}.ndjson)");
-        }
+        String name = name(entity);
         String label = name != null ? "entity '" + name + "': " : entity.here() + ": ";
         YamlFields fields = entity.relabel(label);
         fields.allowOnly(ENTITY_KEYS);
@@ -81,7 +78,21 @@ final class EntityReader {
         return valid ? new EntityMapping(name, source, twin, relationships) : null;
     }
 
-    private SourceSpec readSource(YamlFields source) {
+    /** The entity's name, checked (null, reported, when it is missing). */
+    String name(YamlFields entity) {
+        String name = entity.text("name", true);
+        if (name != null && !NAME.matcher(name).matches()) {
+            problems.add(entity.at("name") + ": '" + name + "' cannot name an entity; use letters, digits, '-' and"
+                    + " '_', starting with a letter, at most 64 characters (it names the file rows/{name}.ndjson)");
+        }
+        return name;
+    }
+
+    IdTemplateReader idTemplates() {
+        return idTemplates;
+    }
+
+    SourceSpec readSource(YamlFields source) {
         if (source == null) {
             return null;
         }
@@ -152,10 +163,17 @@ final class EntityReader {
     }
 
     private DeletionFlag readDeleted(YamlFields deleted) {
+        if (deleted != null) {
+            deleted.allowOnly(DELETED_KEYS);
+        }
+        return readDeletionFlag(deleted);
+    }
+
+    /** The deletion column and its values, or null when there is none (reported when it is wrong). */
+    DeletionFlag readDeletionFlag(YamlFields deleted) {
         if (deleted == null) {
             return null;
         }
-        deleted.allowOnly(DELETED_KEYS);
         boolean missing = deleted.isPresent("missing");
         String column = deleted.text("column", !missing);
         List<String> when = deleted.isPresent("when") ? deleted.scalars("when") : DeletionFlag.DEFAULT_WHEN;
@@ -297,6 +315,14 @@ final class EntityReader {
 
     private RelationshipSpec readRelationship(YamlFields item, String model) {
         item.allowOnly(RELATIONSHIP_KEYS);
+        return readRelationshipKeys(item, model);
+    }
+
+    /**
+     * A relationship's name, target, id, stale rule and properties, checked against {@code model} (the source
+     * twins' model; null when it is not known, then the name and properties are not checked and null is returned).
+     */
+    RelationshipSpec readRelationshipKeys(YamlFields item, String model) {
         String name = item.text("name", true);
         IdTemplate target = idTemplates.read(item, "target", true, true);
         IdTemplate id = idTemplates.read(item, "id", false, false);

@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * {@link MappingLoader}, which guarantees that every model, property, relationship and template in it is valid.
  *
  * @param source where the mapping was read from (a path or {@code classpath:...}), for messages
- * @param entities the entities in the order the mapping lists them
+ * @param entities the twin entities ({@code twin:}) in the order the mapping lists them
+ * @param links the link entities ({@code relationship:}) in the order the mapping lists them; their relationships
+ *     go into the twin files of their source entities
  * @param models every interface of every model file the mapping lists under {@code models} (files, folders and globs),
  *     read without problems. {@link ModelSet#documents()} gives them in dependency order (each after what it extends
  *     or uses as a component or schema), as transform writes them to the batch's {@code models.json} and as they are
@@ -25,13 +27,29 @@ import java.util.TreeMap;
  *     an upload checks them against the instance first. Relationship targets are never among them
  */
 public record Mapping(
-        String source, List<EntityMapping> entities, ModelSet models, Map<String, MissingModel> missingModels) {
+        String source,
+        List<EntityMapping> entities,
+        List<LinkMapping> links,
+        ModelSet models,
+        Map<String, MissingModel> missingModels) {
 
     public Mapping {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(models, "models");
         entities = List.copyOf(entities);
+        links = List.copyOf(links);
         missingModels = Collections.unmodifiableMap(new TreeMap<>(missingModels));
+    }
+
+    /** A mapping without link entities. */
+    public Mapping(
+            String source, List<EntityMapping> entities, ModelSet models, Map<String, MissingModel> missingModels) {
+        this(source, entities, List.of(), models, missingModels);
+    }
+
+    /** The link entities whose relationships go out from the twins of {@code entity}, in mapping order. */
+    public List<LinkMapping> linksFrom(String entity) {
+        return links.stream().filter(l -> l.sourceEntity().equals(entity)).toList();
     }
 
     public Optional<EntityMapping> entity(String name) {

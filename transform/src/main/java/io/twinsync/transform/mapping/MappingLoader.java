@@ -53,7 +53,8 @@ public final class MappingLoader {
      * {@code entities[].source}, {@code entities[].twin}, {@code entities[].twin.id} (the long form of an id
      * template, as are {@code target} and {@code id} of a relationship), {@code entities[].twin.properties.*} (the
      * long form of a property), {@code entities[].twin.deleted}, {@code entities[].relationships[]} and
-     * {@code entities[].relationships[].properties.*}. The JSON Schema {@code io/twinsync/transform/mapping.schema.json} must
+     * {@code entities[].relationships[].properties.*}, and for a link entity {@code entities[].relationship} with its
+     * {@code source}, {@code target}, {@code id}, {@code properties.*} and {@code deleted}. The JSON Schema {@code io/twinsync/transform/mapping.schema.json} must
      * list the same keys.
      */
     public static Map<String, Set<String>> acceptedKeys() {
@@ -70,6 +71,12 @@ public final class MappingLoader {
         keys.put("entities[].relationships[].target", IdTemplateReader.TEMPLATE_KEYS);
         keys.put("entities[].relationships[].id", IdTemplateReader.TEMPLATE_KEYS);
         keys.put("entities[].relationships[].properties.*", EntityReader.RELATIONSHIP_PROPERTY_KEYS);
+        keys.put("entities[].relationship", LinkReader.LINK_KEYS);
+        keys.put("entities[].relationship.source", IdTemplateReader.TEMPLATE_KEYS);
+        keys.put("entities[].relationship.target", IdTemplateReader.TEMPLATE_KEYS);
+        keys.put("entities[].relationship.id", IdTemplateReader.TEMPLATE_KEYS);
+        keys.put("entities[].relationship.properties.*", EntityReader.RELATIONSHIP_PROPERTY_KEYS);
+        keys.put("entities[].relationship.deleted", LinkReader.LINK_DELETED_KEYS);
         return Collections.unmodifiableMap(keys);
     }
 
@@ -129,24 +136,54 @@ public final class MappingLoader {
         }
         IdNormalization idDefaults = IdTemplateReader.readDefaults(top.object("ids", false), problems);
         EntityReader reader = new EntityReader(models, candidates, base, idDefaults, problems);
+        LinkReader linkReader = new LinkReader(reader, definedTwinModels(root, models), problems);
         List<EntityMapping> entities = new ArrayList<>();
+        List<LinkMapping> links = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (YamlFields item : items) {
-            EntityMapping entity = reader.read(item);
-            if (entity == null) {
+            boolean link = item.isPresent("relationship");
+            EntityMapping entity = link ? null : reader.read(item);
+            LinkMapping linkEntity = link ? linkReader.read(item) : null;
+            String name = entity != null ? entity.name() : linkEntity != null ? linkEntity.name() : null;
+            if (name == null) {
                 continue;
             }
-            if (!names.add(entity.name().toLowerCase(Locale.ROOT))) {
-                problems.add("entity '" + entity.name() + "': the name is used by another entity (names are"
+            if (!names.add(name.toLowerCase(Locale.ROOT))) {
+                problems.add("entity '" + name + "': the name is used by another entity (names are"
                         + " compared ignoring case, as they name files); give each entity its own name");
-            } else {
+            } else if (entity != null) {
                 entities.add(entity);
+            } else {
+                links.add(linkEntity);
             }
+        }
+        for (LinkMapping link : links) {
+            entities.stream()
+                    .filter(e -> e.name().equals(link.sourceEntity()))
+                    .findFirst()
+                    .ifPresent(source -> linkReader.checkAgainst(link, source));
         }
         twinModels.values().removeIf(m -> !models.contains(m));
         Map<String, MissingModel> missing = MissingModels.split(models, twinModels, candidates, base, problems);
         problems.throwIfAny(resources.description());
-        return new Mapping(resources.description(), entities, models, missing);
+        return new Mapping(resources.description(), entities, links, models, missing);
+    }
+
+    /**
+     * Each twin entity's {@code twin.model} by entity name, for a link entity's {@code sourceEntity}; null for a model
+     * the listed files do not define (the twin entity reports that).
+     */
+    private static Map<String, String> definedTwinModels(JsonNode root, ModelSet models) {
+        Map<String, String> twinModels = new LinkedHashMap<>();
+        for (JsonNode entity : root.path("entities")) {
+            JsonNode model = entity.path("twin").path("model");
+            if (entity.path("name").isTextual() && !entity.has("relationship")) {
+                twinModels.putIfAbsent(
+                        entity.path("name").asText(),
+                        model.isTextual() && models.contains(model.asText()) ? model.asText() : null);
+            }
+        }
+        return twinModels;
     }
 
     /** Each entity's {@code twin.model} as written, by the entity's name in messages ({@code entity 'pump'}). */

@@ -8,11 +8,18 @@ import java.util.Objects;
  *
  * @param twinId the twin id
  * @param sourceKey the source row's key columns and values
+ * @param relationship for a link entity's row, the relationship it gives (its {@code twinId} is then the source
+ *     twin's); null for a twin entity's
  */
-public record PresenceEntry(String twinId, ObjectNode sourceKey) {
+public record PresenceEntry(String twinId, ObjectNode sourceKey, ObjectNode relationship) {
 
     public PresenceEntry {
         Objects.requireNonNull(twinId, "twinId");
         Objects.requireNonNull(sourceKey, "sourceKey");
+    }
+
+    /** A twin an entity produced. */
+    public PresenceEntry(String twinId, ObjectNode sourceKey) {
+        this(twinId, sourceKey, null);
     }
 }

@@ -63,7 +63,10 @@ public final class PresenceStore {
                             + node + "; delete the file to start the entity's presence list afresh (the next"
                             + " batch then deletes nothing for missing rows)");
                 }
-                each.accept(new PresenceEntry(node.get("twinId").asText(), (ObjectNode) node.get("sourceKey")));
+                each.accept(new PresenceEntry(
+                        node.get("twinId").asText(),
+                        (ObjectNode) node.get("sourceKey"),
+                        node.path("relationship").isObject() ? (ObjectNode) node.get("relationship") : null));
             }
             return true;
         } catch (IOException e) {

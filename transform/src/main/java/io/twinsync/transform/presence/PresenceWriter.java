@@ -33,6 +33,10 @@ public final class PresenceWriter implements AutoCloseable {
             json.writeStringField("twinId", entry.twinId());
             json.writeFieldName("sourceKey");
             json.writeTree(entry.sourceKey());
+            if (entry.relationship() != null) {
+                json.writeFieldName("relationship");
+                json.writeTree(entry.relationship());
+            }
             json.writeEndObject();
             json.writeRaw('\n');
             entries++;

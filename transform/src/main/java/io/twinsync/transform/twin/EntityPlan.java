@@ -19,6 +19,7 @@ public final class EntityPlan {
     private final DeletionCheck deletion;
     private final MissingRows missing;
     private final List<String> components;
+    private final String linkSource;
 
     EntityPlan(
             String entity,
@@ -31,6 +32,26 @@ public final class EntityPlan {
             DeletionCheck deletion,
             MissingRows missing,
             List<String> components) {
+        this(entity, model, id, properties, relationships, keyColumns, keyIndexes, deletion, missing, components, null);
+    }
+
+    /**
+     * @param linkSource for a link entity, the twin entity whose twins its relationships go out from ({@code id} then
+     *     renders the source twin id, {@code relationships} holds the one relationship); null for a twin entity
+     */
+    EntityPlan(
+            String entity,
+            String model,
+            BoundTemplate id,
+            List<PropertyPlan> properties,
+            List<RelationshipPlan> relationships,
+            List<String> keyColumns,
+            int[] keyIndexes,
+            DeletionCheck deletion,
+            MissingRows missing,
+            List<String> components,
+            String linkSource) {
+        this.linkSource = linkSource;
         this.entity = entity;
         this.model = model;
         this.id = id;
@@ -82,6 +103,16 @@ public final class EntityPlan {
     /** The names of the model's components (own and inherited); every twin document carries each of them. */
     List<String> components() {
         return components;
+    }
+
+    /** True for a link entity's plan, whose rows give relationships of another entity's twins. */
+    public boolean isLink() {
+        return linkSource != null;
+    }
+
+    /** For a link entity, the twin entity its relationships go out from; null for a twin entity. */
+    String linkSource() {
+        return linkSource;
     }
 
     int keyIndex(int i) {

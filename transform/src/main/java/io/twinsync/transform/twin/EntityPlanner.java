@@ -10,6 +10,7 @@ import io.twinsync.staging.rows.StagedSchema;
 import io.twinsync.transform.convert.ValueConverter;
 import io.twinsync.transform.convert.ValueConverters;
 import io.twinsync.transform.mapping.EntityMapping;
+import io.twinsync.transform.mapping.LinkMapping;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingProblem;
 import io.twinsync.transform.mapping.MappingProblems;
@@ -43,23 +44,31 @@ public final class EntityPlanner {
     public static List<EntityPlan> plan(Mapping mapping, Batch batch) {
         MappingProblems problems = new MappingProblems();
         List<EntityPlan> plans = new ArrayList<>();
+        // link entities first: their relationships go into the twin files of their source entities
+        for (LinkMapping link : mapping.links()) {
+            schema(batch, link.name())
+                    .flatMap(schema -> planLink(link, mapping, schema, problems))
+                    .ifPresent(plans::add);
+        }
         for (EntityMapping entity : mapping.entities()) {
-            String path = BatchLayout.rowsFile(entity.name());
-            if (!batch.exists(path)) {
-                log.info("Batch {} has no {}; entity {} is skipped", batch.id(), path, entity.name());
-                continue;
-            }
-            StagedSchema schema;
-            try (StagedRowReader reader = new StagedRowReader(batch.open(path), batch.location() + "/" + path)) {
-                schema = reader.schema();
-            }
-            EntityPlan plan = plan(entity, mapping.models(), schema, problems);
-            if (plan != null) {
-                plans.add(plan);
-            }
+            schema(batch, entity.name())
+                    .map(schema -> plan(entity, mapping.models(), schema, problems))
+                    .ifPresent(plans::add);
         }
         problems.throwIfAny(mapping.source() + " (against the staged rows of batch " + batch.id() + ")");
         return plans;
+    }
+
+    /** The schema of an entity's rows file, or empty (logged) when the batch has none. */
+    private static Optional<StagedSchema> schema(Batch batch, String entity) {
+        String path = BatchLayout.rowsFile(entity);
+        if (!batch.exists(path)) {
+            log.info("Batch {} has no {}; entity {} is skipped", batch.id(), path, entity);
+            return Optional.empty();
+        }
+        try (StagedRowReader reader = new StagedRowReader(batch.open(path), batch.location() + "/" + path)) {
+            return Optional.of(reader.schema());
+        }
     }
 
     /**
@@ -114,34 +123,10 @@ public final class EntityPlanner {
         }
         List<RelationshipPlan> relationships = new ArrayList<>();
         for (RelationshipSpec spec : entity.relationships()) {
-            String at = "relationships " + spec.name();
-            DtdlRelationship relationship =
-                    models.relationship(model, spec.name()).orElse(null);
-            if (relationship == null) {
-                columns.report(
-                        MappingProblem.Kind.INVALID_MAPPING,
-                        at,
-                        spec.name(),
-                        model + " has no relationship " + spec.name());
-                continue;
+            RelationshipPlan plan = relationship(spec, model, models, columns, "relationships " + spec.name());
+            if (plan != null) {
+                relationships.add(plan);
             }
-            BoundTemplate target = BoundTemplate.bind(spec.target(), columns, at + " target");
-            BoundTemplate relId = spec.explicitId()
-                    .map(t -> BoundTemplate.bind(t, columns, at + " id"))
-                    .orElse(null);
-            List<PropertyPlan> relProperties = new ArrayList<>();
-            for (PropertySpec p : spec.properties()) {
-                DtdlProperty declared = relationship.properties().get(p.property());
-                PropertyPlan plan = property(
-                        p,
-                        declared == null ? null : new PropertyTarget(declared.name(), declared.schema()),
-                        columns,
-                        at + " properties." + p.property());
-                if (plan != null) {
-                    relProperties.add(plan);
-                }
-            }
-            relationships.add(new RelationshipPlan(spec.name(), target, relId, relProperties, spec.removeStale()));
         }
         if (problems.list().size() != before) {
             return null;
@@ -157,6 +142,96 @@ public final class EntityPlanner {
                 deletion,
                 entity.twin().missing(),
                 List.copyOf(models.components(model).keySet()));
+    }
+
+    /**
+     * Plans one link entity against the schema of its staged rows, adding every problem found to {@code problems}:
+     * its source template as the plan's id, its relationship as the plan's one relationship, typed by the model of
+     * its source entity.
+     *
+     * @return the plan, or empty when the entity has a problem (then at least one was added)
+     */
+    public static Optional<EntityPlan> planLink(
+            LinkMapping link, Mapping mapping, StagedSchema schema, MappingProblems problems) {
+        int before = problems.list().size();
+        ColumnBinder columns = new ColumnBinder(schema, link.name(), problems);
+        if (!schema.entity().equalsIgnoreCase(link.name())) {
+            columns.report(
+                    MappingProblem.Kind.ROWS_FILE_MISMATCH,
+                    "name",
+                    schema.entity(),
+                    columns.rowsFile() + " says it holds entity '" + schema.entity()
+                            + "'; re-run extract for this batch");
+        }
+        Optional<EntityMapping> source = mapping.entity(link.sourceEntity());
+        if (source.isEmpty()) {
+            // MappingLoader never lets this through; a Mapping built by hand might.
+            columns.report(
+                    MappingProblem.Kind.INVALID_MAPPING,
+                    "relationship.sourceEntity",
+                    link.sourceEntity(),
+                    "there is no twin entity '" + link.sourceEntity() + "'");
+            return Optional.empty();
+        }
+        List<String> keys = link.source().keyColumns();
+        int[] keyIndexes = new int[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            keyIndexes[i] = columns.indexOf(keys.get(i), "source.key");
+        }
+        String model = source.get().twin().model();
+        BoundTemplate sourceId = BoundTemplate.bind(link.sourceId(), columns, "relationship.source");
+        RelationshipPlan relationship =
+                relationship(link.relationship(), model, mapping.models(), columns, "relationship");
+        DeletionCheck deletion = null;
+        if (link.deleted() != null) {
+            int index = columns.indexOf(link.deleted().column(), "relationship.deleted.column");
+            deletion = index < 0 ? null : new DeletionCheck(link.deleted(), index);
+        }
+        if (problems.list().size() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new EntityPlan(
+                link.name(),
+                model,
+                sourceId,
+                List.of(),
+                List.of(relationship),
+                keys,
+                keyIndexes,
+                deletion,
+                null,
+                List.of(),
+                link.sourceEntity()));
+    }
+
+    private static RelationshipPlan relationship(
+            RelationshipSpec spec, String model, ModelSet models, ColumnBinder columns, String at) {
+        DtdlRelationship relationship = models.relationship(model, spec.name()).orElse(null);
+        if (relationship == null) {
+            columns.report(
+                    MappingProblem.Kind.INVALID_MAPPING,
+                    at,
+                    spec.name(),
+                    model + " has no relationship " + spec.name());
+            return null;
+        }
+        BoundTemplate target = BoundTemplate.bind(spec.target(), columns, at + " target");
+        BoundTemplate relId = spec.explicitId()
+                .map(t -> BoundTemplate.bind(t, columns, at + " id"))
+                .orElse(null);
+        List<PropertyPlan> relProperties = new ArrayList<>();
+        for (PropertySpec p : spec.properties()) {
+            DtdlProperty declared = relationship.properties().get(p.property());
+            PropertyPlan plan = property(
+                    p,
+                    declared == null ? null : new PropertyTarget(declared.name(), declared.schema()),
+                    columns,
+                    at + " properties." + p.property());
+            if (plan != null) {
+                relProperties.add(plan);
+            }
+        }
+        return new RelationshipPlan(spec.name(), target, relId, relProperties, spec.removeStale());
     }
 
     /** The property a twin property path leads to (its last part, with the schema there), or null. */

@@ -13,6 +13,7 @@ import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.transform.mapping.MissingRows;
 import io.twinsync.transform.presence.PresenceEntry;
 import io.twinsync.transform.presence.PresenceWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class EntityTwinWriter implements AutoCloseable {
     private final TwinFileSink sink;
     private final Map<String, MissingRowSweep> sweeps = new LinkedHashMap<>();
     private final Map<String, RejectedTwins> rejected = new LinkedHashMap<>();
+    private final LinkedRelationships links = new LinkedRelationships();
+    private final List<PresenceWriter> linkPresence = new ArrayList<>();
 
     /**
      * @param twins the batch's new {@code twins/} folder, which the caller commits once every entity is written
@@ -50,7 +53,10 @@ public final class EntityTwinWriter implements AutoCloseable {
 
     /** Writes the twin files of an entity's rows, read to their end from {@code reader}, which the caller closes. */
     public EntityCounts write(EntityPlan plan, StagedRowReader reader) {
-        TwinRowBuilder builder = new TwinRowBuilder(plan);
+        if (plan.isLink()) {
+            return writeLinks(plan, reader, null, false);
+        }
+        TwinRowBuilder builder = new TwinRowBuilder(plan, links);
         MissingRowSweep sweep = plan.missing() == null ? null : sweep(plan);
         long rows = 0;
         long twinFiles = 0;
@@ -99,6 +105,36 @@ public final class EntityTwinWriter implements AutoCloseable {
     }
 
     /**
+     * Holds the relationships of a link entity's rows for the twin files of its source entity, which must be written
+     * after it, and writes the batch's list of them (see {@link LinkRowWriter}). Counts its rows and rejects; its
+     * relationships are counted with the twin files that list them.
+     *
+     * @param committed the staging state with the entity's last committed list, or null to compare with none
+     * @param incremental whether the rows are only those changed since the last committed batch
+     */
+    public EntityCounts writeLinks(EntityPlan plan, StagedRowReader reader, StateArea committed, boolean incremental) {
+        PresenceWriter presence = new PresenceWriter(batch, plan.entity());
+        linkPresence.add(presence);
+        return new LinkRowWriter(batch, links, rejects::write).write(plan, reader, committed, incremental, presence);
+    }
+
+    /**
+     * Rejects the link rows whose source twin got no twin file; call it once every entity was written.
+     *
+     * @return per link entity, the rows so rejected (as rows rejected only: their rows were counted when read)
+     */
+    public List<EntityCounts> rejectUnlinked() {
+        Map<String, Long> byEntity = new LinkedHashMap<>();
+        for (Reject reject : links.rejectUnlinked(STAGE)) {
+            rejects.write(reject);
+            byEntity.merge(reject.entity(), 1L, Long::sum);
+        }
+        List<EntityCounts> counts = new ArrayList<>();
+        byEntity.forEach((entity, n) -> counts.add(new EntityCounts(entity, 0, 0, 0, 0, n)));
+        return counts;
+    }
+
+    /**
      * Tombstones the twins of an entity with deletion by absence whose rows are gone from this batch; call it after
      * every entity was written, so that a twin now produced by another entity is not taken for gone.
      *
@@ -115,20 +151,26 @@ public final class EntityTwinWriter implements AutoCloseable {
     }
 
     /**
-     * What the entity covers in the graph, for a full compare; call it after {@link #write} and {@link
-     * #writeMissing} for the entity.
+     * What the twin entity covers in the graph, for a full compare, its link entities' relationship names included;
+     * call it after {@link #write} and {@link #writeMissing} for the entity. Not for a link entity's plan.
      */
     public EntityScope scope(EntityPlan plan) {
         RejectedTwins rows = rejected.getOrDefault(plan.entity(), new RejectedTwins());
         MissingRowSweep sweep = sweeps.get(plan.entity());
+        List<String> names = new ArrayList<>();
+        plan.relationships().stream().map(RelationshipPlan::name).forEach(names::add);
+        names.addAll(links.names(plan.entity()));
+        List<String> owned = new ArrayList<>();
+        plan.relationships().stream()
+                .filter(RelationshipPlan::removeStale)
+                .map(RelationshipPlan::name)
+                .forEach(owned::add);
+        owned.addAll(links.ownedNames(plan.entity()));
         return new EntityScope(
                 plan.entity(),
                 plan.model(),
-                plan.relationships().stream().map(RelationshipPlan::name).toList(),
-                plan.relationships().stream()
-                        .filter(RelationshipPlan::removeStale)
-                        .map(RelationshipPlan::name)
-                        .toList(),
+                names.stream().distinct().toList(),
+                owned.stream().distinct().toList(),
                 plan.missing() == null
                         ? MissingRows.DEFAULT_LIMIT
                         : plan.missing().limit(),
@@ -140,6 +182,7 @@ public final class EntityTwinWriter implements AutoCloseable {
     /** Publishes the presence lists written; call it after the twin files were committed. */
     public void commitPresence() {
         sweeps.values().forEach(MissingRowSweep::commit);
+        linkPresence.forEach(PresenceWriter::commit);
     }
 
     @Override
@@ -148,6 +191,7 @@ public final class EntityTwinWriter implements AutoCloseable {
             sink.close();
         } finally {
             sweeps.values().forEach(MissingRowSweep::close);
+            linkPresence.forEach(PresenceWriter::close);
         }
     }
 

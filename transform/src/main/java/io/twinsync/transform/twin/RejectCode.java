@@ -29,6 +29,11 @@ public enum RejectCode {
     /** Two relationships of one twin got the same relationship id. */
     DUPLICATE_RELATIONSHIP_ID,
     /**
+     * A link entity's row gives a relationship from a twin that its source entity wrote no twin file for in the batch
+     * (no row gave that id, or its row was rejected), so there is no file to carry the relationship.
+     */
+    SOURCE_TWIN_NOT_WRITTEN,
+    /**
      * More of an entity's twins are missing from a full read than {@code deleted.missingLimit} allows, so none of them
      * was deleted (one reject for the entity, not per row).
      */

@@ -17,11 +17,14 @@ public final class RowDryRun {
 
     private record FirstRow(String entity, Object key) {}
 
-    /** The rejects transform would write for this row of the planned entity; empty when it would become a twin. */
+    /**
+     * The rejects transform would write for this row of the planned entity; empty when it would become a twin (or,
+     * for a link entity, a relationship; whether its source twin gets a file is not checked).
+     */
     public List<Reject> check(EntityPlan plan, StagedRow row) {
         TwinRowBuilder.Result result = new TwinRowBuilder(plan).build(row);
         List<RowProblem> problems = result.problems();
-        if (result.file() != null) {
+        if (result.file() != null && !plan.isLink()) { // a link's rows share their source twin's id
             String twinId = result.file().twinId();
             FirstRow first = firstRows.putIfAbsent(
                     twinId, new FirstRow(plan.entity(), result.file().sourceKey()));

@@ -32,21 +32,38 @@ final class TwinRowBuilder {
     /** The names of relationships with {@code stale: remove}: every twin file of the entity lists them in full. */
     private final List<String> ownedRelationships;
 
+    /** The relationships of link rows, which the twin files of this entity list with their own. */
+    private final LinkedRelationships links;
+
     TwinRowBuilder(EntityPlan plan) {
+        this(plan, LinkedRelationships.NONE);
+    }
+
+    /** With the relationships link entities' rows give the twins of this entity. */
+    TwinRowBuilder(EntityPlan plan, LinkedRelationships links) {
         this.plan = plan;
-        this.ownedRelationships = plan.relationships().stream()
+        this.links = links;
+        List<String> owned = new ArrayList<>();
+        plan.relationships().stream()
                 .filter(RelationshipPlan::removeStale)
                 .map(RelationshipPlan::name)
-                .distinct()
-                .toList();
+                .forEach(owned::add);
+        owned.addAll(links.ownedNames(plan.entity()));
+        this.ownedRelationships = owned.stream().distinct().toList();
     }
 
     /**
      * The result for a row: a twin file, or the problems (never both).
      *
      * @param twinId the row's twin id, or null when it has none (its id columns are NULL or give an invalid id)
+     * @param linked how many of the file's relationships come from link entities' rows
      */
-    record Result(TwinFile file, List<RowProblem> problems, String twinId) {}
+    record Result(TwinFile file, List<RowProblem> problems, String twinId, int linked) {
+
+        Result(TwinFile file, List<RowProblem> problems, String twinId) {
+            this(file, problems, twinId, 0);
+        }
+    }
 
     Result build(StagedRow row) {
         List<RowProblem> problems = new ArrayList<>();
@@ -56,6 +73,7 @@ final class TwinRowBuilder {
         twin.putObject("$metadata").put("$model", plan.model());
         if (plan.deletion() != null && plan.deletion().deleted(row)) {
             // a tombstone: only the id matters; the writer deletes the relationships, then the twin
+            links.take(plan.entity(), twinId); // its link relationships go with it
             return problems.isEmpty()
                     ? new Result(
                             TwinFile.of(plan.entity(), StagedValues.key(plan, row), true, twin, List.of(), List.of()),
@@ -102,6 +120,9 @@ final class TwinRowBuilder {
         if (!problems.isEmpty()) {
             return new Result(null, problems, twinId);
         }
+        // checked when their rows were read; ids differ from the row's own, as no name is mapped both ways
+        List<ObjectNode> linked = links.take(plan.entity(), twinId);
+        relationships.addAll(linked);
         return new Result(
                 TwinFile.of(
                         plan.entity(),
@@ -113,7 +134,8 @@ final class TwinRowBuilder {
                         wholeValues,
                         ownedRelationships),
                 List.of(),
-                twinId);
+                twinId,
+                linked.size());
     }
 
     private String twinId(StagedRow row, List<RowProblem> problems) {

@@ -7,6 +7,7 @@ import io.twinsync.staging.rows.StagedRow;
 import io.twinsync.staging.rows.StagedRowReader;
 import io.twinsync.staging.rows.StagedSchema;
 import io.twinsync.transform.mapping.EntityMapping;
+import io.twinsync.transform.mapping.LinkMapping;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.mapping.MappingProblem;
 import io.twinsync.transform.mapping.MappingProblems;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Checks a loaded mapping against sample staged rows, with the transform's own planning and row rules, and reports
@@ -48,6 +50,15 @@ public final class MappingValidator {
                 check.entity(mapping, entity, reader.schema(), reader);
             }
         }
+        for (LinkMapping link : mapping.links()) {
+            String path = BatchLayout.rowsFile(link.name());
+            if (!sample.exists(path)) {
+                continue;
+            }
+            try (StagedRowReader reader = new StagedRowReader(sample.open(path), sample.location() + "/" + path)) {
+                check.link(mapping, link, reader.schema(), reader);
+            }
+        }
         return check.report(mapping);
     }
 
@@ -65,6 +76,13 @@ public final class MappingValidator {
                 check.entity(mapping, entity, schema, rows.iterator());
             }
         }
+        for (LinkMapping link : mapping.links()) {
+            StagedSchema schema = stagedSchemas.get(link.name());
+            if (schema != null) {
+                List<StagedRow> rows = sampleRows.getOrDefault(link.name(), List.of());
+                check.link(mapping, link, schema, rows.iterator());
+            }
+        }
         return check.report(mapping);
     }
 
@@ -78,6 +96,17 @@ public final class MappingValidator {
         void entity(Mapping mapping, EntityMapping entity, StagedSchema schema, Iterator<StagedRow> rows) {
             MappingProblems planProblems = new MappingProblems();
             Optional<EntityPlan> plan = EntityPlanner.planEntity(entity, mapping.models(), schema, planProblems);
+            rows(entity.name(), planProblems, plan, rows);
+        }
+
+        void link(Mapping mapping, LinkMapping link, StagedSchema schema, Iterator<StagedRow> rows) {
+            MappingProblems planProblems = new MappingProblems();
+            Optional<EntityPlan> plan = EntityPlanner.planLink(link, mapping, schema, planProblems);
+            rows(link.name(), planProblems, plan, rows);
+        }
+
+        private void rows(
+                String entity, MappingProblems planProblems, Optional<EntityPlan> plan, Iterator<StagedRow> rows) {
             planProblems.problems().forEach(p -> problems.add(mappingProblem(entity, p)));
             if (plan.isEmpty()) {
                 return;
@@ -87,21 +116,22 @@ public final class MappingValidator {
                 count++;
                 dryRun.check(plan.get(), rows.next()).forEach(r -> problems.add(rowProblem(r)));
             }
-            rowsChecked.put(entity.name(), count);
+            rowsChecked.put(entity, count);
         }
 
         ValidationReport report(Mapping mapping) {
-            List<String> notChecked = mapping.entities().stream()
-                    .map(EntityMapping::name)
+            List<String> notChecked = Stream.concat(
+                            mapping.entities().stream().map(EntityMapping::name),
+                            mapping.links().stream().map(LinkMapping::name))
                     .filter(name -> !rowsChecked.containsKey(name))
                     .toList();
             return new ValidationReport(mapping.source(), problems, rowsChecked, notChecked);
         }
 
-        private static ValidationProblem mappingProblem(EntityMapping entity, MappingProblem p) {
+        private static ValidationProblem mappingProblem(String entity, MappingProblem p) {
             return new ValidationProblem(
                     p.kind().name(),
-                    p.entity() != null ? p.entity() : entity.name(),
+                    p.entity() != null ? p.entity() : entity,
                     0,
                     Map.of(),
                     p.field(),

@@ -39,7 +39,13 @@ class MappingSchemaTests {
             Map.entry("entities[].relationships[]", "/$defs/relationship"),
             Map.entry("entities[].relationships[].target", "/$defs/idTemplateLong"),
             Map.entry("entities[].relationships[].id", "/$defs/idTemplateLong"),
-            Map.entry("entities[].relationships[].properties.*", "/$defs/relationshipPropertyLong"));
+            Map.entry("entities[].relationships[].properties.*", "/$defs/relationshipPropertyLong"),
+            Map.entry("entities[].relationship", "/$defs/link"),
+            Map.entry("entities[].relationship.source", "/$defs/idTemplateLong"),
+            Map.entry("entities[].relationship.target", "/$defs/idTemplateLong"),
+            Map.entry("entities[].relationship.id", "/$defs/idTemplateLong"),
+            Map.entry("entities[].relationship.properties.*", "/$defs/relationshipPropertyLong"),
+            Map.entry("entities[].relationship.deleted", "/$defs/link/properties/deleted"));
 
     @Test
     void sampleMappingIsValid() {
@@ -114,6 +120,34 @@ class MappingSchemaTests {
 
         // then nothing is wrong
         assertThat(messages).isEmpty();
+    }
+
+    @Test
+    void aLinkEntityIsAcceptedAndOneWithATwinTooIsRefused() throws Exception {
+        // given the sample mapping with a link entity added
+        ObjectNode mapping = (ObjectNode) read(YAML, SAMPLE);
+        ObjectNode link = (ObjectNode)
+                YAML.readTree(
+                        """
+                name: asset-tag
+                source: { table: asset_tag, key: [asset_id, tag_id], watermark: changed_at }
+                relationship:
+                  name: taggedWith
+                  sourceEntity: equipment
+                  source: { template: "asset-{asset_tag}", trim: true }
+                  target: "tag-{tag_code}"
+                  stale: remove
+                  properties: { since: since, role: { column: role } }
+                  deleted: { column: removed, when: [1] }
+                """);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) mapping.get("entities")).add(link);
+
+        // when validated, then nothing is wrong with it
+        assertThat(schema().validate(mapping)).isEmpty();
+
+        // and given it a twin as well, then it is refused
+        link.set("twin", mapping.get("entities").get(0).get("twin"));
+        assertThat(schema().validate(mapping)).isNotEmpty();
     }
 
     @Test

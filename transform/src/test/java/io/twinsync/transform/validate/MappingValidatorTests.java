@@ -221,4 +221,41 @@ class MappingValidatorTests {
         assertThat(report.problems()).hasSize(1);
         return report.problems().get(0);
     }
+
+    @Test
+    void linkRowsAreCheckedWithoutTheirSharedSourceTwinTakenForDuplicates() {
+        // given a link entity whose two sample rows go out from one twin, one with a date that is no date
+        Mapping mapping = MappingLoader.load(
+                TestMappings.write(
+                        dir,
+                        """
+                  - name: thing
+                    source: {table: Thing, key: [Id]}
+                    twin: {model: "dtmi:test:Thing;1", id: "thing-{Code}"}
+                  - name: thing-link
+                    source: {table: thing_link, key: [FromCode, ToCode]}
+                    relationship:
+                      name: linksTo
+                      sourceEntity: thing
+                      source: "thing-{FromCode}"
+                      target: "thing-{ToCode}"
+                      properties: {since: Since}
+                """));
+        TestBatches.rows("thing-link", "FromCode,ToCode", "FromCode STRING, ToCode STRING, Since STRING")
+                .row("a", "b", "2024-03-01")
+                .row("a", "c", "yesterday")
+                .stageInto(sample);
+
+        // when validated
+        ValidationReport report = MappingValidator.validate(mapping, sample);
+
+        // then the bad date is the one problem, both rows were checked, and thing (no sample) was not
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("UNCONVERTIBLE_VALUE");
+            assertThat(p.entity()).isEqualTo("thing-link");
+            assertThat(p.field()).isEqualTo("linksTo.since");
+        });
+        assertThat(report.rowsChecked()).containsExactly(Map.entry("thing-link", 2L));
+        assertThat(report.notChecked()).containsExactly("thing");
+    }
 }

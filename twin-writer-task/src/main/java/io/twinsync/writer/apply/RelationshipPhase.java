@@ -8,6 +8,7 @@ import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.report.ItemResult;
 import io.twinsync.writer.retry.Attempts;
 import io.twinsync.writer.retry.Sleeper;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,11 +46,18 @@ public final class RelationshipPhase {
         this.graph = graph;
     }
 
+    /** The results of a twin's relationships, each marked with the twin file's entity and when they were done. */
     public List<ItemResult> apply(TwinOutcome twin) {
         TwinFile file = twin.file();
         if (file == null) {
             return List.of();
         }
+        List<ItemResult> results = applyAll(twin, file);
+        Instant done = Instant.now();
+        return results.stream().map(r -> r.finished(file.entity(), done)).toList();
+    }
+
+    private List<ItemResult> applyAll(TwinOutcome twin, TwinFile file) {
         if (twin.result().action() == ItemAction.SKIPPED) {
             // a replay's twin that a newer batch applied: its relationships are that batch's too
             return file.relationships().stream()
@@ -255,6 +263,8 @@ public final class RelationshipPhase {
                 attempts.count(),
                 TwinPhase.millisSince(start),
                 step.errorCode(),
-                step.message());
+                step.message(),
+                null,
+                null);
     }
 }

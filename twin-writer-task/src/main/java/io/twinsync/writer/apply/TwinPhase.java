@@ -16,6 +16,7 @@ import io.twinsync.writer.state.LastAppliedFiles;
 import io.twinsync.writer.state.NoRollback;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +85,8 @@ public final class TwinPhase {
             file = TwinFileCodec.read(in, "Twin file " + path + " of batch " + batch.id());
         } catch (StagingException | IOException e) {
             ItemResult failed = ItemResult.failure(
-                    ItemKind.TWIN, path, null, 0, millisSince(start), "InvalidTwinFile", e.getMessage());
+                            ItemKind.TWIN, path, null, 0, millisSince(start), "InvalidTwinFile", e.getMessage())
+                    .finished(null, Instant.now());
             return new TwinOutcome(path, null, failed, false, null);
         }
         return apply(path, file, start);
@@ -100,12 +102,18 @@ public final class TwinPhase {
                 noRollback == null ? Optional.empty() : noRollback.whySkip(file.twinId(), file.contentHash());
         if (newer.isPresent()) {
             ItemResult skipped = ItemResult.skipped(
-                    ItemKind.TWIN, file.twinId(), file.twinId(), WriterSettings.NEWER_STATE_APPLIED, newer.get());
+                            ItemKind.TWIN,
+                            file.twinId(),
+                            file.twinId(),
+                            WriterSettings.NEWER_STATE_APPLIED,
+                            newer.get())
+                    .finished(file.entity(), Instant.now());
             return new TwinOutcome(path, file, skipped, false, null);
         }
         if (useKnownState && known.isApplied(file.twinId(), file.contentHash())) {
             ItemResult unchanged = ItemResult.success(
-                    ItemKind.TWIN, file.twinId(), file.twinId(), ItemAction.UNCHANGED, 0, millisSince(start));
+                            ItemKind.TWIN, file.twinId(), file.twinId(), ItemAction.UNCHANGED, 0, millisSince(start))
+                    .finished(file.entity(), Instant.now());
             return new TwinOutcome(path, file, unchanged, true, null);
         }
         Attempts attempts = new Attempts();
@@ -146,7 +154,9 @@ public final class TwinPhase {
                 attempts.count(),
                 millisSince(start),
                 step.errorCode(),
-                step.message());
+                step.message(),
+                file.entity(),
+                Instant.now());
         return new TwinOutcome(path, file, result, false, step.etag(), last, relationshipsDeleted);
     }
 
