@@ -53,6 +53,13 @@ class MetricsExportTests {
                 .isGreaterThanOrEqualTo(manifest.write().twins().created());
         assertThat(sum(samples, "twinsync_request_latency_seconds_count", Map.of()))
                 .isEqualTo(manifest.write().requests());
+        assertThat(sum(samples, "twinsync_write_requests_total", Map.of()))
+                .isEqualTo(manifest.write().requests());
+        assertThat(sum(samples, "twinsync_items_total", Map.of("kind", "twins", "outcome", "created")))
+                .isEqualTo(manifest.write().twins().created())
+                .isPositive();
+        assertThat(sum(samples, "twinsync_items_total", Map.of("kind", "relationships", "outcome", "created")))
+                .isEqualTo(manifest.write().relationships().created());
         assertThat(sum(
                         samples,
                         "spring_batch_job_seconds_count",

@@ -9,6 +9,7 @@ import io.twinsync.extract.watermark.WatermarkStore;
 import io.twinsync.extract.watermark.Watermarks;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
+import io.twinsync.orchestrator.metrics.WriteMeters;
 import io.twinsync.orchestrator.source.SourceDatabase;
 import io.twinsync.orchestrator.state.EntityOrigins;
 import io.twinsync.orchestrator.state.TargetState;
@@ -448,7 +449,7 @@ public class SyncJobConfiguration {
      * not read the source, so the state it would commit is not the source's now.
      */
     @Bean
-    Step recordStep(JobRepository jobs, StagingStore staging, TwinGraphTarget target) {
+    Step recordStep(JobRepository jobs, StagingStore staging, TwinGraphTarget target, WriteMeters meters) {
         return new StepBuilder("record", jobs)
                 .tasklet(stage(staging, (batch, contribution) -> {
                     JobParameters parameters = contribution.getStepExecution().getJobParameters();
@@ -459,6 +460,7 @@ public class SyncJobConfiguration {
                     WriteSummary summary = PartitionSummaries.total(batch, WritePartitions.phaseNames(count));
                     target.checkpoint();
                     BatchManifests.update(batch, m -> m.withWrite(summary));
+                    meters.recorded(summary);
                     // Rows whose twins failed are retried by the next batch only if the watermark stays put, and
                     // twins of missing rows are deleted again only if the presence lists stay put.
                     if (replayOf(contribution) == null

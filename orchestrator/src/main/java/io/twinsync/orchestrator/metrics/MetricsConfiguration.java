@@ -50,4 +50,10 @@ public class MetricsConfiguration {
     RequestListener requestMetrics(MeterExport export) {
         return export.registry().<RequestListener>map(RequestMeters::new).orElse(RequestListener.NONE);
     }
+
+    /** The record step's summary of each write as meters ({@link SummaryMeters}), or {@link WriteMeters#NONE}. */
+    @Bean
+    WriteMeters writeMeters(MeterExport export) {
+        return export.registry().<WriteMeters>map(SummaryMeters::new).orElse(WriteMeters.NONE);
+    }
 }
