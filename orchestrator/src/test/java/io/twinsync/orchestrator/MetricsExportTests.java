@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
 import io.twinsync.staging.manifest.BatchManifest;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -79,6 +81,11 @@ class MetricsExportTests {
         // written beside, then moved: no temporary file left
         try (var files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file);
+        }
+        // readable by node_exporter, which runs as another user
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-r--r--");
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,7 @@ final class PrometheusFileExport implements MeterExport {
                 try (OutputStream out = Files.newOutputStream(written)) {
                     registry.scrape(out);
                 }
+                readableByAll(written);
                 move(written);
             } finally {
                 Files.deleteIfExists(written);
@@ -54,6 +57,13 @@ final class PrometheusFileExport implements MeterExport {
                             + " affected",
                     file,
                     e.toString());
+        }
+    }
+
+    /** A temporary file is the owner's only; node_exporter usually runs as another user. */
+    private static void readableByAll(Path written) throws IOException {
+        if (Files.getFileStore(written).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
