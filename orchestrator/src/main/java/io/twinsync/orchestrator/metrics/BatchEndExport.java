@@ -5,7 +5,7 @@ import io.micrometer.observation.ObservationHandler;
 
 /**
  * Exports the metrics when a job's observation stops, that is, at the end of every batch ({@code run}, each of
- * {@code schedule}'s, {@code replay}, {@code import-file}): Spring Batch stops it once the job's last step ended.
+ * {@code schedule}'s, {@code replay}): Spring Batch stops it once the job's last step ended.
  * Registered before the handler that records the timers, so that it is told after it (a registry tells its handlers
  * of a stop in reverse order), and the job's own timer is in the export.
  */
