@@ -225,12 +225,12 @@ public record TwinsyncProperties(
     }
 
     /**
-     * Metrics (Micrometer): Spring Batch's job and step timers and the writer's requests, exported at the end of
-     * every batch, or not at all.
+     * Metrics (Micrometer): Spring Batch's job and step timers and the writer's requests, written at the end of
+     * every batch or pushed, or not kept at all.
      *
      * @param export {@code none} (no metrics: nothing is counted), {@code prometheus} (a text file in Prometheus'
      *     exposition format, for node_exporter's textfile collector) or {@code otlp} (pushed to an OpenTelemetry
-     *     collector)
+     *     collector every minute and when twinsync stops)
      * @param prometheusFile for {@code prometheus}: the file, replaced whole at the end of every batch; empty means
      *     {@code home/metrics/twinsync.prom}
      * @param otlpUrl for {@code otlp}: the collector's OTLP/HTTP metrics URL

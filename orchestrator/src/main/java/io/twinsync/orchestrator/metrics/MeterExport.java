@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 
 /**
- * Where the metrics go ({@code twinsync.metrics.export}): at the end of every batch ({@link #export()}), and once
- * more, for a push, when twinsync stops ({@link #close()}).
+ * Where the metrics go ({@code twinsync.metrics.export}): told of the end of every batch ({@link #export()}) and of
+ * twinsync's stop ({@link #close()}); a file is written at the first, a push on its own schedule and at the second.
  */
 interface MeterExport extends AutoCloseable {
 
@@ -27,7 +27,7 @@ interface MeterExport extends AutoCloseable {
     /** The registry meters are made in; empty when metrics are off. */
     Optional<MeterRegistry> registry();
 
-    /** Sends or writes what the registry holds now; a failure is logged, never thrown (it must not fail a batch). */
+    /** A batch ended: writes what the registry holds now, if this export writes then; logs a failure, never throws. */
     void export();
 
     @Override

@@ -46,42 +46,41 @@ class OtlpPushExportTests {
     }
 
     @Test
-    void aBatchsEndPushesTheMetersToTheCollectorsUrlAsProtobuf() {
+    void theMetersArePushedToTheCollectorsUrlAsProtobufWhenTwinsyncStops() {
         // given
         String url = "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/metrics";
-        try (OtlpPushExport export = new OtlpPushExport(url)) {
-            Counter.builder("twinsync.requests")
-                    .tag("api_class", "patches")
-                    .register(export.registry().orElseThrow())
-                    .increment(3);
+        OtlpPushExport export = new OtlpPushExport(url);
+        Counter.builder("twinsync.requests")
+                .tag("api_class", "patches")
+                .register(export.registry().orElseThrow())
+                .increment(3);
 
-            // when
-            export.export();
+        // when
+        export.close();
 
-            // then
-            assertThat(posted).hasSize(1);
-            Posted push = posted.get(0);
-            assertThat(push.path()).isEqualTo("/v1/metrics");
-            assertThat(push.contentType()).isEqualTo("application/x-protobuf");
-            String body = new String(push.body(), StandardCharsets.ISO_8859_1);
-            assertThat(body).contains("twinsync.requests").contains("patches").contains("twinsync");
-        }
+        // then
+        assertThat(posted).hasSize(1);
+        Posted push = posted.get(0);
+        assertThat(push.path()).isEqualTo("/v1/metrics");
+        assertThat(push.contentType()).isEqualTo("application/x-protobuf");
+        String body = new String(push.body(), StandardCharsets.ISO_8859_1);
+        assertThat(body).contains("twinsync.requests").contains("patches").contains("service.name");
     }
 
     @Test
-    void aCollectorThatIsNotThereFailsNoBatch() throws IOException {
+    void aCollectorThatIsNotThereFailsNothing() throws IOException {
         // given a port nothing listens on
         int port;
         try (var socket = new java.net.ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        try (OtlpPushExport export = new OtlpPushExport("http://127.0.0.1:" + port + "/v1/metrics")) {
-            Counter.builder("twinsync.requests")
-                    .register(export.registry().orElseThrow())
-                    .increment();
+        OtlpPushExport export = new OtlpPushExport("http://127.0.0.1:" + port + "/v1/metrics");
+        Counter.builder("twinsync.requests")
+                .register(export.registry().orElseThrow())
+                .increment();
 
-            // when, then: logged, not thrown
-            assertThatCode(export::export).doesNotThrowAnyException();
-        }
+        // when, then: logged in one line, not thrown
+        assertThatCode(export::export).doesNotThrowAnyException();
+        assertThatCode(export::close).doesNotThrowAnyException();
     }
 }
