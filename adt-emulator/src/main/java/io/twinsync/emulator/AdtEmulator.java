@@ -9,6 +9,7 @@ import io.twinsync.emulator.events.NotificationCounts;
 import io.twinsync.emulator.events.NotificationDispatcher;
 import io.twinsync.emulator.faults.FaultInjection;
 import io.twinsync.emulator.faults.Faults;
+import io.twinsync.emulator.http.AccessRefusedFilter;
 import io.twinsync.emulator.http.ApiVersionFilter;
 import io.twinsync.emulator.http.DefaultPageSizes;
 import io.twinsync.emulator.http.EmulatorHttpHandler;
@@ -119,18 +120,21 @@ public final class AdtEmulator implements AutoCloseable {
         this.rateLimits = builder.rateLimits;
         this.faults = new FaultInjection(builder.faults, store);
         RequestPipeline pipeline = new RequestPipeline(
-                filters(counter, rateLimits, faults),
+                filters(counter, rateLimits, faults, builder.refuseAccess),
                 new OperationDispatcher(store, importJobs, eventRoutes, builder.pageSizes));
         server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
         server.createContext("/", faults.wrap(new EmulatorHttpHandler(pipeline, endpoint.toString())));
         server.setExecutor(workers);
         server.start();
         log.info(
-                "ADT emulator: listening on {} (rate limits: {}; faults: {}; events: {})",
+                "ADT emulator: listening on {} (rate limits: {}; faults: {}; events: {}){}",
                 endpoint,
                 rateLimits.describe(),
                 builder.faults.describe(),
-                builder.eventsFile == null ? "off" : builder.eventsFile.toAbsolutePath());
+                builder.eventsFile == null ? "off" : builder.eventsFile.toAbsolutePath(),
+                builder.refuseAccess
+                        ? "; refusing every request (403), as ADT refuses an identity without a role"
+                        : "");
     }
 
     /**
@@ -139,9 +143,13 @@ public final class AdtEmulator implements AutoCloseable {
      * spend no rate-limit tokens), rate limits, the payload check, and eventual consistency right before the
      * endpoints.
      */
-    private static List<RequestFilter> filters(RequestCounter counter, RateLimits limits, FaultInjection faults) {
+    private static List<RequestFilter> filters(
+            RequestCounter counter, RateLimits limits, FaultInjection faults, boolean refuseAccess) {
         List<RequestFilter> filters = new ArrayList<>();
         filters.add(counter);
+        if (refuseAccess) {
+            filters.add(new AccessRefusedFilter());
+        }
         filters.addAll(faults.frontFilters());
         filters.add(new ApiVersionFilter());
         if (limits.enabled()) {
@@ -257,6 +265,7 @@ public final class AdtEmulator implements AutoCloseable {
         private RateLimits rateLimits = DEFAULT_RATE_LIMITS;
         private Faults faults = Faults.none();
         private Path eventsFile;
+        private boolean refuseAccess;
 
         private Builder() {}
 
@@ -312,6 +321,15 @@ public final class AdtEmulator implements AutoCloseable {
         }
 
         /** Faults to inject (server errors, latency, dropped connections, eventual consistency); default none. */
+        /**
+         * Refuse every request with 403 and an empty body, as ADT refuses a token whose identity has no data-plane
+         * role on the instance ({@link AccessRefusedFilter}).
+         */
+        public Builder refuseAccess(boolean refuse) {
+            this.refuseAccess = refuse;
+            return this;
+        }
+
         public Builder faults(Faults faults) {
             this.faults = Objects.requireNonNull(faults, "faults");
             return this;

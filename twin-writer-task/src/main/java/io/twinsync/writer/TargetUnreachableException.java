@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * The write (or a models command) stopped early because every request to the target failed without an answer (I/O
  * errors, 408, 5xx) for longer than {@link WriterSettings#unreachableAfter()}; requests waited that long for it
- * instead of failing one by one. Nothing is recorded for the twins not yet written: the twins written before stay
+ * instead of failing one by one. Or, as {@link TargetRefusedException}, because the target refused the credential. Nothing is recorded for the twins not yet written: the twins written before stay
  * in ADT, and running the same write again writes the rest.
  */
 public class TargetUnreachableException extends TwinWriteException {
@@ -29,6 +29,11 @@ public class TargetUnreachableException extends TwinWriteException {
         if (lastFailure != null) {
             addSuppressed(lastFailure);
         }
+    }
+
+    /** The same stop, thrown anew in another request's thread, so that its stack trace says where it stopped. */
+    public TargetUnreachableException again() {
+        return new TargetUnreachableException(getMessage(), failingFor, lastFailure);
     }
 
     /** How long every request had failed when the write stopped. */

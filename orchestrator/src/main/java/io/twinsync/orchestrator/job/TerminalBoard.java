@@ -64,7 +64,8 @@ final class TerminalBoard implements AutoCloseable {
                 return Optional.empty();
             }
             return Optional.of(new TerminalBoard(terminal));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: JLine's native library could not load (a temp folder mounted noexec, say)
             log.debug("No live progress display: {}", e.toString());
             if (terminal != null) {
                 try {

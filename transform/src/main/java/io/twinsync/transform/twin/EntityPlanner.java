@@ -83,15 +83,7 @@ public final class EntityPlanner {
 
     static EntityPlan plan(EntityMapping entity, ModelSet models, StagedSchema schema, MappingProblems problems) {
         int before = problems.list().size();
-        ColumnBinder columns = new ColumnBinder(schema, entity.name(), problems);
-        if (!schema.entity().equalsIgnoreCase(entity.name())) {
-            columns.report(
-                    MappingProblem.Kind.ROWS_FILE_MISMATCH,
-                    "name",
-                    schema.entity(),
-                    columns.rowsFile() + " says it holds entity '" + schema.entity()
-                            + "'; re-run extract for this batch");
-        }
+        ColumnBinder columns = columns(entity.name(), schema, problems);
         List<String> keys = entity.source().keyColumns();
         int[] keyIndexes = new int[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
@@ -154,15 +146,7 @@ public final class EntityPlanner {
     public static Optional<EntityPlan> planLink(
             LinkMapping link, Mapping mapping, StagedSchema schema, MappingProblems problems) {
         int before = problems.list().size();
-        ColumnBinder columns = new ColumnBinder(schema, link.name(), problems);
-        if (!schema.entity().equalsIgnoreCase(link.name())) {
-            columns.report(
-                    MappingProblem.Kind.ROWS_FILE_MISMATCH,
-                    "name",
-                    schema.entity(),
-                    columns.rowsFile() + " says it holds entity '" + schema.entity()
-                            + "'; re-run extract for this batch");
-        }
+        ColumnBinder columns = columns(link.name(), schema, problems);
         Optional<EntityMapping> source = mapping.entity(link.sourceEntity());
         if (source.isEmpty()) {
             // MappingLoader never lets this through; a Mapping built by hand might.
@@ -261,5 +245,19 @@ public final class EntityPlanner {
             return null;
         }
         return new PropertyPlan(spec.property(), value, property.schema().describe(), converter, spec.nulls());
+    }
+
+    /** The entity's columns in its staged rows, after checking the rows file holds that entity. */
+    private static ColumnBinder columns(String entity, StagedSchema schema, MappingProblems problems) {
+        ColumnBinder columns = new ColumnBinder(schema, entity, problems);
+        if (!schema.entity().equalsIgnoreCase(entity)) {
+            columns.report(
+                    MappingProblem.Kind.ROWS_FILE_MISMATCH,
+                    "name",
+                    schema.entity(),
+                    columns.rowsFile() + " says it holds entity '" + schema.entity()
+                            + "'; re-run extract for this batch");
+        }
+        return columns;
     }
 }

@@ -6,6 +6,7 @@ import io.twinsync.writer.apply.TwinOutcome;
 import io.twinsync.writer.report.ItemAction;
 import io.twinsync.writer.report.ItemKind;
 import io.twinsync.writer.report.ItemResult;
+import io.twinsync.writer.report.ResultsWriter;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -88,12 +89,6 @@ public final class DryRunPlans {
     }
 
     private static OutcomeCounts counts(long[] c) {
-        return new OutcomeCounts(
-                c[ItemAction.CREATED.ordinal()],
-                c[ItemAction.PATCHED.ordinal()],
-                c[ItemAction.UNCHANGED.ordinal()],
-                c[ItemAction.DELETED.ordinal()],
-                c[ItemAction.FAILED.ordinal()],
-                c[ItemAction.SKIPPED.ordinal()]);
+        return ResultsWriter.counts(c);
     }
 }

@@ -56,7 +56,11 @@ public final class ResultsWriter implements AutoCloseable {
     }
 
     public synchronized OutcomeCounts counts(ItemKind kind) {
-        long[] c = counts.get(kind);
+        return counts(counts.get(kind));
+    }
+
+    /** Counts by {@link ItemAction}, indexed by its ordinal, as outcome counts. */
+    public static OutcomeCounts counts(long[] c) {
         return new OutcomeCounts(
                 c[ItemAction.CREATED.ordinal()],
                 c[ItemAction.PATCHED.ordinal()],

@@ -84,6 +84,12 @@ public final class RequestRetrier {
                 // a 404 the caller takes as "absent" counts as refused here: only the caller knows
                 counters.ended(
                         kind.apiClass(), RequestListener.RequestOutcome.of(e), attempt > 0, System.nanoTime() - sentAt);
+                int status = e instanceof HttpResponseException http && http.getResponse() != null
+                        ? http.getResponse().getStatusCode()
+                        : 0;
+                if (status == 401 || status == 403) {
+                    throw circuit.refused(what, status, e); // every request would be refused alike
+                }
                 FailureClass failure = FailureClass.of(e);
                 TargetCircuitBreaker.Outage outage = null;
                 if (failure == FailureClass.TRANSIENT) {

@@ -1,5 +1,6 @@
 package io.twinsync.writer.retry;
 
+import io.twinsync.writer.TargetRefusedException;
 import io.twinsync.writer.TargetUnreachableException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +68,7 @@ public final class TargetCircuitBreaker {
         TargetUnreachableException opened = open;
         if (opened != null) {
             // a new instance per thread, so that each stack trace says where that request stopped
-            throw new TargetUnreachableException(opened.getMessage(), opened.failingFor(), opened.lastFailure());
+            throw opened.again();
         }
     }
 
@@ -120,6 +121,30 @@ public final class TargetCircuitBreaker {
         }
         long left = window.toNanos() - (nanoClock.getAsLong() - current.sinceNanos);
         return Duration.ofNanos(Math.max(0, left));
+    }
+
+    /**
+     * ADT refused the credential (401, or 403: no data-plane role): every request would be refused alike, so the
+     * circuit opens at once, and requests in flight stop at their next check.
+     *
+     * @return the exception to throw
+     */
+    synchronized TargetRefusedException refused(String what, int status, Throwable failure) {
+        String why = status == 401
+                ? "it did not accept the token (expired, from another tenant, or not for Azure Digital Twins)"
+                : "the identity twinsync signs in with has no data-plane role on the instance";
+        TargetRefusedException refused = new TargetRefusedException(
+                "ADT at " + target + " refused the credential (" + status + " on " + what + "): " + why + ". "
+                        + stopped + " Assign the identity the 'Azure Digital Twins Data Owner' role on the instance"
+                        + " (az dt role-assignment create --dt-name {instance} --assignee {identity} --role \"Azure"
+                        + " Digital Twins Data Owner\"; it takes a few minutes to apply), check twinsync.target's"
+                        + " credential settings, then run again.",
+                status,
+                failure);
+        if (open == null) {
+            open = refused;
+        }
+        return refused;
     }
 
     private synchronized void open(Duration failingFor, String what, Throwable failure) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaders;
+import io.twinsync.writer.TargetRefusedException;
 import io.twinsync.writer.TargetUnreachableException;
 import io.twinsync.writer.support.StubHttpResponse;
 import java.net.ConnectException;
@@ -119,6 +120,22 @@ class TargetCircuitBreakerTests {
 
     private static RuntimeException noAnswer() {
         return new IllegalStateException("java.net.ConnectException", new ConnectException("Connection refused"));
+    }
+
+    @Test
+    void aRefusedCredentialOpensTheCircuitAtOnceAndEveryRequestStopsWithTheRoleToAssign() {
+        // when the target refuses the credential once
+        TargetRefusedException refused = circuit.refused("LIST models", 403, serverError(403));
+
+        // then the message says who refused what, why, and which role to assign; and every later request stops too
+        assertThat(refused.getMessage())
+                .startsWith(
+                        "ADT at https://my-twins.api.weu.digitaltwins.azure.net refused the credential (403 on LIST models): the identity"
+                                + " twinsync signs in with has no data-plane role on the instance.")
+                .contains("'Azure Digital Twins Data Owner'");
+        assertThatThrownBy(circuit::check)
+                .isInstanceOf(TargetRefusedException.class)
+                .hasMessage(refused.getMessage());
     }
 
     private static HttpResponseException serverError(int status) {
