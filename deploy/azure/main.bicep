@@ -1,0 +1,285 @@
+// twinsync in Azure: the resources a Data Factory pipeline needs to run the twin writer task on Azure Batch.
+// Deploy into an empty resource group (see README.md beside this file; main.json is the same template as ARM JSON):
+//   az deployment group create -g <group> -f deploy/azure/main.bicep -p deploy/azure/main.parameters.example.json
+// The pipeline itself is written in deploy/adf/; pass its JSON as `pipeline` to deploy it here too.
+
+@description('Prefix of every resource name: lower-case letters and digits, 3-11 characters.')
+@minLength(3)
+@maxLength(11)
+param namePrefix string
+
+@description('Region of every resource.')
+param location string = resourceGroup().location
+
+@description('VM size of the Batch pool\'s nodes.')
+param poolVmSize string = 'Standard_D2s_v3'
+
+@description('Dedicated nodes in the pool; 0 keeps the pool empty (no cost) until you scale it.')
+@minValue(0)
+param poolNodes int = 1
+
+@description('Tasks one node runs at once: a writer partition mostly waits on ADT, so a few per core are fine.')
+@minValue(1)
+param taskSlotsPerNode int = 4
+
+@description('Whether the storage account accepts account keys. The pool and Data Factory sign in by managed identity; keys are only for scripts/deploy-task-zip.sh with a connection string.')
+param allowSharedKeyAccess bool = false
+
+@description('Name of the Data Factory linked service for Azure Batch, as the pipeline in deploy/adf/ references it.')
+param batchLinkedServiceName string = 'TwinsyncBatch'
+
+@description('Name of the Data Factory linked service for the storage account, as the pipeline in deploy/adf/ references it.')
+param storageLinkedServiceName string = 'TwinsyncStorage'
+
+@description('Optional: the object id of the principal that deploys task zips (the CI workflow\'s federated app); gets Storage Blob Data Contributor on the storage account. Empty: no assignment.')
+param deployerPrincipalId string = ''
+
+@description('Optional: a pipeline from deploy/adf/ ({"name": ..., "properties": ...}); empty deploys no pipeline.')
+param pipeline object = {}
+
+var storageName = '${namePrefix}st${uniqueString(resourceGroup().id)}'
+var batchName = '${namePrefix}batch${take(uniqueString(resourceGroup().id), 6)}'
+var poolName = 'twinsync'
+var roles = {
+  digitalTwinsDataOwner: 'bcd981a7-7f74-457b-83e1-cceb9e632ffe'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c'
+}
+
+// --- identities: one for the task on the pool's nodes, one for Data Factory -------------------------------------
+resource poolIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${namePrefix}-pool-id'
+  location: location
+}
+
+resource factoryIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${namePrefix}-adf-id'
+  location: location
+}
+
+// --- Azure Digital Twins ------------------------------------------------------------------------------------------
+resource twins 'Microsoft.DigitalTwins/digitalTwinsInstances@2023-01-31' = {
+  name: '${namePrefix}-twins'
+  location: location
+  properties: {
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+// --- storage: staging (batches between the stages), archive (finished batches), code (task zips) ---------------
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: take(storageName, 24)
+  location: location
+  sku: {
+    name: 'Standard_LRS'
+  }
+  kind: 'StorageV2'
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: allowSharedKeyAccess
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
+  for container in ['staging', 'archive', 'code']: {
+    parent: blobService
+    name: container
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+// --- Azure Batch: a Linux pool whose tasks sign in as the pool identity ---------------------------------------------
+resource batch 'Microsoft.Batch/batchAccounts@2024-02-01' = {
+  name: take(batchName, 24)
+  location: location
+  properties: {
+    poolAllocationMode: 'BatchService'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource pool 'Microsoft.Batch/batchAccounts/pools@2024-02-01' = {
+  parent: batch
+  name: poolName
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${poolIdentity.id}': {}
+    }
+  }
+  properties: {
+    vmSize: poolVmSize
+    taskSlotsPerNode: taskSlotsPerNode
+    deploymentConfiguration: {
+      virtualMachineConfiguration: {
+        imageReference: {
+          publisher: 'canonical'
+          offer: '0001-com-ubuntu-server-jammy'
+          sku: '22_04-lts'
+          version: 'latest'
+        }
+        nodeAgentSkuId: 'batch.node.ubuntu 22.04'
+      }
+    }
+    scaleSettings: {
+      fixedScale: {
+        targetDedicatedNodes: poolNodes
+        targetLowPriorityNodes: 0
+      }
+    }
+    // The task zip brings its own Java runtime; the Custom Activity's command unzips it, so make sure unzip is there.
+    startTask: {
+      commandLine: '/bin/sh -c "command -v unzip >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip)"'
+      userIdentity: {
+        autoUser: {
+          scope: 'Pool'
+          elevationLevel: 'Admin'
+        }
+      }
+      waitForSuccess: true
+      maxTaskRetryCount: 2
+    }
+  }
+}
+
+// --- Data Factory, signing in to Batch and storage as its own identity --------------------------------------------
+resource factory 'Microsoft.DataFactory/factories@2018-06-01' = {
+  name: '${namePrefix}-adf-${take(uniqueString(resourceGroup().id), 6)}'
+  location: location
+  identity: {
+    type: 'SystemAssigned,UserAssigned'
+    userAssignedIdentities: {
+      '${factoryIdentity.id}': {}
+    }
+  }
+  properties: {}
+}
+
+resource factoryCredential 'Microsoft.DataFactory/factories/credentials@2018-06-01' = {
+  parent: factory
+  name: 'TwinsyncFactoryIdentity'
+  properties: {
+    type: 'ManagedIdentity'
+    typeProperties: {
+      resourceId: factoryIdentity.id
+    }
+  }
+}
+
+resource storageLinkedService 'Microsoft.DataFactory/factories/linkedservices@2018-06-01' = {
+  parent: factory
+  name: storageLinkedServiceName
+  properties: {
+    type: 'AzureBlobStorage'
+    typeProperties: {
+      serviceEndpoint: storage.properties.primaryEndpoints.blob
+      accountKind: 'StorageV2'
+      credential: {
+        referenceName: factoryCredential.name
+        type: 'CredentialReference'
+      }
+    }
+  }
+}
+
+resource batchLinkedService 'Microsoft.DataFactory/factories/linkedservices@2018-06-01' = {
+  parent: factory
+  name: batchLinkedServiceName
+  properties: {
+    type: 'AzureBatch'
+    typeProperties: {
+      accountName: batch.name
+      batchUri: 'https://${batch.properties.accountEndpoint}'
+      poolName: pool.name
+      linkedServiceName: {
+        referenceName: storageLinkedService.name
+        type: 'LinkedServiceReference'
+      }
+      credential: {
+        referenceName: factoryCredential.name
+        type: 'CredentialReference'
+      }
+    }
+  }
+}
+
+resource factoryPipeline 'Microsoft.DataFactory/factories/pipelines@2018-06-01' = if (!empty(pipeline)) {
+  parent: factory
+  name: empty(pipeline) ? 'none' : pipeline.name
+  properties: empty(pipeline) ? {} : pipeline.properties
+  dependsOn: [
+    batchLinkedService
+    storageLinkedService
+  ]
+}
+
+// --- roles ----------------------------------------------------------------------------------------------------------
+// The task on the pool: writes twins, reads and writes staging (and the archive, for the archive step).
+resource poolTwinsOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: twins
+  name: guid(twins.id, poolIdentity.id, roles.digitalTwinsDataOwner)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.digitalTwinsDataOwner)
+    principalId: poolIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource poolBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, poolIdentity.id, roles.storageBlobDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: poolIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Data Factory: submits jobs and tasks to the Batch account; stages the activity's files (the code folder, adfjobs).
+resource factoryBatchContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: batch
+  name: guid(batch.id, factoryIdentity.id, roles.contributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.contributor)
+    principalId: factoryIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource factoryBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, factoryIdentity.id, roles.storageBlobDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: factoryIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The deployer (CI): uploads task zips to the code container with scripts/deploy-task-zip.sh.
+resource deployerBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  scope: storage
+  name: guid(storage.id, deployerPrincipalId, roles.storageBlobDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: deployerPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+output adtEndpoint string = 'https://${twins.properties.hostName}'
+output storageAccountName string = storage.name
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output batchAccountName string = batch.name
+output poolName string = pool.name
+output poolIdentityClientId string = poolIdentity.properties.clientId
+output dataFactoryName string = factory.name
