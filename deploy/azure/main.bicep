@@ -34,8 +34,36 @@ param storageLinkedServiceName string = 'TwinsyncStorage'
 @description('Optional: the object id of the principal that deploys task zips (the CI workflow\'s federated app); gets Storage Blob Data Contributor on the storage account. Empty: no assignment.')
 param deployerPrincipalId string = ''
 
+@description('What kind of principal deployerPrincipalId is.')
+@allowed([
+  'ServicePrincipal'
+  'User'
+  'Group'
+])
+param deployerPrincipalType string = 'ServicePrincipal'
+
 @description('Optional: a pipeline from deploy/adf/ ({"name": ..., "properties": ...}); empty deploys no pipeline.')
 param pipeline object = {}
+
+@description('The pipeline\'s schedule (with `pipeline` only): Minute, Hour, Day, Week or Month.')
+@allowed([
+  'Minute'
+  'Hour'
+  'Day'
+  'Week'
+  'Month'
+])
+param scheduleFrequency string = 'Hour'
+
+@description('The pipeline\'s schedule: every how many `scheduleFrequency` units.')
+@minValue(1)
+param scheduleInterval int = 1
+
+@description('The schedule\'s first run (UTC, ISO 8601); default: the time of deployment.')
+param scheduleStart string = utcNow()
+
+@description('Values for the pipeline\'s parameters on scheduled runs (ADT endpoint, storage, code folder, ...), as deploy/adf/ names them.')
+param pipelineParameters object = {}
 
 var storageName = '${namePrefix}st${uniqueString(resourceGroup().id)}'
 var batchName = '${namePrefix}batch${take(uniqueString(resourceGroup().id), 6)}'
@@ -222,6 +250,32 @@ resource factoryPipeline 'Microsoft.DataFactory/factories/pipelines@2018-06-01' 
   ]
 }
 
+// A schedule for the pipeline; Data Factory creates triggers stopped: `az datafactory trigger start` (README.md).
+resource schedule 'Microsoft.DataFactory/factories/triggers@2018-06-01' = if (!empty(pipeline)) {
+  parent: factory
+  name: 'twinsync-schedule'
+  properties: {
+    type: 'ScheduleTrigger'
+    typeProperties: {
+      recurrence: {
+        frequency: scheduleFrequency
+        interval: scheduleInterval
+        startTime: scheduleStart
+        timeZone: 'UTC'
+      }
+    }
+    pipelines: [
+      {
+        pipelineReference: {
+          referenceName: factoryPipeline.name
+          type: 'PipelineReference'
+        }
+        parameters: pipelineParameters
+      }
+    ]
+  }
+}
+
 // --- roles ----------------------------------------------------------------------------------------------------------
 // The task on the pool: writes twins, reads and writes staging (and the archive, for the archive step).
 resource poolTwinsOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -272,7 +326,7 @@ resource deployerBlobContributor 'Microsoft.Authorization/roleAssignments@2022-0
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
     principalId: deployerPrincipalId
-    principalType: 'ServicePrincipal'
+    principalType: deployerPrincipalType
   }
 }
 
@@ -283,3 +337,4 @@ output batchAccountName string = batch.name
 output poolName string = pool.name
 output poolIdentityClientId string = poolIdentity.properties.clientId
 output dataFactoryName string = factory.name
+output scheduleTriggerName string = empty(pipeline) ? '' : schedule.name
