@@ -113,6 +113,30 @@ class DeployTaskZipIntegrationTests {
     }
 
     @Test
+    void signsInWithASasConnectionStringOrTheDevelopmentStorageShortcut() throws Exception {
+        // given a connection string with a SAS for the container, and the emulator's shortcut
+        Path zip = zip("twin-writer-task-linux-x64.zip", 6);
+        env.put(
+                "AZURE_STORAGE_CONNECTION_STRING",
+                "BlobEndpoint=" + Azurite.ACCOUNT_URL + ";SharedAccessSignature=" + Azurite.sas(container));
+
+        // when the zip is deployed with the SAS, then again with UseDevelopmentStorage=true
+        ScriptRun withSas = ScriptRun.run("deploy-task-zip.sh", env, zip.toString());
+        env.put("AZURE_STORAGE_CONNECTION_STRING", "UseDevelopmentStorage=true");
+        ScriptRun withShortcut = ScriptRun.run("deploy-task-zip.sh", env, zip.toString());
+
+        // then the SAS uploads it and the shortcut finds it there
+        assertThat(withSas.exitCode()).as(withSas.stderr()).isZero();
+        assertThat(withSas.stderr()).contains("uploaded");
+        assertThat(withShortcut.exitCode()).as(withShortcut.stderr()).isZero();
+        assertThat(withShortcut.stderr()).contains("nothing uploaded");
+        assertThat(blobIn(withSas.stdout().strip(), "twin-writer-task-linux-x64.zip")
+                        .downloadContent()
+                        .toBytes())
+                .isEqualTo(Files.readAllBytes(zip));
+    }
+
+    @Test
     void aMissingContainerFailsWithTheContainerNamed() throws Exception {
         // given a container that does not exist
         env.put("TWINSYNC_CODE_CONTAINER", container.getBlobContainerName() + "-missing");
