@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One read of a table through SQL Server change tracking, planned before any row is read.
  *
- * <p>The pattern is Microsoft's ("Work with change tracking", SQL Server docs): check that the last synchronized
- * version is still valid ({@code CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(table))} not above it), read
+ * <p>The pattern is Microsoft's ("Work with change tracking" and "CHANGE_TRACKING_MIN_VALID_VERSION", SQL Server
+ * docs): check that the last synchronized version is still valid ({@code
+ * CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(table))} not above it; it moves up when retention cleans up, when
+ * change tracking is enabled on the table again, and when the table is truncated), read
  * {@code CHANGE_TRACKING_CURRENT_VERSION()} as the version to keep for next time, then read
  * {@code CHANGETABLE(CHANGES table, last)} joined to the table on its primary key. A version is assigned when a
  * transaction commits, so a change that commits after the current version was read gets a higher version and is read
@@ -74,8 +76,9 @@ final class ChangeTrackingRead {
     static ChangeTrackingRead plan(Connection connection, SourceEntity entity, Watermark previous) throws SQLException {
         String table = quotedTable(entity.table());
         List<String> columns = columnsOf(connection, table);
-        long minValid = version(connection, MIN_VALID_VERSION_SQL, table, entity, "table");
+        // The database first: with change tracking off there, the table's minimum valid version is NULL as well.
         long current = version(connection, CURRENT_VERSION_SQL, null, entity, "database");
+        long minValid = version(connection, MIN_VALID_VERSION_SQL, table, entity, "table");
         Long last = lastVersion(entity, previous);
         Start start = decide(last, minValid, current);
         if (start == Start.RESET) {
@@ -234,13 +237,15 @@ final class ChangeTrackingRead {
                 boolean found = rs.next();
                 long value = found ? rs.getLong(1) : 0;
                 if (!found || rs.wasNull()) {
-                    throw new ExtractException("Entity " + entity.name() + " uses change tracking, but it is not"
-                            + " enabled on the " + scope + " (" + sql + " gave NULL). Enable it: "
+                    throw new ExtractException("Entity " + entity.name() + " uses change tracking, but " + sql
+                            + " gave NULL: "
                             + ("table".equals(scope)
-                                    ? "ALTER TABLE " + entity.table() + " ENABLE CHANGE_TRACKING"
-                                    : "ALTER DATABASE CURRENT SET CHANGE_TRACKING = ON (CHANGE_RETENTION = 7 DAYS,"
-                                            + " AUTO_CLEANUP = ON)")
-                            + "; the login also needs VIEW CHANGE TRACKING on the table");
+                                    ? "change tracking is not enabled on table " + entity.table() + ", the table does"
+                                            + " not exist, or the login may not see its changes. Run ALTER TABLE "
+                                            + entity.table() + " ENABLE CHANGE_TRACKING and GRANT VIEW CHANGE"
+                                            + " TRACKING ON " + entity.table() + " to the login"
+                                    : "change tracking is not enabled on the database. Run ALTER DATABASE CURRENT SET"
+                                            + " CHANGE_TRACKING = ON (CHANGE_RETENTION = 7 DAYS, AUTO_CLEANUP = ON)"));
                 }
                 return value;
             }

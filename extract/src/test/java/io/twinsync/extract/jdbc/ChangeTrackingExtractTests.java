@@ -140,8 +140,22 @@ class ChangeTrackingExtractTests {
         // when extracted, then the failure names the entity and the statement to run
         assertThatThrownBy(() -> extractor().extract(newBatch(), List.of(ITEM), Watermarks.none()))
                 .isInstanceOf(ExtractException.class)
-                .hasMessageContaining("Entity Item uses change tracking, but it is not enabled on the table")
-                .hasMessageContaining("ALTER TABLE dbo.Item ENABLE CHANGE_TRACKING");
+                .hasMessageContaining("Entity Item uses change tracking, but SELECT"
+                        + " CHANGE_TRACKING_MIN_VALID_VERSION(OBJECT_ID(?)) gave NULL")
+                .hasMessageContaining("ALTER TABLE dbo.Item ENABLE CHANGE_TRACKING")
+                .hasMessageContaining("GRANT VIEW CHANGE TRACKING ON dbo.Item");
+    }
+
+    @Test
+    void changeTrackingNotEnabledOnTheDatabaseFailsSayingHowToEnableIt() throws SQLException {
+        // given a database without change tracking: both versions are NULL
+        H2ChangeTrackingFunctions.set(db, null, null);
+
+        // when extracted, then the failure names the database statement
+        assertThatThrownBy(() -> extractor().extract(newBatch(), List.of(ITEM), Watermarks.none()))
+                .isInstanceOf(ExtractException.class)
+                .hasMessageContaining("change tracking is not enabled on the database")
+                .hasMessageContaining("ALTER DATABASE CURRENT SET CHANGE_TRACKING = ON");
     }
 
     @Test
