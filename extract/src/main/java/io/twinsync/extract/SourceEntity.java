@@ -19,13 +19,25 @@ import java.util.regex.Pattern;
  * incremental: see {@link io.twinsync.extract.watermark}. It is validated as an identifier, like a table name's
  * parts, and quoted for the database when the query is built.
  *
+ * <p>Instead, {@code changeTracking} reads a SQL Server table through change tracking ({@code CHANGETABLE(CHANGES
+ * table, version)}), which also returns deleted rows (see extract's README, "Change tracking"). It
+ * needs {@code table} (change tracking is per table) and key columns that are the table's primary key, and excludes a
+ * watermark column.
+ *
  * @param name the entity name: a letter, then letters, digits, {@code _} or {@code -}
  * @param query the SELECT to run, or null when {@code table} is given
  * @param table the table (or {@code schema.table}) to read whole, or null when {@code query} is given
  * @param keyColumns the columns that identify a row, at least one; they must be in the result
  * @param watermarkColumn the result column whose increasing values allow incremental reads, or null for full reads
+ * @param changeTracking whether the table is read incrementally through SQL Server change tracking
  */
-public record SourceEntity(String name, String query, String table, List<String> keyColumns, String watermarkColumn) {
+public record SourceEntity(
+        String name,
+        String query,
+        String table,
+        List<String> keyColumns,
+        String watermarkColumn,
+        boolean changeTracking) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -54,6 +66,20 @@ public record SourceEntity(String name, String query, String table, List<String>
                     + "', which is not a plain column name; use letters, digits and '_' (at most 128 characters),"
                     + " aliasing the column in the query if needed");
         }
+        if (changeTracking && table == null) {
+            throw new IllegalArgumentException(
+                    "Source entity " + name + " uses change tracking, which reads a table"
+                            + " (CHANGETABLE(CHANGES table, version)); give 'table' instead of 'query', or drop change tracking");
+        }
+        if (changeTracking && watermarkColumn != null) {
+            throw new IllegalArgumentException("Source entity " + name + " has both change tracking and watermark"
+                    + " column " + watermarkColumn + "; change tracking keeps its own version, so remove one of them");
+        }
+    }
+
+    /** An entity read by watermark (or whole, with a null {@code watermarkColumn}). */
+    public SourceEntity(String name, String query, String table, List<String> keyColumns, String watermarkColumn) {
+        this(name, query, table, keyColumns, watermarkColumn, false);
     }
 
     /** An entity without a watermark: every batch reads it whole. */
@@ -76,12 +102,25 @@ public record SourceEntity(String name, String query, String table, List<String>
      * last committed batch's maximum (null or blank: full reads).
      */
     public SourceEntity withWatermark(String column) {
-        return new SourceEntity(name, query, table, keyColumns, column);
+        return new SourceEntity(name, query, table, keyColumns, column, changeTracking);
+    }
+
+    /**
+     * This entity read through SQL Server change tracking: after the first (whole) read, a batch reads only the rows
+     * changed since the last committed batch's change tracking version, deleted rows included.
+     */
+    public SourceEntity withChangeTracking() {
+        return new SourceEntity(name, query, table, keyColumns, watermarkColumn, true);
     }
 
     /** Whether the entity has a watermark column and so can be read incrementally. */
     public boolean hasWatermark() {
         return watermarkColumn != null;
+    }
+
+    /** Whether a batch may read the entity incrementally: by watermark column or by change tracking. */
+    public boolean readsIncrementally() {
+        return watermarkColumn != null || changeTracking;
     }
 
     /** Whether the entity reads a whole table rather than running a query. */

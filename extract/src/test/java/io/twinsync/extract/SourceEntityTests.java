@@ -93,4 +93,29 @@ class SourceEntityTests {
                         .watermarkColumn())
                 .isEqualTo("RowVer");
     }
+
+    @Test
+    void changeTrackingNeedsATable() {
+        assertThatThrownBy(() -> SourceEntity.ofQuery("equipment", "SELECT * FROM Equipment", "Id")
+                        .withChangeTracking())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("uses change tracking, which reads a table");
+    }
+
+    @Test
+    void changeTrackingExcludesAWatermarkColumn() {
+        assertThatThrownBy(() -> SourceEntity.ofTable("equipment", "Equipment", "Id")
+                        .withWatermark("RowVer")
+                        .withChangeTracking())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("both change tracking and watermark column RowVer");
+    }
+
+    @Test
+    void changeTrackingReadsIncrementally() {
+        SourceEntity entity =
+                SourceEntity.ofTable("equipment", "dbo.Equipment", "Id").withChangeTracking();
+        assertThat(entity.readsIncrementally()).isTrue();
+        assertThat(entity.hasWatermark()).isFalse();
+    }
 }

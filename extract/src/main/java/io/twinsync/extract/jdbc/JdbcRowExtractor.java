@@ -250,30 +250,73 @@ public final class JdbcRowExtractor {
 
     private EntityRead stream(Connection connection, Batch batch, SourceEntity entity, String path, Watermark previous)
             throws SQLException {
+        if (entity.changeTracking()) {
+            ChangeTrackingRead changes = ChangeTrackingRead.plan(connection, entity, previous);
+            long rows = stage(connection, batch, entity, path, changes.sql(), changes::bind, null);
+            return new EntityRead(rows, changes.kind(), changes.version());
+        }
         String query =
                 entity.readsTable() ? TableQueries.selectAll(entity.table(), connection.getMetaData()) : entity.query();
         Watermark from = usableWatermark(connection, query, entity, previous);
-        String sql = from == null ? query : WatermarkQueries.above(query, entity.watermarkColumn(), connection);
+        // On SQL Server a rowversion watermark stays below MIN_ACTIVE_ROWVERSION(), read before the rows: a row of a
+        // transaction still open has a lower rowversion than rows committed after it, and must not fall below.
+        byte[] ceiling = entity.hasWatermark() ? RowversionCeiling.read(connection, query, entity) : null;
+        String sql = from == null
+                ? query
+                : ceiling == null
+                        ? WatermarkQueries.above(query, entity.watermarkColumn(), connection)
+                        : WatermarkQueries.between(query, entity.watermarkColumn(), connection);
+        StatementBinder binder = statement -> {
+            if (from != null) {
+                WatermarkQueries.bind(statement, 1, from);
+                if (ceiling != null) {
+                    statement.setBytes(2, ceiling);
+                }
+            }
+        };
+        WatermarkTracker[] tracker = new WatermarkTracker[1];
+        long rows = stage(connection, batch, entity, path, sql, binder, columns -> {
+            tracker[0] = entity.hasWatermark() ? columns.watermarkTracker(from, ceiling) : null;
+            return tracker[0];
+        });
+        if (tracker[0] != null && tracker[0].aheadMessage() != null) {
+            LOG.warn("Entity {}: {}", entity.name(), tracker[0].aheadMessage());
+        }
+        return new EntityRead(
+                rows,
+                from == null ? ReadKind.FULL : ReadKind.INCREMENTAL,
+                tracker[0] == null ? null : tracker[0].watermark());
+    }
+
+    private interface StatementBinder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface TrackerFactory {
+        WatermarkTracker of(ResultColumns columns);
+    }
+
+    /** Runs {@code sql} and streams its rows into the entity's rows file; returns the rows staged. */
+    private long stage(
+            Connection connection,
+            Batch batch,
+            SourceEntity entity,
+            String path,
+            String sql,
+            StatementBinder binder,
+            TrackerFactory trackers)
+            throws SQLException {
         try (PreparedStatement statement =
                 connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(fetchSize);
             statement.setMaxRows(rowLimit);
-            if (from != null) {
-                WatermarkQueries.bind(statement, 1, from);
-            }
+            binder.bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 ResultColumns columns = ResultColumns.of(entity, rs.getMetaData());
                 StagedSchema schema = new StagedSchema(entity.name(), entity.keyColumns(), columns.staged());
-                WatermarkTracker tracker = entity.hasWatermark() ? columns.watermarkTracker(from) : null;
-                long rows = StagedRowsFile.write(
+                WatermarkTracker tracker = trackers == null ? null : trackers.of(columns);
+                return StagedRowsFile.write(
                         batch, path, schema, columns, rs, tracker == null ? values -> {} : tracker::accept);
-                if (tracker != null && tracker.aheadMessage() != null) {
-                    LOG.warn("Entity {}: {}", entity.name(), tracker.aheadMessage());
-                }
-                return new EntityRead(
-                        rows,
-                        from == null ? ReadKind.FULL : ReadKind.INCREMENTAL,
-                        tracker == null ? null : tracker.watermark());
             }
         }
     }

@@ -54,9 +54,10 @@ final class ResultColumns {
 
     /**
      * A tracker of the entity's watermark column, starting from {@code start} (null for a full read); fails when the
-     * column is not in the result or cannot serve as a watermark.
+     * column is not in the result or cannot serve as a watermark. A non-null {@code ceiling} (exclusive) keeps the
+     * watermark below it.
      */
-    WatermarkTracker watermarkTracker(Watermark start) {
+    WatermarkTracker watermarkTracker(Watermark start, Object ceiling) {
         String wanted = entity.watermarkColumn();
         for (int i = 0; i < columns.size(); i++) {
             StagedColumn column = columns.get(i).staged();
@@ -67,7 +68,9 @@ final class ResultColumns {
                             + " serve as a watermark. Use an increasing integer, decimal, timestamp, rowversion"
                             + " (binary) or fixed-format string column, or remove the entity's watermark");
                 }
-                return new WatermarkTracker(wanted, column.type(), i, start == null ? null : start.value());
+                WatermarkTracker tracker =
+                        new WatermarkTracker(wanted, column.type(), i, start == null ? null : start.value());
+                return ceiling == null ? tracker : tracker.below(ceiling);
             }
         }
         throw new ExtractException("Entity " + entity.name() + ": watermark column " + wanted

@@ -27,6 +27,15 @@ final class WatermarkQueries {
                 + " > ?";
     }
 
+    /**
+     * {@code SELECT * FROM (query) w WHERE w.column > ? AND w.column < ?}: above the kept watermark and below a
+     * ceiling (SQL Server's {@code MIN_ACTIVE_ROWVERSION()}, read before and bound as the second parameter).
+     */
+    static String between(String query, String column, Connection connection) throws SQLException {
+        String quoted = TableQueries.quote(column, connection.getMetaData());
+        return "SELECT * FROM (" + query + ") w WHERE w." + quoted + " > ? AND w." + quoted + " < ?";
+    }
+
     static void bind(PreparedStatement statement, int index, Watermark watermark) throws SQLException {
         Object value = watermark.value();
         switch (watermark.type()) {
@@ -47,6 +56,11 @@ final class WatermarkQueries {
      */
     static Optional<ValueType> currentType(Connection connection, String query, SourceEntity entity)
             throws SQLException {
+        return column(connection, query, entity).map(c -> c.staged().type());
+    }
+
+    /** As {@link #currentType}, the whole column: staged type and the database's type name. */
+    static Optional<ResultColumn> column(Connection connection, String query, SourceEntity entity) throws SQLException {
         String probe = "SELECT * FROM (" + query + ") w WHERE 1 = 0";
         try (PreparedStatement statement = connection.prepareStatement(probe)) {
             ResultSetMetaData meta = statement.getMetaData();
@@ -59,11 +73,10 @@ final class WatermarkQueries {
         }
     }
 
-    private static Optional<ValueType> typeOf(ResultSetMetaData meta, SourceEntity entity) throws SQLException {
+    private static Optional<ResultColumn> typeOf(ResultSetMetaData meta, SourceEntity entity) throws SQLException {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             if (meta.getColumnLabel(i).equalsIgnoreCase(entity.watermarkColumn())) {
-                return Optional.of(
-                        JdbcColumnTypes.describe(entity, meta, i).staged().type());
+                return Optional.of(JdbcColumnTypes.describe(entity, meta, i));
             }
         }
         return Optional.empty();

@@ -24,7 +24,7 @@ public record EntityExtract(String entity, long rows, ReadKind kind, Watermark w
         Objects.requireNonNull(kind, "kind");
     }
 
-    /** As one line of JSON, with the watermark's value as text (base64 for binary, ISO-8601 for timestamps). */
+    /** As one line of JSON, with the watermark's value as text (0x hex for binary, ISO-8601 for timestamps). */
     public String toJson() {
         ObjectNode node = StagingJson.mapper().createObjectNode();
         node.put("entity", entity).put("rows", rows).put("kind", kind.name());

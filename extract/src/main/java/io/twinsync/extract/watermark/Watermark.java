@@ -25,7 +25,7 @@ public record Watermark(String column, ValueType type, Object value) {
         return otherColumn != null && column.toLowerCase(Locale.ROOT).equals(otherColumn.toLowerCase(Locale.ROOT));
     }
 
-    /** The value as text, for logs: base64 for binary, ISO-8601 for timestamps. */
+    /** The value as text, for logs: 0x hex for binary, ISO-8601 for timestamps. */
     public String valueText() {
         return WatermarkValues.toText(type, value);
     }

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * written, so a batch that fails reads the same rows again next time.
  *
  * <p>File format (both files): {@code {"entities": {"Equipment": {"column": "RowVer", "type": "BINARY",
- * "value": "AAAAAAAAB9E="}}}}, values as exact text: integers and plain decimals, ISO-8601 timestamps, base64 binary.
+ * "value": "0x00000000000007D1"}}}}, values as exact text: integers and plain decimals, ISO-8601 timestamps, binary as
+ * {@code 0x} hex (base64 kept by earlier versions is still read). A change tracking version is kept as an INTEGER
+ * on column {@code SYS_CHANGE_VERSION}.
  */
 public final class WatermarkStore {
 

@@ -13,6 +13,7 @@ public final class WatermarkTracker {
     private final ValueType type;
     private final int index;
     private final WatermarkHorizon horizon;
+    private Object ceiling;
     private Object max;
     private long rowsAhead;
     private Object maxAhead;
@@ -34,6 +35,17 @@ public final class WatermarkTracker {
         this.max = start;
     }
 
+    /**
+     * This tracker, keeping the watermark below {@code ceiling} (exclusive): a value at or above it does not move the
+     * watermark, so its row is read again by the next batch. For SQL Server's {@code MIN_ACTIVE_ROWVERSION()}, below
+     * which every rowversion belongs to a finished transaction.
+     */
+    public WatermarkTracker below(Object ceiling) {
+        WatermarkOrder.check(column, type, ceiling);
+        this.ceiling = ceiling instanceof byte[] bytes ? bytes.clone() : ceiling;
+        return this;
+    }
+
     /** Looks at one row's values. */
     public void accept(Object[] values) {
         Object value = values[index];
@@ -42,6 +54,9 @@ public final class WatermarkTracker {
             if (maxAhead == null || WatermarkOrder.compare(type, value, maxAhead) > 0) {
                 maxAhead = value;
             }
+            return;
+        }
+        if (value != null && ceiling != null && WatermarkOrder.compare(type, value, ceiling) >= 0) {
             return;
         }
         if (value != null && (max == null || WatermarkOrder.compare(type, value, max) > 0)) {

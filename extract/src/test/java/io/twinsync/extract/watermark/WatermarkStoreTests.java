@@ -88,4 +88,42 @@ class WatermarkStoreTests {
         assertThat(WatermarkOrder.compare(ValueType.BINARY, new byte[] {(byte) 0x80}, new byte[] {0x7f}))
                 .isPositive();
     }
+
+    @Test
+    void aRowversionIsKeptAsHexAsSqlServerShowsIt() throws IOException {
+        // given a pending rowversion watermark 0x00000000000007D1
+        LocalStagingStore store = new LocalStagingStore(staging);
+        Batch batch = store.createBatch(BatchId.newId(Instant.now()));
+        byte[] rowversion = {0, 0, 0, 0, 0, 0, 0x07, (byte) 0xd1};
+        WatermarkStore.writePending(
+                batch, Watermarks.none().with("Equipment", new Watermark("RowVer", ValueType.BINARY, rowversion)));
+
+        // when committed
+        WatermarkStore.commit(batch, store.state());
+
+        // then the state file holds it as SQL Server's hex literal
+        try (var in = store.state().open(WatermarkStore.STATE_FILE).orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("\"value\" : \"0x00000000000007D1\"");
+        }
+    }
+
+    @Test
+    void aRowversionKeptAsBase64ByAnEarlierVersionIsStillRead() throws IOException {
+        // given a state file written before binary watermarks were kept as hex
+        StateArea state = new LocalStagingStore(staging).state();
+        try (StagedOutput out = state.create(WatermarkStore.STATE_FILE)) {
+            out.write(("{\"entities\": {\"Equipment\": {\"column\": \"RowVer\", \"type\": \"BINARY\","
+                            + " \"value\": \"AAAAAAAAB9E=\"}}}")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.commit();
+        }
+
+        // when / then it is the same rowversion
+        assertThat(WatermarkStore.readCommitted(state)
+                        .of("Equipment")
+                        .orElseThrow()
+                        .valueText())
+                .isEqualTo("0x00000000000007D1");
+    }
 }

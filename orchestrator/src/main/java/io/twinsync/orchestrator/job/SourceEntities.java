@@ -22,6 +22,7 @@ public final class SourceEntities {
     }
 
     private static SourceEntity of(String name, SourceSpec source) {
-        return new SourceEntity(name, source.query(), source.table(), source.keyColumns(), source.watermark());
+        return new SourceEntity(
+                name, source.query(), source.table(), source.keyColumns(), source.watermark(), source.changeTracking());
     }
 }

@@ -159,10 +159,11 @@ public class SyncJobConfiguration {
                             : WatermarkStore.readCommitted(state.area()).without(afresh.keySet());
                     JdbcRowExtractor extractor = new JdbcRowExtractor(source.dataSource(), source.fetchSize());
                     List<SourceEntity> entities = SourceEntities.of(mapping.getObject());
-                    // what the extract is about to read incrementally: entities with a watermark it has one for
+                    // what the extract is about to read incrementally: entities with a watermark (or a change
+                    // tracking version) it has one for
                     Set<String> incremental = entities.stream()
-                            .filter(e ->
-                                    e.hasWatermark() && committed.of(e.name()).isPresent())
+                            .filter(e -> e.readsIncrementally()
+                                    && committed.of(e.name()).isPresent())
                             .map(SourceEntity::name)
                             .collect(Collectors.toSet());
                     TwinTransformer transformer = new TwinTransformer(mapping.getObject())

@@ -44,7 +44,8 @@ public record EntityOrigin(String source, String read, String twins) {
                 ? "table " + from.table()
                 : "query " + from.query().strip().replaceAll("\\s+", " ");
         return what + "; key " + String.join(", ", from.keyColumns())
-                + (from.watermark() == null ? "" : "; watermark " + from.watermark());
+                + (from.watermark() == null ? "" : "; watermark " + from.watermark())
+                + (from.changeTracking() ? "; change tracking" : "");
     }
 
     /** What changed since {@code earlier}, in words, or an empty string when nothing did. */

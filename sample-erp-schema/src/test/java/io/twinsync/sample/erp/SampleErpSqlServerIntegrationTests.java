@@ -30,8 +30,8 @@ class SampleErpSqlServerIntegrationTests {
             // when the sample ERP is created with the T-SQL DDL
             SampleErp.create(connection, SqlDialect.SQLSERVER);
 
-            // then every table is there with its rows, the BIT column took the 'TRUE' literals, and NVARCHAR
-            // kept the umlaut
+            // then every table is there with its rows, the BIT column took the 'TRUE' literals, NVARCHAR kept
+            // the umlaut, and the server gave every row a rowversion
             assertThat(SampleErp.exists(connection)).isTrue();
             assertThat(count(connection, "SELECT COUNT(*) FROM Equipment")).isEqualTo(300);
             assertThat(count(
@@ -43,6 +43,8 @@ class SampleErpSqlServerIntegrationTests {
                     .isPositive();
             assertThat(count(connection, "SELECT COUNT(*) FROM Site WHERE City = N'G\u00f6teborg'"))
                     .isEqualTo(1);
+            assertThat(count(connection, "SELECT COUNT(DISTINCT RowVer) FROM Equipment"))
+                    .isEqualTo(300);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ final class EntityReader {
 
     static final Set<String> ENTITY_KEYS =
             Set.of("name", "description", "source", "twin", "relationships", "relationship");
-    static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key", "watermark");
+    static final Set<String> SOURCE_KEYS = Set.of("query", "table", "key", "watermark", "changeTracking");
     static final Set<String> TWIN_KEYS = Set.of("model", "id", "properties", "nulls", "deleted");
     static final Set<String> PROPERTY_KEYS = ValueSourceReader.TWIN_PROPERTY_KEYS;
     static final Set<String> RELATIONSHIP_PROPERTY_KEYS = ValueSourceReader.RELATIONSHIP_PROPERTY_KEYS;
@@ -101,8 +102,20 @@ final class EntityReader {
         String table = source.text("table", false);
         List<String> key = source.texts("key", true);
         String watermark = source.text("watermark", false);
+        boolean changeTracking = source.bool("changeTracking", false);
         if ((query == null) == (table == null)) {
             problems.add(source.here() + ": give exactly one of query (a SELECT) and table (a table name)");
+            return null;
+        }
+        if (changeTracking && table == null) {
+            problems.add(source.at("changeTracking") + ": SQL Server change tracking reads a table"
+                    + " (CHANGETABLE(CHANGES table, version)), not a query; give table instead of query, or remove"
+                    + " changeTracking");
+            return null;
+        }
+        if (changeTracking && watermark != null) {
+            problems.add(source.at("changeTracking") + ": change tracking keeps its own version, so it does not"
+                    + " take a watermark column too; remove watermark or changeTracking");
             return null;
         }
         return key.isEmpty()
@@ -111,7 +124,8 @@ final class EntityReader {
                         query,
                         table,
                         key.stream().map(String::trim).toList(),
-                        watermark == null ? null : watermark.trim());
+                        watermark == null ? null : watermark.trim(),
+                        changeTracking);
     }
 
     /** The twin's model id when the models define it; otherwise null, having reported why. */
@@ -147,7 +161,23 @@ final class EntityReader {
         YamlFields deletedFields = twin.object("deleted", false);
         DeletionFlag deleted = readDeleted(deletedFields);
         MissingRows missing = readMissing(deletedFields, source);
+        if (source != null && source.changeTracking() && id != null) {
+            checkIdFromKeys(twin, id, source);
+        }
         return model == null || id == null ? null : new TwinSpec(model, id, properties, deleted, missing);
+    }
+
+    /** A row deleted under change tracking carries only its key columns: the twin id must be made of them. */
+    private void checkIdFromKeys(YamlFields twin, IdTemplate id, SourceSpec source) {
+        Set<String> keys = new HashSet<>();
+        source.keyColumns().forEach(k -> keys.add(k.toLowerCase(Locale.ROOT)));
+        List<String> others = id.columns().stream()
+                .filter(c -> !keys.contains(c.toLowerCase(Locale.ROOT)))
+                .toList();
+        if (!others.isEmpty()) {
+            problems.add(twin.at("id") + ": with source.changeTracking a deleted row brings only its key columns "
+                    + source.keyColumns() + ", so the twin id may use only those; it also uses " + others);
+        }
     }
 
     private NullHandling nulls(YamlFields fields, NullHandling otherwise) {
@@ -196,6 +226,12 @@ final class EntityReader {
             return null;
         }
         if (!deleted.bool("missing", false)) {
+            return null;
+        }
+        if (source != null && source.changeTracking()) {
+            problems.add(deleted.at("missing") + ": source.changeTracking already sees deleted rows (a D change"
+                    + " deletes the twin), and its reads return only changed rows, so every other row would look"
+                    + " deleted; remove missing");
             return null;
         }
         if (source != null && source.watermark() != null) {

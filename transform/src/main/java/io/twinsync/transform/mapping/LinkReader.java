@@ -45,6 +45,11 @@ final class LinkReader {
             }
         }
         SourceSpec source = entities.readSource(fields.object("source", true));
+        if (source != null && source.changeTracking()) {
+            problems.add(fields.at("source") + ": changeTracking is for twin entities; a link entity's deleted rows"
+                    + " would need merging with the relationships kept from earlier batches, which is not done. Use"
+                    + " source.watermark with a deletion column, or read the link entity whole");
+        }
         YamlFields link = fields.object("relationship", true);
         if (link == null) {
             return null;
@@ -82,6 +87,12 @@ final class LinkReader {
     /** What a link needs of its source entity, once every entity is read. */
     void checkAgainst(LinkMapping link, EntityMapping sourceEntity) {
         String at = "entity '" + link.name() + "': relationship.sourceEntity: ";
+        if (sourceEntity.source().changeTracking()) {
+            problems.add(at + "entity '" + sourceEntity.name() + "' is read incrementally (source.changeTracking),"
+                    + " but its twin files carry the link relationships, so it must be read whole: a twin file is"
+                    + " written only for the rows read, and a twin whose link rows changed needs its file; remove"
+                    + " its source.changeTracking");
+        }
         if (sourceEntity.source().watermark() != null) {
             problems.add(at + "entity '" + sourceEntity.name() + "' is read incrementally (source.watermark), but"
                     + " its twin files carry the link relationships, so it must be read whole: a twin file is"

@@ -16,14 +16,31 @@ final class DeletionCheck {
 
     private final int index;
     private final List<String> when;
+    private final DeletionCheck orElse;
 
     DeletionCheck(DeletionFlag flag, int index) {
+        this(
+                index,
+                flag.when().stream().map(w -> w.trim().toLowerCase(Locale.ROOT)).toList(),
+                null);
+    }
+
+    private DeletionCheck(int index, List<String> when, DeletionCheck orElse) {
         this.index = index;
-        this.when =
-                flag.when().stream().map(w -> w.trim().toLowerCase(Locale.ROOT)).toList();
+        this.when = when;
+        this.orElse = orElse;
+    }
+
+    /** A check that a row is deleted when this one or {@code other} says so (a soft-delete flag and change tracking). */
+    DeletionCheck or(DeletionCheck other) {
+        return new DeletionCheck(index, when, orElse == null ? other : orElse.or(other));
     }
 
     boolean deleted(StagedRow row) {
+        return flagged(row) || orElse != null && orElse.deleted(row);
+    }
+
+    private boolean flagged(StagedRow row) {
         Object value = row.get(index);
         if (value == null) {
             return false;

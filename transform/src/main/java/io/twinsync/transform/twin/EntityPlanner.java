@@ -9,6 +9,7 @@ import io.twinsync.staging.rows.StagedRowReader;
 import io.twinsync.staging.rows.StagedSchema;
 import io.twinsync.transform.convert.ValueConverter;
 import io.twinsync.transform.convert.ValueConverters;
+import io.twinsync.transform.mapping.DeletionFlag;
 import io.twinsync.transform.mapping.EntityMapping;
 import io.twinsync.transform.mapping.LinkMapping;
 import io.twinsync.transform.mapping.Mapping;
@@ -19,6 +20,7 @@ import io.twinsync.transform.mapping.PropertyPathResolver;
 import io.twinsync.transform.mapping.PropertySpec;
 import io.twinsync.transform.mapping.PropertyTarget;
 import io.twinsync.transform.mapping.RelationshipSpec;
+import io.twinsync.transform.mapping.SourceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class EntityPlanner {
 
     private static final Logger log = LoggerFactory.getLogger(EntityPlanner.class);
+
+    /** A change tracking row whose operation is D: deleted in the source. */
+    private static final DeletionFlag CHANGE_DELETED =
+            new DeletionFlag(SourceSpec.CHANGE_OPERATION_COLUMN, List.of("D"));
 
     private EntityPlanner() {}
 
@@ -112,6 +118,12 @@ public final class EntityPlanner {
         if (entity.twin().deleted() != null) {
             int index = columns.indexOf(entity.twin().deleted().column(), "twin.deleted.column");
             deletion = index < 0 ? null : new DeletionCheck(entity.twin().deleted(), index);
+        }
+        if (entity.source().changeTracking()) {
+            // A change tracking read stages SYS_CHANGE_OPERATION; D is a row deleted in the source.
+            int index = columns.indexOf(SourceSpec.CHANGE_OPERATION_COLUMN, "source.changeTracking");
+            DeletionCheck changed = index < 0 ? null : new DeletionCheck(CHANGE_DELETED, index);
+            deletion = deletion == null ? changed : changed == null ? deletion : deletion.or(changed);
         }
         List<RelationshipPlan> relationships = new ArrayList<>();
         for (RelationshipSpec spec : entity.relationships()) {

@@ -264,4 +264,37 @@ class LinkMappingLoaderTests {
                 .hasMessageContaining(
                         "entity 'thing': twin: a link entity (relationship) makes each row one" + " relationship");
     }
+
+    @Test
+    void changeTrackingOnALinkEntityIsRefused() {
+        assertThatThrownBy(() -> load(THING + LINK.formatted(", changeTracking: true")))
+                .isInstanceOfSatisfying(
+                        MappingException.class, e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                                .startsWith("entity 'thing-link': source")
+                                .contains("changeTracking is for twin entities")));
+    }
+
+    @Test
+    void changeTrackingOnALinksSourceEntityIsRefused() {
+        // given the twin entity read through change tracking, whose twin files carry the link relationships
+        String thing = THING.replace("key: [Id] }", "key: [Id], changeTracking: true }")
+                .replace("thing-{Code}", "thing-{Id}");
+
+        assertThatThrownBy(() -> load(thing + LINK.formatted("")))
+                .isInstanceOfSatisfying(
+                        MappingException.class, e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                                .contains("relationship.sourceEntity")
+                                .contains("(source.changeTracking)")));
+    }
+
+    private static final String LINK =
+            """
+              - name: thing-link
+                source: { table: thing_link, key: [FromCode, ToCode]%s }
+                relationship:
+                  name: linksTo
+                  sourceEntity: thing
+                  source: "thing-{FromCode}"
+                  target: "thing-{ToCode}"
+            """;
 }

@@ -1,6 +1,9 @@
 -- Sample ERP schema for SQL Server (T-SQL). Tables are created in the login's default schema (usually dbo).
 -- Keep the table and column names in step with the H2 and PostgreSQL variants: twin mappings refer to them.
 -- One statement per ';' at the end of a line; no GO separators needed.
+-- Unlike the H2 and PostgreSQL variants, every table has a RowVer ROWVERSION column (H2 has no rowversion): SQL Server
+-- sets it on every insert and update, so it serves as a watermark (mapping source.watermark: RowVer). The seed does
+-- not name it. Change tracking, the other incremental mode, needs no column: see sample-erp-schema/README.md.
 
 CREATE TABLE CostCenter (
     CostCenterId       INT            NOT NULL,
@@ -9,6 +12,7 @@ CREATE TABLE CostCenter (
     ParentCostCenterId INT            NULL,
     Budget             DECIMAL(14,2)  NULL,
     ModifiedAt         DATETIME2      NOT NULL,
+    RowVer             ROWVERSION     NOT NULL,
     CONSTRAINT PK_CostCenter PRIMARY KEY (CostCenterId),
     CONSTRAINT UQ_CostCenter_Code UNIQUE (Code),
     CONSTRAINT FK_CostCenter_Parent FOREIGN KEY (ParentCostCenterId) REFERENCES CostCenter (CostCenterId)
@@ -26,6 +30,7 @@ CREATE TABLE Site (
     -- Certifications held, as a JSON array of strings (ERPs often keep such lists as JSON text).
     Certifications NVARCHAR(400) NULL,
     ModifiedAt  DATETIME2      NOT NULL,
+    RowVer      ROWVERSION     NOT NULL,
     CONSTRAINT PK_Site PRIMARY KEY (SiteId),
     CONSTRAINT UQ_Site_SiteCode UNIQUE (SiteCode)
 );
@@ -39,6 +44,7 @@ CREATE TABLE Building (
     GrossAreaM2  DECIMAL(10,2)  NULL,
     YearBuilt    INT            NULL,
     ModifiedAt   DATETIME2      NOT NULL,
+    RowVer       ROWVERSION     NOT NULL,
     CONSTRAINT PK_Building PRIMARY KEY (BuildingId),
     CONSTRAINT UQ_Building_BuildingCode UNIQUE (BuildingCode),
     CONSTRAINT FK_Building_Site FOREIGN KEY (SiteId) REFERENCES Site (SiteId)
@@ -53,6 +59,7 @@ CREATE TABLE ProductionLine (
     DesignRatePerHour DECIMAL(10,2)  NULL,
     CommissionedOn    DATE           NULL,
     ModifiedAt        DATETIME2      NOT NULL,
+    RowVer            ROWVERSION     NOT NULL,
     CONSTRAINT PK_ProductionLine PRIMARY KEY (LineId),
     CONSTRAINT UQ_ProductionLine_LineCode UNIQUE (LineCode),
     CONSTRAINT FK_ProductionLine_Building FOREIGN KEY (BuildingId) REFERENCES Building (BuildingId)
@@ -74,6 +81,7 @@ CREATE TABLE Equipment (
     InstalledOn   DATE           NULL,
     LastServiceAt DATETIME2      NULL,
     ModifiedAt    DATETIME2      NOT NULL,
+    RowVer        ROWVERSION     NOT NULL,
     -- Soft delete, as many ERPs do it: the row stays, flagged; twinsync deletes the twin (mapping twin.deleted).
     IsDeleted     BIT            NOT NULL CONSTRAINT DF_Equipment_IsDeleted DEFAULT 0,
     CONSTRAINT PK_Equipment PRIMARY KEY (EquipmentId),
