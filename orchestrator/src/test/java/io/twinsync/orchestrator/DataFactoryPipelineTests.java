@@ -253,6 +253,12 @@ class DataFactoryPipelineTests {
         assertThat(failed.message()).contains("Batch b-1 ended FAILED").contains("twinsync run --resume b-1");
         assertThat(failed.errorCode()).isEqualTo("1");
         assertThat(failed.ran()).doesNotContain("ReportResult");
+
+        // and so does a batch whose job completed but wrote nothing (result FAILED, exit code 3)
+        AdfPipelineRunner.Outcome nothingWritten =
+                new AdfPipelineRunner(cannedOutputs(3, "FAILED")).run(adf.pipeline(), parameters);
+        assertThat(nothingWritten.status()).isEqualTo("Failed");
+        assertThat(nothingWritten.errorCode()).isEqualTo("3");
     }
 
     private static AdfPipelineRunner.CustomActivities cannedOutputs(int exitCode, String result) {
