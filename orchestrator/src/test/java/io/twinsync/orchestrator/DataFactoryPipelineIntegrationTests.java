@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
  * parameters, the ForEach item and earlier activities' outputs) run under {@code /bin/sh -c} in a fresh working folder
  * holding its code folder's files (the packaged twinsync.jar; the task zip) and the {@code activity.json},
  * {@code linkedServices.json} and {@code datasets.json} Data Factory would write, with its {@code outputs.json} read
- * back as the activity's {@code customOutput}. Staging is in Blob Storage (Azurite), the target an emulator; the
- * node's managed identity is stood in for by the Azurite connection string in the tasks' environment.
+ * back as the activity's {@code customOutput}. Staging is in Blob Storage (Azurite), the target an emulator, the
+ * source a sample ERP named by the twinsync.yaml beside twinsync.jar, and the job repository an H2 file both
+ * twinsync activities reach; the node's managed identity is stood in for by the Azurite connection string and the
+ * emulator's certificate in the tasks' environment.
  */
 class DataFactoryPipelineIntegrationTests {
 
@@ -70,11 +72,18 @@ class DataFactoryPipelineIntegrationTests {
     }
 
     @Test
-    void thePipelineExtractsWritesEveryPartitionInTwoPhasesThenRecordsAndArchivesTheBatch() throws Exception {
-        // given the pipeline, its code folders in "storage", and its parameters pointing at Azurite and the emulator
+    void thePipelineWritesEveryPartitionInTwoPhasesRecordsTheBatchAndWarnsOfAPartialOne() throws Exception {
+        // given the pipeline, its code folders in "storage" (twinsync.jar with a twinsync.yaml naming the ERP; the
+        // task zip), and its parameters pointing at Azurite and the emulator
         AdfDefinitions adf = AdfDefinitions.load();
-        Map<String, Path> codeFolders =
-                Map.of("code/twinsync/1", TWINSYNC_JAR.getParent().resolve("twinsync.jar"), "code/writer/1", TASK_ZIP);
+        Path erpHome = root.resolve("erp");
+        TwinsyncProcesses.run(erpHome, Map.of(), "sample-erp", "sql", "SELECT 1");
+        Path settings = Files.writeString(
+                root.resolve("twinsync.yaml"),
+                "twinsync:\n  source:\n    url: \"" + TwinsyncProcesses.sampleErpUrl(erpHome) + "\"\n");
+        Map<String, List<Path>> codeFolders = Map.of(
+                "code/twinsync/1", List.of(TWINSYNC_JAR, settings),
+                "code/writer/1", List.of(TASK_ZIP));
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("adtEndpoint", emulator.endpoint().toString());
         parameters.put("storageServiceEndpoint", Azurite.ACCOUNT_URL);
@@ -90,7 +99,7 @@ class DataFactoryPipelineIntegrationTests {
                 List.of("batchAccountName", "batchUri", "batchPoolName", "keyVaultUrl", "batchAccessKeySecretName")) {
             parameters.put(batchSetting, "not-used-locally");
         }
-        LocalBatchNode node = new LocalBatchNode(adf, codeFolders);
+        LocalBatchNode node = new LocalBatchNode(adf, codeFolders, "first-run");
 
         // when it runs
         AdfPipelineRunner.Outcome run = new AdfPipelineRunner(node).run(adf.pipeline(), parameters);
@@ -160,6 +169,24 @@ class DataFactoryPipelineIntegrationTests {
         assertThat(graph.relationships())
                 .hasSize(run.returnValue().path("relationships").path("created").asInt())
                 .isNotEmpty();
+
+        // when a row turns invalid in the ERP and the pipeline runs again
+        TwinsyncProcesses.sql(
+                TwinsyncProcesses.sampleErpUrl(erpHome),
+                "UPDATE Equipment SET AssetTag = CONCAT('BAD', CHAR(9), 'TAG'), ModifiedAt = CURRENT_TIMESTAMP"
+                        + " WHERE EquipmentId = 2");
+        AdfPipelineRunner.Outcome partial = new AdfPipelineRunner(new LocalBatchNode(adf, codeFolders, "second-run"))
+                .run(adf.pipeline(), parameters);
+
+        // then the batch is recorded PARTIAL (exit code 3) and the pipeline succeeds, with a warning
+        assertThat(partial.status()).as(partial.message()).isEqualTo("Succeeded");
+        JsonNode second = partial.outputs().get("RecordAndArchive").path("customOutput");
+        assertThat(second.path("exitCode").asInt()).isEqualTo(3);
+        assertThat(second.path("batch").asText()).isNotEqualTo(batch);
+        assertThat(partial.returnValue().path("result").asText()).isEqualTo("PARTIAL");
+        assertThat(partial.returnValue().path("warning").asText())
+                .contains(second.path("batch").asText());
+        assertThat(partial.ran()).contains("ReportResult").doesNotContain("BatchFailed");
     }
 
     private static void assumeBuilt(Path file, String what) {
@@ -181,23 +208,27 @@ class DataFactoryPipelineIntegrationTests {
     private static final class LocalBatchNode implements AdfPipelineRunner.CustomActivities {
 
         private final AdfDefinitions adf;
-        private final Map<String, Path> codeFolders;
+        private final Map<String, List<Path>> codeFolders;
+        private final Path tasks;
         private final ObjectMapper json = new ObjectMapper();
 
-        LocalBatchNode(AdfDefinitions adf, Map<String, Path> codeFolders) {
+        LocalBatchNode(AdfDefinitions adf, Map<String, List<Path>> codeFolders, String pipelineRun) {
             this.adf = adf;
             this.codeFolders = codeFolders;
+            this.tasks = root.resolve("batch-node").resolve(pipelineRun);
         }
 
         @Override
         public JsonNode run(JsonNode activity, String runName) throws Exception {
-            Path work = Files.createDirectories(root.resolve("batch-node").resolve(runName));
+            Path work = Files.createDirectories(tasks.resolve(runName));
             JsonNode type = activity.path("typeProperties");
-            Path code = codeFolders.get(type.path("folderPath").asText());
+            List<Path> code = codeFolders.get(type.path("folderPath").asText());
             assertThat(code)
                     .as(runName + ": folderPath " + type.path("folderPath"))
                     .isNotNull();
-            Files.copy(code, work.resolve(code.getFileName()));
+            for (Path file : code) {
+                Files.copy(file, work.resolve(file.getFileName()));
+            }
             json.writerWithDefaultPrettyPrinter()
                     .writeValue(work.resolve("activity.json").toFile(), activity);
             ArrayNode linkedServices = json.createArrayNode();
@@ -248,8 +279,7 @@ class DataFactoryPipelineIntegrationTests {
         }
 
         JsonNode file(String runName, String name) throws IOException {
-            return json.readTree(
-                    root.resolve("batch-node").resolve(runName).resolve(name).toFile());
+            return json.readTree(tasks.resolve(runName).resolve(name).toFile());
         }
     }
 }
