@@ -2,6 +2,7 @@ package io.twinsync.orchestrator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.orchestrator.job.DataFactoryHandOff;
 import io.twinsync.orchestrator.report.BatchReports;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
@@ -9,6 +10,7 @@ import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.json.StagingJson;
 import io.twinsync.staging.manifest.BatchManifests;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -126,7 +128,25 @@ public class RunCommand implements Callable<Integer> {
         if (json) {
             output.print(document(outcome));
         }
+        writeCustomActivityOutputs(outcome);
         return outcome.exitCode().code();
+    }
+
+    /**
+     * As a Data Factory Custom activity (Azure Batch sets {@value DataFactoryHandOff#TASK_WORKING_DIR}), the run's
+     * document (as {@code --output json} prints it) is its {@code outputs.json}, the activity's {@code customOutput}:
+     * the pipeline reads the result and counts of {@code run --resume} there. A hand-off wrote its partition list
+     * there already, and a run that could not start has no batch to tell of: its exit code fails the activity.
+     */
+    private void writeCustomActivityOutputs(BatchRun.Outcome outcome) {
+        String workingDir = System.getenv(DataFactoryHandOff.TASK_WORKING_DIR);
+        if (workingDir == null
+                || workingDir.isBlank()
+                || outcome.batchId() == null
+                || BatchRun.HANDED_OFF.equals(outcome.result())) {
+            return;
+        }
+        DataFactoryHandOff.writeOutputs(Path.of(workingDir), document(outcome));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.twinsync.orchestrator.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
@@ -50,7 +51,7 @@ public class DataFactoryHandOff {
     static final String HANDED_OFF = "handedOffToDataFactory";
 
     /** Set by Azure Batch for every task: its working directory, where Data Factory reads {@code outputs.json}. */
-    static final String TASK_WORKING_DIR = "AZ_BATCH_TASK_WORKING_DIR";
+    public static final String TASK_WORKING_DIR = "AZ_BATCH_TASK_WORKING_DIR";
 
     private final TwinsyncProperties properties;
     private final TwinGraphTarget target;
@@ -150,7 +151,11 @@ public class DataFactoryHandOff {
         return execution.getExecutionContext().containsKey(HANDED_OFF);
     }
 
-    private static void writeOutputs(Path dir, ObjectNode list) {
+    /**
+     * Writes {@code outputs.json} into {@code dir}, replacing it atomically: what Data Factory exposes as the Custom
+     * activity's {@code customOutput}.
+     */
+    public static void writeOutputs(Path dir, JsonNode list) {
         Path outputs = dir.resolve("outputs.json");
         Path temp = dir.resolve("outputs.json.partial");
         try {
