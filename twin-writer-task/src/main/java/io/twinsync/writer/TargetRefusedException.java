@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The write (or a command) stopped because ADT refused the credential twinsync signs in with (401, or 403: the
- * identity has no data-plane role on the instance). Every request would be refused alike, so the first refusal stops
+ * identity has no data-plane role on the instance), or the credential gave no token at all. Every request would be refused alike, so the first refusal stops
  * everything, as an unreachable target does, with one message saying which role to assign; nothing is recorded for
  * the twins not written.
  */
@@ -16,7 +16,7 @@ public class TargetRefusedException extends TargetUnreachableException {
 
     /**
      * @param message what happened and what to do
-     * @param status the refusal's HTTP status, 401 or 403
+     * @param status the refusal's HTTP status, 401 or 403; 0 when no token was had, so nothing was sent
      * @param refusal the refused request's failure
      */
     public TargetRefusedException(String message, int status, Throwable refusal) {
@@ -29,7 +29,7 @@ public class TargetRefusedException extends TargetUnreachableException {
         return new TargetRefusedException(getMessage(), status, lastFailure());
     }
 
-    /** 401 or 403. */
+    /** 401 or 403; 0 when the credential gave no token. */
     public int status() {
         return status;
     }

@@ -1,5 +1,6 @@
 package io.twinsync.writer.retry;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import io.twinsync.writer.limit.RequestKind;
 import io.twinsync.writer.limit.RequestLimiter;
@@ -89,6 +90,9 @@ public final class RequestRetrier {
                         : 0;
                 if (status == 401 || status == 403) {
                     throw circuit.refused(what, status, e); // every request would be refused alike
+                }
+                if (isTokenFailure(e)) {
+                    throw circuit.noToken(what, e); // no token, no request: every one would fail alike
                 }
                 FailureClass failure = FailureClass.of(e);
                 TargetCircuitBreaker.Outage outage = null;
@@ -182,6 +186,19 @@ public final class RequestRetrier {
 
     private static boolean isRetriedError(RuntimeException e, Predicate<HttpResponseException> alsoRetry) {
         return e instanceof HttpResponseException http && alsoRetry.test(http);
+    }
+
+    /**
+     * The credential gave no token (azure-identity's {@code CredentialUnavailableException} and its other failures
+     * extend azure-core's {@code ClientAuthenticationException}), so the request was never sent.
+     */
+    private static boolean isTokenFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ClientAuthenticationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -147,6 +147,36 @@ public final class TargetCircuitBreaker {
         return refused;
     }
 
+    /**
+     * The credential gave no token for a request (no Azure sign-in, no managed identity, a wrong secret): every
+     * request would fail alike, so the circuit opens at once.
+     *
+     * @return the exception to throw
+     */
+    synchronized TargetRefusedException noToken(String what, Throwable failure) {
+        TargetRefusedException refused = new TargetRefusedException(
+                "twinsync could not sign in to ADT at " + target + " (no token for " + what + "): the credential"
+                        + " (DefaultAzureCredential) found no identity to use: "
+                        + FailureText.oneLine(firstLine(failure)) + ". " + stopped + " Sign in with 'az login',"
+                        + " run where a managed identity is assigned, or set AZURE_CLIENT_ID, AZURE_TENANT_ID and"
+                        + " AZURE_CLIENT_SECRET; then run again.",
+                0,
+                failure);
+        if (open == null) {
+            open = refused;
+        }
+        return refused;
+    }
+
+    /** The credential's own failure without the chain azure-identity appends after {@code --->}. */
+    private static Throwable firstLine(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        int chained = message.indexOf(" --->");
+        String first = (chained < 0 ? message : message.substring(0, chained)).strip();
+        // the sentence this message goes into ends with its own full stop
+        return new IllegalStateException(first.endsWith(".") ? first.substring(0, first.length() - 1) : first);
+    }
+
     private synchronized void open(Duration failingFor, String what, Throwable failure) {
         if (open != null) {
             return;

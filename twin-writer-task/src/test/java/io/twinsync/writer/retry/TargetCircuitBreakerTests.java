@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaders;
 import io.twinsync.writer.TargetRefusedException;
@@ -136,6 +137,27 @@ class TargetCircuitBreakerTests {
         assertThatThrownBy(circuit::check)
                 .isInstanceOf(TargetRefusedException.class)
                 .hasMessage(refused.getMessage());
+    }
+
+    @Test
+    void aCredentialThatGivesNoTokenOpensTheCircuitAtOnceSayingHowToSignIn() {
+        // when the credential finds no identity, as DefaultAzureCredential on a machine with none
+        TargetRefusedException refused = circuit.noToken(
+                "LIST models",
+                new ClientAuthenticationException(
+                        "DefaultAzureCredential authentication failed. ---> ManagedIdentityCredential authentication"
+                                + " failed. Error Details: see inner exception",
+                        null));
+
+        // then one message: the target, what the credential said (not the chain after it), how to sign in
+        assertThat(refused.getMessage())
+                .startsWith("twinsync could not sign in to ADT at https://my-twins.api.weu.digitaltwins.azure.net"
+                        + " (no token for LIST models): the credential (DefaultAzureCredential) found no identity to"
+                        + " use: DefaultAzureCredential authentication failed. The write stopped early.")
+                .doesNotContain("--->")
+                .contains("'az login'");
+        assertThat(refused.status()).isZero();
+        assertThatThrownBy(circuit::check).isInstanceOf(TargetRefusedException.class);
     }
 
     private static HttpResponseException serverError(int status) {
