@@ -1,7 +1,7 @@
-// twinsync in Azure: the resources a Data Factory pipeline needs to run the twin writer task on Azure Batch.
+// twinsync in Azure: everything one scheduled twinsync batch needs, from an empty resource group, with the Data
+// Factory pipeline, linked services and dataset of deploy/adf/ loaded from their files (one definition of each).
 // Deploy into an empty resource group (see README.md beside this file; main.json is the same template as ARM JSON):
 //   az deployment group create -g <group> -f deploy/azure/main.bicep -p deploy/azure/main.parameters.example.json
-// The pipeline itself is written in deploy/adf/; pass its JSON as `pipeline` to deploy it here too.
 
 @description('Prefix of every resource name: lower-case letters and digits, 3-11 characters.')
 @minLength(3)
@@ -25,11 +25,8 @@ param taskSlotsPerNode int = 4
 @description('Whether the storage account accepts account keys. The pool and Data Factory sign in by managed identity; keys are only for scripts/deploy-task-zip.sh with a connection string.')
 param allowSharedKeyAccess bool = false
 
-@description('Name of the Data Factory linked service for Azure Batch, as the pipeline in deploy/adf/ references it.')
-param batchLinkedServiceName string = 'TwinsyncBatch'
-
-@description('Name of the Data Factory linked service for the storage account, as the pipeline in deploy/adf/ references it.')
-param storageLinkedServiceName string = 'TwinsyncStorage'
+@description('Pricing tier of the job repository\'s database (Spring Batch\'s tables: small). Basic suits it; a vCore sku such as GP_S_Gen5_1 scales further.')
+param jobsDatabaseSku string = 'Basic'
 
 @description('Optional: the object id of the principal that deploys task zips (the CI workflow\'s federated app); gets Storage Blob Data Contributor on the storage account. Empty: no assignment.')
 param deployerPrincipalId string = ''
@@ -42,10 +39,13 @@ param deployerPrincipalId string = ''
 ])
 param deployerPrincipalType string = 'ServicePrincipal'
 
-@description('Optional: a pipeline from deploy/adf/ ({"name": ..., "properties": ...}); empty deploys no pipeline.')
-param pipeline object = {}
+@description('The code folder of twinsync.jar and your twinsync.yaml, {container}/{folder} (README.md, "Upload the code"). Empty: no schedule yet.')
+param orchestratorFolderPath string = ''
 
-@description('The pipeline\'s schedule (with `pipeline` only): Minute, Hour, Day, Week or Month.')
+@description('The code folder of the task zip that scripts/deploy-task-zip.sh printed, {container}/{folder}. Empty: no schedule yet.')
+param writerFolderPath string = ''
+
+@description('The pipeline\'s schedule (once both code folders are given): Minute, Hour, Day, Week or Month.')
 @allowed([
   'Minute'
   'Hour'
@@ -62,12 +62,21 @@ param scheduleInterval int = 1
 @description('The schedule\'s first run (UTC, ISO 8601); default: the time of deployment.')
 param scheduleStart string = utcNow()
 
-@description('Values for the pipeline\'s parameters on scheduled runs (ADT endpoint, storage, code folder, ...), as deploy/adf/ names them.')
+@description('Further values for the pipeline\'s parameters on scheduled runs (partitions, rateShare, ...), as deploy/adf/ names them; they override the ones this template fills in.')
 param pipelineParameters object = {}
 
 var storageName = '${namePrefix}st${uniqueString(resourceGroup().id)}'
 var batchName = '${namePrefix}batch${take(uniqueString(resourceGroup().id), 6)}'
 var poolName = 'twinsync'
+var sqlServerName = '${namePrefix}-sql-${take(uniqueString(resourceGroup().id), 6)}'
+var jobsDatabaseName = 'twinsync-jobs'
+// deploy/adf/, the one definition of the pipeline and what it references
+var adf = {
+  storage: loadJsonContent('../adf/linkedService/TwinsyncStorage.json')
+  batch: loadJsonContent('../adf/linkedService/TwinsyncBatch.json')
+  stagingArea: loadJsonContent('../adf/dataset/TwinsyncStagingArea.json')
+  pipeline: loadJsonContent('../adf/pipeline/TwinsyncSync.json')
+}
 var roles = {
   digitalTwinsDataOwner: 'bcd981a7-7f74-457b-83e1-cceb9e632ffe'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
@@ -164,9 +173,10 @@ resource pool 'Microsoft.Batch/batchAccounts/pools@2024-02-01' = {
         targetLowPriorityNodes: 0
       }
     }
-    // The task zip brings its own Java runtime; the Custom Activity's command unzips it, so make sure unzip is there.
+    // The task zip brings its own Java runtime, but its command unzips it (unzip), and twinsync.jar, which the first
+    // and last activity run, needs a Java 17 (the pipeline's javaCommand, default java).
     startTask: {
-      commandLine: '/bin/sh -c "command -v unzip >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip)"'
+      commandLine: '/bin/sh -c "command -v unzip >/dev/null && command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip openjdk-17-jre-headless)"'
       userIdentity: {
         autoUser: {
           scope: 'Pool'
@@ -176,6 +186,48 @@ resource pool 'Microsoft.Batch/batchAccounts/pools@2024-02-01' = {
       waitForSuccess: true
       maxTaskRetryCount: 2
     }
+  }
+}
+
+// --- the job repository: Spring Batch's tables, shared by the pipeline's first and last activity -------------------
+// Entra-only: the pool identity is the server's administrator, so twinsync on the pool creates the tables itself and
+// no password exists. An application's SQL identity is derived from its client id, hence sid = clientId.
+resource sqlServer 'Microsoft.Sql/servers@2021-11-01' = {
+  name: sqlServerName
+  location: location
+  properties: {
+    minimalTlsVersion: '1.2'
+    publicNetworkAccess: 'Enabled'
+    administrators: {
+      administratorType: 'ActiveDirectory'
+      principalType: 'Application'
+      login: poolIdentity.name
+      sid: poolIdentity.properties.clientId
+      tenantId: subscription().tenantId
+      azureADOnlyAuthentication: true
+    }
+  }
+}
+
+// 0.0.0.0 is Azure's "allow Azure services": the pool's nodes reach the server without a fixed address.
+resource sqlAllowAzure 'Microsoft.Sql/servers/firewallRules@2021-11-01' = {
+  parent: sqlServer
+  name: 'AllowAllWindowsAzureIps'
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+}
+
+// mssql-jdbc 12.2+: the pool identity's token; user= picks the user-assigned identity by its client id.
+var jobsJdbcUrl = 'jdbc:sqlserver://${sqlServer.properties.fullyQualifiedDomainName}:1433;database=${jobsDatabaseName};encrypt=true;authentication=ActiveDirectoryManagedIdentity;user=${poolIdentity.properties.clientId}'
+
+resource jobsDatabase 'Microsoft.Sql/servers/databases@2021-11-01' = {
+  parent: sqlServer
+  name: jobsDatabaseName
+  location: location
+  sku: {
+    name: jobsDatabaseSku
   }
 }
 
@@ -203,55 +255,64 @@ resource factoryCredential 'Microsoft.DataFactory/factories/credentials@2018-06-
   }
 }
 
+// The linked services, dataset and pipeline are deploy/adf/'s files as they are: parameterised, they name no account.
 resource storageLinkedService 'Microsoft.DataFactory/factories/linkedservices@2018-06-01' = {
   parent: factory
-  name: storageLinkedServiceName
-  properties: {
-    type: 'AzureBlobStorage'
-    typeProperties: {
-      serviceEndpoint: storage.properties.primaryEndpoints.blob
-      accountKind: 'StorageV2'
-      credential: {
-        referenceName: factoryCredential.name
-        type: 'CredentialReference'
-      }
-    }
-  }
+  name: adf.storage.name
+  properties: adf.storage.properties
+  dependsOn: [
+    factoryCredential
+  ]
 }
 
 resource batchLinkedService 'Microsoft.DataFactory/factories/linkedservices@2018-06-01' = {
   parent: factory
-  name: batchLinkedServiceName
-  properties: {
-    type: 'AzureBatch'
-    typeProperties: {
-      accountName: batch.name
-      batchUri: 'https://${batch.properties.accountEndpoint}'
-      poolName: pool.name
-      linkedServiceName: {
-        referenceName: storageLinkedService.name
-        type: 'LinkedServiceReference'
-      }
-      credential: {
-        referenceName: factoryCredential.name
-        type: 'CredentialReference'
-      }
-    }
-  }
-}
-
-resource factoryPipeline 'Microsoft.DataFactory/factories/pipelines@2018-06-01' = if (!empty(pipeline)) {
-  parent: factory
-  name: empty(pipeline) ? 'none' : pipeline.name
-  properties: empty(pipeline) ? {} : pipeline.properties
+  name: adf.batch.name
+  properties: adf.batch.properties
   dependsOn: [
-    batchLinkedService
+    factoryCredential
     storageLinkedService
   ]
 }
 
-// A schedule for the pipeline; Data Factory creates triggers stopped: `az datafactory trigger start` (README.md).
-resource schedule 'Microsoft.DataFactory/factories/triggers@2018-06-01' = if (!empty(pipeline)) {
+resource stagingArea 'Microsoft.DataFactory/factories/datasets@2018-06-01' = {
+  parent: factory
+  name: adf.stagingArea.name
+  properties: adf.stagingArea.properties
+  dependsOn: [
+    storageLinkedService
+  ]
+}
+
+resource factoryPipeline 'Microsoft.DataFactory/factories/pipelines@2018-06-01' = {
+  parent: factory
+  name: adf.pipeline.name
+  properties: adf.pipeline.properties
+  dependsOn: [
+    batchLinkedService
+    storageLinkedService
+    stagingArea
+  ]
+}
+
+// The pipeline's parameters on scheduled runs: what this template knows, then the caller's over it.
+var scheduleParameters = union(
+    {
+      adtEndpoint: 'https://${twins.properties.hostName}'
+      storageServiceEndpoint: 'https://${storage.name}.blob.${environment().suffixes.storage}'
+      orchestratorFolderPath: orchestratorFolderPath
+      writerFolderPath: writerFolderPath
+      jobsJdbcUrl: jobsJdbcUrl
+      batchAccountName: batch.name
+      batchUri: 'https://${batch.properties.accountEndpoint}'
+      batchPoolName: pool.name
+    },
+    pipelineParameters
+  )
+
+// The schedule, once the code is uploaded. Data Factory creates triggers stopped (`az datafactory trigger start`), and
+// refuses to update a started one: stop it before deploying again (README.md).
+resource schedule 'Microsoft.DataFactory/factories/triggers@2018-06-01' = if (!empty(orchestratorFolderPath) && !empty(writerFolderPath)) {
   parent: factory
   name: 'twinsync-schedule'
   properties: {
@@ -270,10 +331,14 @@ resource schedule 'Microsoft.DataFactory/factories/triggers@2018-06-01' = if (!e
           referenceName: factoryPipeline.name
           type: 'PipelineReference'
         }
-        parameters: pipelineParameters
+        parameters: scheduleParameters
       }
     ]
   }
+  dependsOn: [
+    jobsDatabase
+    sqlAllowAzure
+  ]
 }
 
 // --- roles ----------------------------------------------------------------------------------------------------------
@@ -337,4 +402,7 @@ output batchAccountName string = batch.name
 output poolName string = pool.name
 output poolIdentityClientId string = poolIdentity.properties.clientId
 output dataFactoryName string = factory.name
-output scheduleTriggerName string = empty(pipeline) ? '' : schedule.name
+output pipelineName string = factoryPipeline.name
+output jobsJdbcUrl string = jobsJdbcUrl
+output scheduleParameters object = scheduleParameters
+output scheduleTriggerName string = !empty(orchestratorFolderPath) && !empty(writerFolderPath) ? schedule.name : ''

@@ -27,6 +27,9 @@ record AdfDefinitions(
     /** The folder, from the orchestrator module where the tests run. */
     static final Path FOLDER = Path.of("..", "deploy", "adf");
 
+    /** The factory credential every linked service signs in with; deploy/azure creates it. */
+    static final String FACTORY_CREDENTIAL = "TwinsyncFactoryIdentity";
+
     static AdfDefinitions load() {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(FOLDER)) {

@@ -95,8 +95,7 @@ class DataFactoryPipelineIntegrationTests {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         parameters.put("jobsJdbcUrl", "jdbc:h2:file:" + root.resolve("jobs/jobs") + ";AUTO_SERVER=TRUE");
         parameters.put("partitions", 2);
-        for (String batchSetting :
-                List.of("batchAccountName", "batchUri", "batchPoolName", "keyVaultUrl", "batchAccessKeySecretName")) {
+        for (String batchSetting : List.of("batchAccountName", "batchUri", "batchPoolName")) {
             parameters.put(batchSetting, "not-used-locally");
         }
         LocalBatchNode node = new LocalBatchNode(adf, codeFolders, "first-run");

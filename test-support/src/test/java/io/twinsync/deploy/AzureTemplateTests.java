@@ -16,17 +16,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * deploy/azure: a structural check of the ARM template main.json (no Bicep CLI or ARM schema set is available
- * offline, see deploy/azure/README.md), and that main.bicep, which it translates by hand, declares the same things.
+ * offline, see deploy/azure/README.md), that main.bicep, which it translates by hand, declares the same things, and
+ * that both deploy deploy/adf's Data Factory objects unchanged.
  */
 class AzureTemplateTests {
 
     private static final Path DIR = ScriptRun.ROOT.resolve("deploy/azure");
+    private static final Path ADF = ScriptRun.ROOT.resolve("deploy/adf");
     private static final Pattern PARAMETER = Pattern.compile("parameters\\('([^']+)'\\)");
     private static final Pattern VARIABLE = Pattern.compile("variables\\('([^']+)'\\)");
     private static final Map<String, String> BUILT_IN_ROLES = Map.of(
@@ -205,6 +208,110 @@ class AzureTemplateTests {
         Set<String> bicepOutputs = new TreeSet<>();
         Pattern.compile("(?m)^output (\\w+) ").matcher(bicep).results().forEach(m -> bicepOutputs.add(m.group(1)));
         assertThat(bicepOutputs).isEqualTo(names(template.path("outputs")));
+    }
+
+    @Test
+    void theDataFactoryObjectsAreDeployAdfsFilesAsTheyAre() throws IOException {
+        // deploy/adf is the one definition: main.bicep loads each file, main.json inlines it unchanged
+        String bicep = Files.readString(DIR.resolve("main.bicep"));
+        Map<String, String> types = Map.of(
+                "linkedService", "Microsoft.DataFactory/factories/linkedservices",
+                "dataset", "Microsoft.DataFactory/factories/datasets",
+                "pipeline", "Microsoft.DataFactory/factories/pipelines");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(ADF)) {
+            files = walk.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).hasSize(4);
+        for (Path file : files) {
+            String kind = file.getParent().getFileName().toString();
+            JsonNode definition = new ObjectMapper().readTree(file.toFile());
+            String name = definition.path("name").asText();
+            assertThat(bicep)
+                    .as(file + " is loaded by main.bicep")
+                    .contains("loadJsonContent('../adf/" + kind + "/" + file.getFileName() + "')");
+            List<JsonNode> deployed = resources.stream()
+                    .filter(r -> r.path("type").asText().equals(types.get(kind)))
+                    .filter(r -> r.path("name").asText().endsWith(", '" + name + "')]"))
+                    .toList();
+            assertThat(deployed).as(file + " is deployed by main.json").hasSize(1);
+            assertThat(deployed.get(0).path("properties"))
+                    .as("main.json's " + name + " is " + file + "'s properties; after editing the file, copy them: "
+                            + "jq '.properties' " + file)
+                    .isEqualTo(definition.path("properties"));
+        }
+        assertThat(resources.stream()
+                        .filter(r -> types.containsValue(r.path("type").asText()))
+                        .count())
+                .as("nothing but deploy/adf's objects")
+                .isEqualTo(files.size());
+    }
+
+    @Test
+    void everyCredentialReferenceNamesTheFactoryIdentity() {
+        List<JsonNode> credentials = resources.stream()
+                .filter(r -> r.path("type").asText().equals("Microsoft.DataFactory/factories/credentials"))
+                .toList();
+        assertThat(credentials).hasSize(1);
+        assertThat(ArmTemplate.identity(credentials.get(0))).endsWith("|'TwinsyncFactoryIdentity'");
+        assertThat(credentials
+                        .get(0)
+                        .at("/properties/typeProperties/resourceId")
+                        .asText())
+                .isEqualTo("[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', "
+                        + "variables('factoryIdentityName'))]");
+        List<JsonNode> references = template.findParents("referenceName").stream()
+                .filter(r -> r.path("type").asText().equals("CredentialReference"))
+                .toList();
+        assertThat(references)
+                .as("linked services signing in as the factory identity")
+                .hasSizeGreaterThan(1);
+        references.forEach(r -> assertThat(r.path("referenceName").asText()).isEqualTo("TwinsyncFactoryIdentity"));
+    }
+
+    @Test
+    void theScheduleGivesEveryRequiredPipelineParameterAndOnlyDeclaredOnes() throws IOException {
+        JsonNode declared = new ObjectMapper()
+                .readTree(ADF.resolve("pipeline/TwinsyncSync.json").toFile())
+                .at("/properties/parameters");
+        JsonNode trigger = resources.stream()
+                .filter(r -> r.path("type").asText().equals("Microsoft.DataFactory/factories/triggers"))
+                .findFirst()
+                .orElseThrow();
+        String expression = trigger.at("/properties/pipelines/0/parameters").asText();
+        assertThat(expression).startsWith("[union(createObject(").endsWith(", parameters('pipelineParameters'))]");
+        int open = expression.indexOf("createObject(") + "createObject".length();
+        List<String> arguments = ArmTemplate.splitArguments(
+                expression.substring(open + 1, ArmTemplate.closingParenthesis(expression, open)));
+        Set<String> given = new TreeSet<>();
+        for (int i = 0; i < arguments.size(); i += 2) {
+            given.add(arguments.get(i).replace("'", ""));
+        }
+        assertThat(names(declared)).as("declared by the pipeline").containsAll(given);
+        declared.properties().forEach(p -> {
+            if (!p.getValue().has("defaultValue")) {
+                assertThat(given).as("required pipeline parameter").contains(p.getKey());
+            }
+        });
+    }
+
+    @Test
+    void theJobRepositoryIsAnEntraOnlyDatabaseAdministeredByThePoolIdentity() {
+        JsonNode server = resources.stream()
+                .filter(r -> r.path("type").asText().equals("Microsoft.Sql/servers"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode admin = server.at("/properties/administrators");
+        assertThat(admin.path("azureADOnlyAuthentication").asBoolean()).isTrue();
+        assertThat(admin.path("login").asText()).isEqualTo("[variables('poolIdentityName')]");
+        assertThat(admin.path("sid").asText())
+                .contains("variables('poolIdentityName')")
+                .endsWith(".clientId]");
+        assertThat(ArmTemplate.strings(template)).noneMatch(s -> s.toLowerCase().contains("password"));
+        assertThat(template.at("/outputs/jobsJdbcUrl/value").asText())
+                .contains("authentication=ActiveDirectoryManagedIdentity")
+                .contains("user={2}")
+                .contains("variables('poolIdentityName')), '2023-01-31').clientId");
     }
 
     private static Set<String> declaredIdentities() {
