@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,14 +42,7 @@ final class TwinsyncProcesses {
     }
 
     static Process start(Path home, Map<String, String> environment, List<String> args) throws IOException {
-        Path jar = Path.of("target", "twinsync.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged CLI; run 'mvn package' first").exists();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Short-lived JVMs, dozens per test class: the quick compiler alone starts them sooner on a 2-core machine.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = new ArrayList<>(javaCommand());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // The suite's own settings (scripts/reliability.sh) are not twinsync's, which refuses unknown TWINSYNC_* names.
@@ -56,6 +50,35 @@ final class TwinsyncProcesses {
         builder.environment().put("TWINSYNC_HOME", home.toString());
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /**
+     * {@code java ... -jar} for the packaged CLI, started as the launcher ({@code ./twinsync}) starts it: unpacked with
+     * its class data sharing archive when the build made them from this twinsync.jar, the jar itself otherwise.
+     */
+    static List<String> javaCommand() {
+        Path jar = Path.of("target", "twinsync.jar").toAbsolutePath();
+        assertThat(jar).as("the packaged CLI; run 'mvn package' first").exists();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Short-lived JVMs, dozens per test class: the quick compiler alone starts them sooner on a 2-core machine.
+        command.add("-XX:TieredStopAtLevel=1");
+        Path cli = jar.resolveSibling("cli");
+        try {
+            if (Files.exists(cli.resolve("complete"))
+                    && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(cli.resolve("complete")))
+                            <= 0) {
+                command.add("-XX:SharedArchiveFile=" + cli.resolve("twinsync.jsa"));
+                command.add("-Xshare:auto");
+                command.add("-Xlog:cds=off,cds+dynamic=off");
+                jar = cli.resolve("twinsync.jar");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 
     /** The embedded sample ERP of a home, for JDBC from the test while no twinsync process holds it. */
