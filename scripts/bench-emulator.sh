@@ -4,6 +4,8 @@
 # GET /digitaltwins/{id} and one sending JSON Patch PATCH /digitaltwins/{id}, each to random twins.
 # Usage: scripts/bench-emulator.sh                       (build the module, then measure)
 #        SKIP_BUILD=1 TWINS=2000 DURATION=30s CONNECTIONS=16 scripts/bench-emulator.sh
+#        LATENCY=50ms CONNECTIONS=200 scripts/bench-emulator.sh      (injected latency: enough connections to keep
+#                                                                     rate x latency requests in flight)
 # Needs: JDK 17, curl, wrk (installed with apt-get when missing). The load generator runs on the same machine as
 # the emulator and takes part of its CPU.
 set -euo pipefail
@@ -14,6 +16,8 @@ TWINS=${TWINS:-1000}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}   # per load generator (reads and patches each)
 WRK_THREADS=${WRK_THREADS:-1}    # per load generator
+LATENCY=${LATENCY:-}             # the emulator's --latency, e.g. 50ms or 20ms..50ms; empty: none
+THREADS=${THREADS:-}             # the emulator's --threads; empty: its default
 API="api-version=2023-10-31"
 MODEL="dtmi:bench:Pump;1"
 
@@ -40,15 +44,22 @@ trap cleanup EXIT
 cd "$ROOT"
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
     say "building adt-emulator"
-    ./mvnw -q -pl adt-emulator -am install -DskipTests
 fi
-./mvnw -q -pl adt-emulator dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=runtime
+# In one reactor with the modules it needs, so that nothing is installed into ~/.m2: the last module's classpath
+# (the emulator's) is what stays in cp.txt. With SKIP_BUILD=1 the modules' target/ folders must be there already.
+GOALS="package"; [ "${SKIP_BUILD:-0}" = "1" ] && GOALS=""
+# shellcheck disable=SC2086
+./mvnw -q -pl adt-emulator -am $GOALS dependency:build-classpath -DskipTests -Dspotless.check.skip=true \
+    -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=runtime
 # A private copy of the classes, so that a concurrent build of the module cannot change them under the benchmark.
 cp -r adt-emulator/target/classes "$WORK/classes"
 
-say "starting the emulator on port $PORT (limits off)"
+EXTRA=()
+[ -n "$LATENCY" ] && EXTRA+=(--latency "$LATENCY")
+[ -n "$THREADS" ] && EXTRA+=(--threads "$THREADS")
+say "starting the emulator on port $PORT (limits off${LATENCY:+, latency $LATENCY}${THREADS:+, $THREADS threads})"
 java -Xms512m -Xmx512m -cp "$WORK/classes:$(cat "$WORK/cp.txt")" io.twinsync.emulator.AdtEmulatorMain \
-    --port "$PORT" --state-dir "$WORK/state" --limits off >"$WORK/emulator.log" 2>&1 &
+    --port "$PORT" --state-dir "$WORK/state" --limits off "${EXTRA[@]}" >"$WORK/emulator.log" 2>&1 &
 EMULATOR_PID=$!
 for _ in $(seq 1 60); do
     grep -q "endpoint" "$WORK/emulator.log" 2>/dev/null && break
@@ -97,8 +108,8 @@ EOF
 
 # A short warm-up lets the JIT compile the request path before the measured run.
 say "warming up for 5s"
-wrk -t1 -c8 -d5s -s "$WORK/reads.lua" "$BASE" >/dev/null
-wrk -t1 -c8 -d5s -s "$WORK/patches.lua" "$BASE" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d5s -s "$WORK/reads.lua" "$BASE" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d5s -s "$WORK/patches.lua" "$BASE" >/dev/null
 
 say "measuring reads and patches side by side for $DURATION ($CONNECTIONS connections each)"
 wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/reads.lua" "$BASE" >"$WORK/reads.txt" &

@@ -18,6 +18,7 @@ import io.twinsync.emulator.http.PayloadLimitFilter;
 import io.twinsync.emulator.http.RequestCounter;
 import io.twinsync.emulator.http.RequestFilter;
 import io.twinsync.emulator.http.RequestPipeline;
+import io.twinsync.emulator.http.ResponseDelay;
 import io.twinsync.emulator.jobs.BlobTransport;
 import io.twinsync.emulator.jobs.ImportJobService;
 import io.twinsync.emulator.limits.RateLimitFilter;
@@ -43,6 +44,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +60,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdtEmulator implements AutoCloseable {
 
+    private static final String MAX_IDLE_CONNECTIONS_PROPERTY = "sun.net.httpserver.maxIdleConnections";
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private static final Logger log = LoggerFactory.getLogger(AdtEmulator.class);
@@ -68,6 +71,9 @@ public final class AdtEmulator implements AutoCloseable {
      */
     public static final RateLimits DEFAULT_RATE_LIMITS = RateLimits.defaults();
 
+    /** Worker threads of an emulator whose builder was given none: they only compute answers, latency holds none. */
+    public static final int DEFAULT_WORKER_THREADS = 16;
+
     static {
         // The JDK server writes response headers and body as separate TLS records; without TCP_NODELAY, Nagle's
         // algorithm and the client's delayed ACK add ~40 ms to every request. The JDK reads this property once,
@@ -75,10 +81,17 @@ public final class AdtEmulator implements AutoCloseable {
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
         }
+        // The JDK server closes idle keep-alive connections beyond 200 (its default): a client holding more, as
+        // needed to keep rate x latency requests in flight (1,000/s at 50 ms: 50; a load test: hundreds), would see
+        // connections reset and pay TLS handshakes again. ADT keeps a client's connections; so does the emulator.
+        if (System.getProperty(MAX_IDLE_CONNECTIONS_PROPERTY) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS_PROPERTY, "10000");
+        }
     }
 
     private final HttpsServer server;
     private final ExecutorService workers;
+    private final Optional<ScheduledExecutorService> answerTimer;
     private final EmulatorStore store;
     private final RequestCounter counter;
     private final ImportJobService importJobs;
@@ -116,14 +129,21 @@ public final class AdtEmulator implements AutoCloseable {
         this.notifications = dispatcher;
         this.counter = new RequestCounter();
         this.importJobs = new ImportJobService(store, BlobTransport.standard());
-        this.workers = Executors.newFixedThreadPool(builder.workerThreads, new WorkerThreads());
+        this.workers = Executors.newFixedThreadPool(builder.workerThreads, new DaemonThreads("adt-emulator-http-"));
         this.rateLimits = builder.rateLimits;
         this.faults = new FaultInjection(builder.faults, store);
+        ResponseDelay delay = faults.responseDelay();
+        // two: one client slow to read a large answer does not hold up every other delayed answer
+        this.answerTimer = delay == ResponseDelay.NONE
+                ? Optional.empty()
+                : Optional.of(Executors.newScheduledThreadPool(2, new DaemonThreads("adt-emulator-latency-")));
         RequestPipeline pipeline = new RequestPipeline(
                 filters(counter, rateLimits, faults, builder.refuseAccess),
                 new OperationDispatcher(store, importJobs, eventRoutes, builder.pageSizes));
         server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
-        server.createContext("/", faults.wrap(new EmulatorHttpHandler(pipeline, endpoint.toString())));
+        server.createContext(
+                "/",
+                faults.wrap(new EmulatorHttpHandler(pipeline, endpoint.toString(), delay, answerTimer.orElse(null))));
         server.setExecutor(workers);
         server.start();
         log.info(
@@ -139,7 +159,7 @@ public final class AdtEmulator implements AutoCloseable {
 
     /**
      * Counting first, so every request and answer is counted (429s and injected errors too; dropped connections
-     * never reach the pipeline); then injected latency and errors, the api-version check (so malformed requests
+     * never reach the pipeline); then injected errors, the api-version check (so malformed requests
      * spend no rate-limit tokens), rate limits, the payload check, and eventual consistency right before the
      * endpoints.
      */
@@ -240,6 +260,8 @@ public final class AdtEmulator implements AutoCloseable {
             return;
         }
         server.stop(0);
+        // the connections are closed: answers still waiting out their latency have no one to go to
+        answerTimer.ifPresent(ExecutorService::shutdownNow);
         importJobs.close();
         workers.shutdown();
         try {
@@ -261,7 +283,7 @@ public final class AdtEmulator implements AutoCloseable {
         private Path snapshotFile;
         private Path tlsDirectory;
         private DefaultPageSizes pageSizes = DefaultPageSizes.SERVICE;
-        private int workerThreads = 16;
+        private int workerThreads = DEFAULT_WORKER_THREADS;
         private RateLimits rateLimits = DEFAULT_RATE_LIMITS;
         private Faults faults = Faults.none();
         private Path eventsFile;
@@ -357,12 +379,17 @@ public final class AdtEmulator implements AutoCloseable {
     }
 
     /** Daemon threads, so a forgotten emulator never keeps a JVM alive. */
-    private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+    private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+        private final String prefix;
         private final AtomicInteger next = new AtomicInteger();
+
+        DaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "adt-emulator-http-" + next.incrementAndGet());
+            Thread thread = new Thread(task, prefix + next.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }

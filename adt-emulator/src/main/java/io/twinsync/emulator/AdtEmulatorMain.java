@@ -53,12 +53,10 @@ public final class AdtEmulatorMain {
                 }
             }
         }
-        AdtEmulator emulator = AdtEmulator.builder()
+        AdtEmulator emulator = tuning.applyTo(AdtEmulator.builder())
                 .port(port)
                 .snapshotFile(stateDir.resolve("snapshot.json"))
                 .tlsDirectory(stateDir.resolve("tls"))
-                .rateLimits(tuning.rateLimits())
-                .faults(tuning.faults())
                 .eventsFile(eventsFile)
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -23,7 +23,8 @@ public final class TuningOptions {
             "--latency",
             "--drop-rate",
             "--consistency-delay",
-            "--fault-seed");
+            "--fault-seed",
+            "--threads");
 
     static final String USAGE =
             """
@@ -37,12 +38,16 @@ public final class TuningOptions {
               --consistency-delay D     refuse relationships to twins created less than D ago, and deletes of twins
                                         whose relationship was deleted less than D ago (e.g. 500ms; default 0)
               --fault-seed N            seed the fault dice, for repeatable runs
+              --threads N               worker threads answering requests (default %d); latency holds none of them
             """
-                    .formatted(AdtEmulator.DEFAULT_RATE_LIMITS.enabled() ? "service" : "off");
+                    .formatted(
+                            AdtEmulator.DEFAULT_RATE_LIMITS.enabled() ? "service" : "off",
+                            AdtEmulator.DEFAULT_WORKER_THREADS);
 
     private RateLimits baseLimits = AdtEmulator.DEFAULT_RATE_LIMITS;
     private final List<String> limitChanges = new ArrayList<>();
     private Faults faults = Faults.none();
+    private int workerThreads = AdtEmulator.DEFAULT_WORKER_THREADS;
 
     /** Takes one flag and its value; throws {@link IllegalArgumentException} with a hint when the value is wrong. */
     public void set(String flag, String value) {
@@ -61,6 +66,7 @@ public final class TuningOptions {
             case "--drop-rate" -> faults = faults.withDropRate(share(flag, value));
             case "--consistency-delay" -> faults = faults.withConsistencyDelay(DurationText.parse(value));
             case "--fault-seed" -> faults = faults.withSeed(seed(value));
+            case "--threads" -> workerThreads = threads(value);
             default -> throw new IllegalArgumentException("Unknown option '" + flag + "'");
         }
     }
@@ -75,6 +81,27 @@ public final class TuningOptions {
 
     public Faults faults() {
         return faults;
+    }
+
+    public int workerThreads() {
+        return workerThreads;
+    }
+
+    /** Sets the rate limits, faults and worker threads of {@code builder}; the other launchers' one way to apply them. */
+    public AdtEmulator.Builder applyTo(AdtEmulator.Builder builder) {
+        return builder.rateLimits(rateLimits()).faults(faults).workerThreads(workerThreads);
+    }
+
+    private static int threads(String value) {
+        try {
+            int threads = Integer.parseInt(value.strip());
+            if (threads >= 1 && threads <= 1_024) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("--threads takes a whole number from 1 to 1024; got '" + value + "'");
     }
 
     private static double share(String flag, String value) {

@@ -91,6 +91,42 @@ class FaultInjectionTests {
     }
 
     @Test
+    void latencyHoldsNoWorkerThreadSoConcurrentRequestsWaitItOutTogether() throws Exception {
+        // given one worker thread and 300 ms of latency: a worker sleeping out each delay would answer 10 concurrent
+        // requests in 3 s, one after another
+        AdtEmulator emulator = start(TestEmulators.builder()
+                .workerThreads(1)
+                .faults(Faults.none().withLatency(Duration.ofMillis(300), Duration.ZERO)));
+        RawHttp http = new RawHttp(emulator);
+        http.get("/models"); // the TLS handshake and the server's warm-up, out of the measurement
+
+        // when 10 requests are sent at once
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<java.util.concurrent.Future<Long>> answers = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < 10; i++) {
+                answers.add(clients.submit(() -> {
+                    long sent = System.nanoTime();
+                    assertThat(http.get("/models").statusCode()).isEqualTo(200);
+                    return (System.nanoTime() - sent) / 1_000_000;
+                }));
+            }
+            List<Long> millis = new ArrayList<>();
+            for (java.util.concurrent.Future<Long> answer : answers) {
+                millis.add(answer.get());
+            }
+            long all = (System.nanoTime() - start) / 1_000_000;
+
+            // then each waited the latency, and all of them together took far less than one after another
+            assertThat(millis).allSatisfy(elapsed -> assertThat(elapsed).isGreaterThanOrEqualTo(300));
+            assertThat(all).as("10 answers of 300 ms with one worker").isLessThan(1_500);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void aDroppedConnectionIsAnIoErrorForARawClient() {
         // given
         AdtEmulator emulator = start(Faults.none().withDropRate(1.0));

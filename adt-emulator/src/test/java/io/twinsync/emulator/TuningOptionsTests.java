@@ -19,6 +19,24 @@ class TuningOptionsTests {
         // then
         assertThat(options.rateLimits()).isEqualTo(AdtEmulator.DEFAULT_RATE_LIMITS);
         assertThat(options.faults()).isEqualTo(Faults.none());
+        assertThat(options.workerThreads()).isEqualTo(AdtEmulator.DEFAULT_WORKER_THREADS);
+    }
+
+    @Test
+    void threadsSetTheWorkerThreadsAndRefuseWhatIsNoCount() {
+        // given
+        TuningOptions options = new TuningOptions();
+
+        // when
+        options.set("--threads", "64");
+
+        // then
+        assertThat(options.workerThreads()).isEqualTo(64);
+        for (String wrong : new String[] {"0", "-3", "many", "5000"}) {
+            assertThatThrownBy(() -> options.set("--threads", wrong))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--threads takes a whole number from 1 to 1024");
+        }
     }
 
     @Test

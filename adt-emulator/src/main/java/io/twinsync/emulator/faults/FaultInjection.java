@@ -2,14 +2,15 @@ package io.twinsync.emulator.faults;
 
 import com.sun.net.httpserver.HttpHandler;
 import io.twinsync.emulator.http.RequestFilter;
+import io.twinsync.emulator.http.ResponseDelay;
 import io.twinsync.emulator.store.EmulatorStore;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns {@link Faults} into the pieces the emulator wires in: filters for the front of the pipeline (latency,
- * server errors), a filter for its end (eventual consistency, which needs to see the graph) and a wrapper around
- * the HTTP handler (dropped connections). With {@link Faults#none()} every piece is absent.
+ * Turns {@link Faults} into the pieces the emulator wires in: a filter for the front of the pipeline (server errors),
+ * a filter for its end (eventual consistency, which needs to see the graph), the answers' delay (latency) and a
+ * wrapper around the HTTP handler (dropped connections). With {@link Faults#none()} every piece is absent.
  */
 public final class FaultInjection {
 
@@ -24,16 +25,20 @@ public final class FaultInjection {
         this.store = store;
     }
 
-    /** Filters to run right after request counting: latency, then injected server errors. */
+    /** Filters to run right after request counting: injected server errors. */
     public List<RequestFilter> frontFilters() {
         List<RequestFilter> filters = new ArrayList<>();
-        if (faults.hasLatency()) {
-            filters.add(new LatencyFilter(faults.fixedLatency(), faults.randomLatency(), dice));
-        }
         if (faults.failRate() > 0) {
             filters.add(new FailureFilter(faults.failRate(), faults.failStatus(), dice));
         }
         return List.copyOf(filters);
+    }
+
+    /** The delay of every answer: injected latency, or none. */
+    public ResponseDelay responseDelay() {
+        return faults.hasLatency()
+                ? new ResponseLatency(faults.fixedLatency(), faults.randomLatency(), dice)
+                : ResponseDelay.NONE;
     }
 
     /** Filters to run last, just before the endpoints: eventual consistency. */

@@ -12,33 +12,82 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Adapts the JDK's HTTP server to the pipeline: parses the exchange, routes it, writes the answer. */
+/**
+ * Adapts the JDK's HTTP server to the pipeline: parses the exchange, routes it, writes the answer, at once or, with a
+ * {@link ResponseDelay}, when a timer says so. A delayed answer is written by the timer's thread: the JDK's server
+ * lets an exchange be finished after its handler returned, so the worker is free for the next request meanwhile.
+ */
 public final class EmulatorHttpHandler implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(EmulatorHttpHandler.class);
 
     private final RequestHandler pipeline;
     private final String fallbackBaseUrl;
+    private final ResponseDelay delay;
+    private final ScheduledExecutorService timer;
 
+    /** Answers at once. */
     public EmulatorHttpHandler(RequestHandler pipeline, String fallbackBaseUrl) {
+        this(pipeline, fallbackBaseUrl, ResponseDelay.NONE, null);
+    }
+
+    /**
+     * @param delay how long each answer waits
+     * @param timer writes the delayed answers; may be null when {@code delay} is {@link ResponseDelay#NONE}
+     */
+    public EmulatorHttpHandler(
+            RequestHandler pipeline, String fallbackBaseUrl, ResponseDelay delay, ScheduledExecutorService timer) {
+        if (delay != ResponseDelay.NONE && timer == null) {
+            throw new IllegalArgumentException("a response delay needs a timer to write the delayed answers");
+        }
         this.pipeline = pipeline;
         this.fallbackBaseUrl = fallbackBaseUrl;
+        this.delay = delay;
+        this.timer = timer;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        ApiResponse response;
+        try {
+            response = pipeline.handle(read(exchange));
+        } catch (RuntimeException e) {
+            log.error("ADT emulator: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            response = ErrorResponses.of(AdtError.INTERNAL_ERROR, "The emulator failed: " + e);
+        } catch (IOException | Error e) {
+            exchange.close();
+            throw e;
+        }
+        long nanos = delay.nextNanos();
+        if (nanos <= 0) {
+            answer(exchange, response);
+            return;
+        }
+        ApiResponse delayed = response;
+        try {
+            timer.schedule(() -> answer(exchange, delayed), nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the emulator is closing: answer now rather than never
+            answer(exchange, response);
+        }
+    }
+
+    /** Writes the answer and finishes the exchange; a client that went away meanwhile is no error of ours. */
+    private static void answer(HttpExchange exchange, ApiResponse response) {
         try (exchange) {
-            ApiResponse response;
-            try {
-                response = pipeline.handle(read(exchange));
-            } catch (RuntimeException e) {
-                log.error("ADT emulator: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                response = ErrorResponses.of(AdtError.INTERNAL_ERROR, "The emulator failed: " + e);
-            }
             write(exchange, response);
+        } catch (IOException e) {
+            log.debug(
+                    "ADT emulator: the answer to {} {} could not be written: {}",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI(),
+                    e.toString());
         }
     }
 

@@ -79,6 +79,13 @@ public class EmulatorCommand implements Callable<Integer> {
     String faultSeed;
 
     @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Worker threads answering requests (default 16). Latency holds none of them: the answer waits"
+                    + " on a timer.")
+    String threads;
+
+    @Option(
             names = "--events-file",
             paramLabel = "FILE",
             description = "Append the event notifications of the emulator's event routes to FILE, one JSON line each"
@@ -137,6 +144,7 @@ public class EmulatorCommand implements Callable<Integer> {
             set(tuning, "--drop-rate", dropRate);
             set(tuning, "--consistency-delay", consistencyDelay);
             set(tuning, "--fault-seed", faultSeed);
+            set(tuning, "--threads", threads);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

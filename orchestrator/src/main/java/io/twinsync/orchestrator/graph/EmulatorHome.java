@@ -90,12 +90,10 @@ public final class EmulatorHome implements AutoCloseable {
      * notifications to {@code eventsFile} (none when null).
      */
     public AdtEmulator start(int port, TuningOptions tuning, Path eventsFile) {
-        return AdtEmulator.builder()
+        return tuning.applyTo(AdtEmulator.builder())
                 .port(port)
                 .snapshotFile(snapshot())
                 .tlsDirectory(dir.resolve("tls"))
-                .rateLimits(tuning.rateLimits())
-                .faults(tuning.faults())
                 .eventsFile(eventsFile)
                 .start();
     }
