@@ -50,6 +50,22 @@ class SampleErpPostgresIntegrationTests {
     }
 
     @Test
+    void aGeneratedDataSetPassesPostgresqlsConstraints() throws SQLException {
+        // given the sample ERP on PostgreSQL, whose schema checks Category and Status and every foreign key
+        SampleErp.create(connection, SqlDialect.POSTGRESQL);
+
+        // when it is filled with a generated data set
+        io.twinsync.sample.erp.generate.GeneratedSizes sizes = io.twinsync.sample.erp.generate.GeneratedSizes.of(3_000);
+        long before = new io.twinsync.sample.erp.generate.SampleErpGenerator(sizes, 3).fill(connection, done -> {});
+
+        // then the seed was replaced and every generated row was accepted
+        assertThat(before).isEqualTo(347);
+        assertThat(count("SELECT COUNT(*) FROM Equipment")).isEqualTo(sizes.equipment());
+        assertThat(count("SELECT COUNT(*) FROM ProductionLine")).isEqualTo(sizes.lines());
+        assertThat(count("SELECT COUNT(*) FROM Site")).isEqualTo(sizes.sites());
+    }
+
+    @Test
     void postgresFoldsTheNamesToLowerCase() throws SQLException {
         // given the sample ERP on PostgreSQL
         SampleErp.create(connection, SqlDialect.POSTGRESQL);
