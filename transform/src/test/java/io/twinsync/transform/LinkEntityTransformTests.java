@@ -400,4 +400,69 @@ class LinkEntityTransformTests {
         assertThat(TestBatches.twinFile(second, "thing-a").relationships())
                 .isEqualTo(TestBatches.twinFile(first, "thing-a").relationships());
     }
+
+    @Test
+    void aWholeReadMissingMoreThanTheLimitOfTheLinksRemovesNoneAndSaysWhy() {
+        // given a committed batch with the links a->b, a->c and b->c
+        Mapping mapping = mapping("remove");
+        StateArea state = new LocalStagingStore(staging.resolve("store")).state();
+        Batch first = TestBatches.newBatch(staging.resolve("first"));
+        things(first);
+        links().row("a", "b", null, null, null)
+                .row("a", "c", null, null, null)
+                .row("b", "c", null, null, null)
+                .stageInto(first);
+        new TwinTransformer(mapping).transform(first, state);
+        PresenceStore.commit(first, state);
+
+        // when the whole link table comes back empty (a broken query or a table being reloaded)
+        Batch second = TestBatches.newBatch(staging.resolve("second"));
+        things(second);
+        links().stageInto(second);
+        new TwinTransformer(mapping).transform(second, state);
+
+        // then every twin keeps its links, the batch says why, and the next batch checks them again
+        assertThat(TestBatches.rejects(second)).singleElement().satisfies(reject -> {
+            assertThat(reject.get("code").asText()).isEqualTo("TOO_MANY_MISSING_ROWS");
+            assertThat(reject.get("field").asText()).isEqualTo("relationship.missingLimit");
+            assertThat(reject.get("reason").asText())
+                    .contains("3 of the 3 rows link entity thing-link had")
+                    .contains("none of their 'linksTo' relationships was removed");
+        });
+        for (String twin : List.of("thing-a", "thing-b")) {
+            assertThat(TestBatches.twinFile(second, twin).relationships())
+                    .as(twin)
+                    .isEqualTo(TestBatches.twinFile(first, twin).relationships());
+        }
+        assertThat(TestBatches.jsonLines(second, PresenceStore.batchFile("thing-link")))
+                .hasSize(3);
+    }
+
+    @Test
+    void aWholeReadMissingNoMoreThanTheLimitOfTheLinksRemovesThem() {
+        // given a committed batch with three links
+        Mapping mapping = mapping("remove");
+        StateArea state = new LocalStagingStore(staging.resolve("store")).state();
+        Batch first = TestBatches.newBatch(staging.resolve("first"));
+        things(first);
+        links().row("a", "b", null, null, null)
+                .row("a", "c", null, null, null)
+                .row("b", "c", null, null, null)
+                .stageInto(first);
+        new TwinTransformer(mapping).transform(first, state);
+        PresenceStore.commit(first, state);
+
+        // when one of the three rows is gone (a third: under the default limit of half)
+        Batch second = TestBatches.newBatch(staging.resolve("second"));
+        things(second);
+        links().row("a", "b", null, null, null).row("b", "c", null, null, null).stageInto(second);
+        new TwinTransformer(mapping).transform(second, state);
+
+        // then its relationship is no longer listed, and nothing is rejected
+        assertThat(TestBatches.rejects(second)).isEmpty();
+        assertThat(TestBatches.twinFile(second, "thing-a").relationships())
+                .extracting(r -> r.get("$relationshipId").asText())
+                .containsExactly("linksTo-thing-b");
+        assertThat(TestBatches.twinFile(second, "thing-a").ownedRelationships()).containsExactly("linksTo");
+    }
 }

@@ -88,19 +88,18 @@ public class SampleErpCommand {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             boolean embedded = properties.source().embedded();
-            if (!embedded) {
-                try {
-                    SampleErp.createIfMissing(
-                            source.dataSource(),
-                            SqlDialect.fromJdbcUrl(properties.source().url()));
-                } catch (SampleErpException | IllegalArgumentException e) {
-                    err.println(e.getMessage());
-                    return ExitCode.FAILED.code();
-                }
-            }
             try (Connection connection = source.dataSource().getConnection()) {
+                // twinsync's source connections are read-only: generate is the one command that writes the sample
                 connection.setReadOnly(false);
                 if (!embedded) {
+                    try {
+                        SampleErp.createIfMissing(
+                                connection,
+                                SqlDialect.fromJdbcUrl(properties.source().url()));
+                    } catch (SampleErpException | IllegalArgumentException e) {
+                        err.println(e.getMessage());
+                        return ExitCode.FAILED.code();
+                    }
                     long present = rowsIn(connection);
                     if (present > 0 && !replace) {
                         err.printf(

@@ -68,22 +68,27 @@ public final class SampleErp {
     /** Creates the sample ERP unless all its tables are there already; a partial set of tables is an error. */
     public static void createIfMissing(DataSource ds, SqlDialect dialect) {
         try (Connection c = ds.getConnection()) {
-            Set<String> present = presentTables(c);
-            if (present.size() == TABLES.size()) {
-                LOG.log(Level.DEBUG, "The sample ERP tables exist already; leaving them as they are");
-                return;
-            }
-            if (!present.isEmpty()) {
-                List<String> missing = new ArrayList<>(TABLES);
-                missing.removeAll(present);
-                throw new SampleErpException("The database has some sample ERP tables " + present + " but not "
-                        + missing + "; drop the ones that are there, or point at an empty schema, and try again");
-            }
-            create(c, dialect);
+            createIfMissing(c, dialect);
         } catch (SQLException e) {
             throw new SampleErpException(
                     "Cannot connect to create the sample ERP for " + dialect + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@link #createIfMissing(DataSource, SqlDialect)} on a connection the caller holds (and made writable). */
+    public static void createIfMissing(Connection c, SqlDialect dialect) {
+        Set<String> present = presentTables(c);
+        if (present.size() == TABLES.size()) {
+            LOG.log(Level.DEBUG, "The sample ERP tables exist already; leaving them as they are");
+            return;
+        }
+        if (!present.isEmpty()) {
+            List<String> missing = new ArrayList<>(TABLES);
+            missing.removeAll(present);
+            throw new SampleErpException("The database has some sample ERP tables " + present + " but not " + missing
+                    + "; drop the ones that are there, or point at an empty schema, and try again");
+        }
+        create(c, dialect);
     }
 
     private static int run(Connection c, SqlScript script) {

@@ -21,6 +21,9 @@ import java.util.Set;
  * @param relationship the relationship's name (in the source entity's model), target, id, properties and stale rule
  * @param deleted the column marking deleted link rows, or null when no column does; a flagged row gives no
  *     relationship, so with {@code stale: remove} the writer deletes it
+ * @param missing the largest share of the relationships the last committed batch had that one whole read may remove
+ *     because their rows are gone ({@code relationship.missingLimit}, default half): above it none is removed and the
+ *     batch reports why, since a link query that came back empty or cut short would otherwise remove them all
  */
 public record LinkMapping(
         String name,
@@ -28,7 +31,8 @@ public record LinkMapping(
         String sourceEntity,
         IdTemplate sourceId,
         RelationshipSpec relationship,
-        DeletionFlag deleted) {
+        DeletionFlag deleted,
+        MissingRows missing) {
 
     public LinkMapping {
         Objects.requireNonNull(name, "name");
@@ -36,6 +40,7 @@ public record LinkMapping(
         Objects.requireNonNull(sourceEntity, "sourceEntity");
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(relationship, "relationship");
+        Objects.requireNonNull(missing, "missing");
     }
 
     /** The deletion flag, when the mapping gives one. */

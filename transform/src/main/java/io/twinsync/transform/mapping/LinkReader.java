@@ -14,7 +14,7 @@ import java.util.Set;
 final class LinkReader {
 
     static final Set<String> LINK_KEYS =
-            Set.of("name", "sourceEntity", "source", "target", "id", "properties", "stale", "deleted");
+            Set.of("name", "sourceEntity", "source", "target", "id", "properties", "stale", "deleted", "missingLimit");
     static final Set<String> LINK_DELETED_KEYS = Set.of("column", "when");
 
     private final EntityReader entities;
@@ -80,8 +80,27 @@ final class LinkReader {
                         + " longer gives); add stale: remove or drop deleted");
             }
         }
+        MissingRows missing = readMissingLimit(link);
         boolean valid = problems.list().size() == before;
-        return valid ? new LinkMapping(name, source, sourceEntity, sourceId, relationship, deleted) : null;
+        return valid ? new LinkMapping(name, source, sourceEntity, sourceId, relationship, deleted, missing) : null;
+    }
+
+    /** {@code relationship.missingLimit}, as a twin entity's {@code deleted.missingLimit}; the default when absent. */
+    private MissingRows readMissingLimit(YamlFields link) {
+        if (!link.isPresent("missingLimit")) {
+            return new MissingRows(MissingRows.DEFAULT_LIMIT);
+        }
+        Double given = link.number("missingLimit");
+        if (given == null) {
+            return null;
+        }
+        if (!(given > 0 && given <= 1)) {
+            problems.add(link.at("missingLimit") + ": give the largest share of the link entity's relationships one"
+                    + " whole read may remove for rows gone from the source, above 0 and at most 1 (0.5 is half; 1"
+                    + " turns the guard off)");
+            return null;
+        }
+        return new MissingRows(given);
     }
 
     /** What a link needs of its source entity, once every entity is read. */

@@ -195,7 +195,7 @@ public final class EntityPlanner {
                 keys,
                 keyIndexes,
                 deletion,
-                null,
+                link.missing(),
                 List.of(),
                 link.sourceEntity()));
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -108,10 +109,20 @@ final class LinkRowWriter {
                             : result.file().relationships().get(0);
             read.add(new ReadRow(key, sourceKey, result.twinId(), given, row.number()));
         }
-        // what the source still gives from the last committed batch: the rows rejected now, and with an
-        // incremental read the rows not read again
+        // a whole read without most of the rows the last batch had is more likely a broken query or table than a
+        // source that lost them: keep their relationships and say so (MissingRowSweep does the same for twins)
+        long gone = incremental
+                ? 0
+                : earlier.keySet().stream().filter(key -> !seen.contains(key)).count();
+        boolean held = gone > 0 && gone > plan.missing().limit() * earlier.size();
+        if (held) {
+            rejectedRows++;
+            rejects.accept(tooManyMissing(plan, earlier.size(), gone));
+        }
+        // what the source still gives from the last committed batch: the rows rejected now, with an incremental read
+        // the rows not read again, and when held, the rows missing from this read
         for (Map.Entry<String, PresenceEntry> before : earlier.entrySet()) {
-            if (rejected.contains(before.getKey()) || (incremental && !seen.contains(before.getKey()))) {
+            if (rejected.contains(before.getKey()) || ((incremental || held) && !seen.contains(before.getKey()))) {
                 PresenceEntry entry = before.getValue();
                 hold(plan, entry.twinId(), entry.sourceKey(), entry.relationship(), 0, presence);
             }
@@ -124,6 +135,28 @@ final class LinkRowWriter {
             }
         }
         return new EntityCounts(plan.entity(), rows, 0, 0, 0, rejectedRows);
+    }
+
+    private static Reject tooManyMissing(EntityPlan plan, long earlier, long gone) {
+        return new Reject(
+                EntityTwinWriter.STAGE,
+                plan.entity(),
+                0,
+                null,
+                "relationship.missingLimit",
+                gone + " of " + earlier,
+                RejectCode.TOO_MANY_MISSING_ROWS.name(),
+                gone + " of the " + earlier + " rows link entity " + plan.entity() + " had in the last committed batch"
+                        + String.format(Locale.ROOT, " (%.1f %%)", 100.0 * gone / earlier)
+                        + " are missing from this read, more than relationship.missingLimit allows"
+                        + String.format(
+                                Locale.ROOT,
+                                " (%.1f %%)",
+                                100.0 * plan.missing().limit())
+                        + ", so none of their '" + plan.relationships().get(0).name() + "' relationships was removed."
+                        + " If the source really lost them, raise missingLimit for one run; if not, check the entity's"
+                        + " query or table (an empty or cut-short read looks like this). They are kept and checked"
+                        + " again next batch.");
     }
 
     /** Holds a relationship for its source twin and lists it; false (rejected) when its id is taken there. */

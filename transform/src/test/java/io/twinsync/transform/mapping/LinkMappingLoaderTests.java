@@ -58,6 +58,7 @@ class LinkMappingLoaderTests {
                 .extracting(PropertySpec::property)
                 .containsExactly("since");
         assertThat(link.deleted()).isEqualTo(new DeletionFlag("Removed", java.util.List.of("Y")));
+        assertThat(link.missing()).isEqualTo(new MissingRows(MissingRows.DEFAULT_LIMIT));
         assertThat(link.columns()).containsExactly("FromCode", "ToCode", "Since", "Removed");
         assertThat(mapping.linksFrom("thing")).containsExactly(link);
     }
@@ -285,6 +286,18 @@ class LinkMappingLoaderTests {
                         MappingException.class, e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p)
                                 .contains("relationship.sourceEntity")
                                 .contains("(source.changeTracking)")));
+    }
+
+    @Test
+    void aMissingLimitIsTakenAndOneOutsideZeroToOneIsRefused() {
+        String link = LINK.formatted("") + "      missingLimit: %s\n";
+
+        assertThat(load(THING + link.formatted("0.9")).links().get(0).missing()).isEqualTo(new MissingRows(0.9));
+        assertThatThrownBy(() -> load(THING + link.formatted("1.5")))
+                .isInstanceOfSatisfying(
+                        MappingException.class, e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                                .contains("relationship.missingLimit")
+                                .contains("above 0 and at most 1")));
     }
 
     private static final String LINK =

@@ -415,6 +415,7 @@ public final class SampleErpGenerator {
         private final LongConsumer progress;
         private long rows;
         private long reported;
+        private long committed;
         private int pending;
 
         Inserted(Connection connection, LongConsumer progress) {
@@ -435,8 +436,9 @@ public final class SampleErpGenerator {
                 insert.executeBatch();
                 pending = 0;
             }
-            if (rows % COMMIT_EVERY < BATCH) {
+            if (rows >= committed + COMMIT_EVERY) {
                 connection.commit();
+                committed = rows;
                 report();
             }
         }
