@@ -24,6 +24,10 @@ public final class AdtEmulatorMain {
         Path eventsFile = null;
         TuningOptions tuning = new TuningOptions();
         for (int i = 0; i < args.length; i++) {
+            if (TuningOptions.SWITCHES.contains(args[i])) {
+                tuning.enable(args[i]);
+                continue;
+            }
             if (TuningOptions.FLAGS.contains(args[i])) {
                 String flag = args[i];
                 try {

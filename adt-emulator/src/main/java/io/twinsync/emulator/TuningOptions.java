@@ -26,6 +26,9 @@ public final class TuningOptions {
             "--fault-seed",
             "--threads");
 
+    /** Flags that take no value. */
+    public static final Set<String> SWITCHES = Set.of("--refuse-access");
+
     static final String USAGE =
             """
               --limits service|off      ADT's per-second rate limits, or none (default: %s)
@@ -39,6 +42,8 @@ public final class TuningOptions {
                                         whose relationship was deleted less than D ago (e.g. 500ms; default 0)
               --fault-seed N            seed the fault dice, for repeatable runs
               --threads N               worker threads answering requests (default %d); latency holds none of them
+              --refuse-access           answer every request 403 with an empty body, as ADT answers an identity
+                                        without a data-plane role
             """
                     .formatted(
                             AdtEmulator.DEFAULT_RATE_LIMITS.enabled() ? "service" : "off",
@@ -48,6 +53,7 @@ public final class TuningOptions {
     private final List<String> limitChanges = new ArrayList<>();
     private Faults faults = Faults.none();
     private int workerThreads = AdtEmulator.DEFAULT_WORKER_THREADS;
+    private boolean refuseAccess;
 
     /** Takes one flag and its value; throws {@link IllegalArgumentException} with a hint when the value is wrong. */
     public void set(String flag, String value) {
@@ -87,9 +93,24 @@ public final class TuningOptions {
         return workerThreads;
     }
 
-    /** Sets the rate limits, faults and worker threads of {@code builder}; the other launchers' one way to apply them. */
+    /** Turns on a flag of {@link #SWITCHES}. */
+    public void enable(String flag) {
+        if (!flag.equals("--refuse-access")) {
+            throw new IllegalArgumentException("Unknown option '" + flag + "'");
+        }
+        refuseAccess = true;
+    }
+
+    public boolean refuseAccess() {
+        return refuseAccess;
+    }
+
+    /** Sets the limits, faults, worker threads and refusal of {@code builder}; the launchers' one way to apply them. */
     public AdtEmulator.Builder applyTo(AdtEmulator.Builder builder) {
-        return builder.rateLimits(rateLimits()).faults(faults).workerThreads(workerThreads);
+        return builder.rateLimits(rateLimits())
+                .faults(faults)
+                .workerThreads(workerThreads)
+                .refuseAccess(refuseAccess);
     }
 
     private static int threads(String value) {

@@ -23,6 +23,25 @@ class TuningOptionsTests {
     }
 
     @Test
+    void refuseAccessMakesTheEmulatorAnswerEveryRequest403AsAdtDoesWithoutARole() throws Exception {
+        // given
+        TuningOptions options = new TuningOptions();
+        options.enable("--refuse-access");
+
+        // when an emulator is started with the options
+        try (AdtEmulator emulator = options.applyTo(TestEmulators.builder()).start()) {
+            java.net.http.HttpResponse<String> answer = new RawHttp(emulator).get("/models");
+
+            // then
+            assertThat(options.refuseAccess()).isTrue();
+            assertThat(answer.statusCode()).isEqualTo(403);
+            assertThat(answer.body()).isEmpty();
+        }
+        assertThat(TuningOptions.SWITCHES).contains("--refuse-access");
+        assertThatThrownBy(() -> options.enable("--refuse")).hasMessageContaining("Unknown option '--refuse'");
+    }
+
+    @Test
     void threadsSetTheWorkerThreadsAndRefuseWhatIsNoCount() {
         // given
         TuningOptions options = new TuningOptions();

@@ -86,6 +86,12 @@ public class EmulatorCommand implements Callable<Integer> {
     String threads;
 
     @Option(
+            names = "--refuse-access",
+            description = "Answer every request 403 with an empty body, as ADT answers an identity without the"
+                    + " 'Azure Digital Twins Data Owner' role: to see what twinsync says then.")
+    boolean refuseAccess;
+
+    @Option(
             names = "--events-file",
             paramLabel = "FILE",
             description = "Append the event notifications of the emulator's event routes to FILE, one JSON line each"
@@ -119,6 +125,9 @@ public class EmulatorCommand implements Callable<Integer> {
         out.printf("Certificate to trust: %s%n", home.certificatePem());
         out.printf("State: %s (saved on exit)%n", home.snapshot());
         out.printf("Rate limits: %s%n", emulator.rateLimits().describe());
+        if (refuseAccess) {
+            out.println("Refusing every request (403, empty body), as ADT refuses an identity without a role.");
+        }
         out.printf(
                 "Event notifications: %s%n",
                 eventsFile == null ? "off (--events-file FILE to write them)" : eventsFile.toAbsolutePath());
@@ -145,6 +154,9 @@ public class EmulatorCommand implements Callable<Integer> {
             set(tuning, "--consistency-delay", consistencyDelay);
             set(tuning, "--fault-seed", faultSeed);
             set(tuning, "--threads", threads);
+            if (refuseAccess) {
+                tuning.enable("--refuse-access");
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
