@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -117,7 +116,13 @@ final class LinkRowWriter {
         boolean held = gone > 0 && gone > plan.missing().limit() * earlier.size();
         if (held) {
             rejectedRows++;
-            rejects.accept(tooManyMissing(plan, earlier.size(), gone));
+            rejects.accept(TooManyMissing.reject(
+                    plan,
+                    "relationship.missingLimit",
+                    "rows link entity " + plan.entity(),
+                    "none of their '" + relationship.name() + "' relationships was removed",
+                    earlier.size(),
+                    gone));
         }
         // what the source still gives from the last committed batch: the rows rejected now, with an incremental read
         // the rows not read again, and when held, the rows missing from this read
@@ -135,28 +140,6 @@ final class LinkRowWriter {
             }
         }
         return new EntityCounts(plan.entity(), rows, 0, 0, 0, rejectedRows);
-    }
-
-    private static Reject tooManyMissing(EntityPlan plan, long earlier, long gone) {
-        return new Reject(
-                EntityTwinWriter.STAGE,
-                plan.entity(),
-                0,
-                null,
-                "relationship.missingLimit",
-                gone + " of " + earlier,
-                RejectCode.TOO_MANY_MISSING_ROWS.name(),
-                gone + " of the " + earlier + " rows link entity " + plan.entity() + " had in the last committed batch"
-                        + String.format(Locale.ROOT, " (%.1f %%)", 100.0 * gone / earlier)
-                        + " are missing from this read, more than relationship.missingLimit allows"
-                        + String.format(
-                                Locale.ROOT,
-                                " (%.1f %%)",
-                                100.0 * plan.missing().limit())
-                        + ", so none of their '" + plan.relationships().get(0).name() + "' relationships was removed."
-                        + " If the source really lost them, raise missingLimit for one run; if not, check the entity's"
-                        + " query or table (an empty or cut-short read looks like this). They are kept and checked"
-                        + " again next batch.");
     }
 
     /** Holds a relationship for its source twin and lists it; false (rejected) when its id is taken there. */

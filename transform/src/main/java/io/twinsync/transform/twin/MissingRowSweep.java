@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.staging.StagedFolder;
 import io.twinsync.staging.StateArea;
 import io.twinsync.staging.json.ContentHash;
-import io.twinsync.staging.reject.Reject;
 import io.twinsync.staging.reject.RejectWriter;
 import io.twinsync.staging.twin.TwinFile;
 import io.twinsync.staging.twin.TwinFileNames;
@@ -14,7 +13,6 @@ import io.twinsync.transform.presence.PresenceStore;
 import io.twinsync.transform.presence.PresenceWriter;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +94,13 @@ final class MissingRowSweep {
         tombstones[0] -= sink.flush().size();
         if (overLimit) {
             held = true;
-            rejects.write(tooManyMissing(earlier, missing));
+            rejects.write(TooManyMissing.reject(
+                    plan,
+                    "deleted.missingLimit",
+                    "twins entity " + plan.entity(),
+                    "none was deleted",
+                    earlier,
+                    missing));
             return new EntityCounts(plan.entity(), 0, 0, 0, 0, 1);
         }
         if (tombstones[0] > 0) {
@@ -144,25 +148,6 @@ final class MissingRowSweep {
         twin.putObject("$metadata").put("$model", plan.model());
         TwinFile file = TwinFile.of(plan.entity(), entry.sourceKey(), true, twin, List.of(), List.of());
         sink.write(file, 0);
-    }
-
-    private Reject tooManyMissing(long earlier, long missing) {
-        String share = String.format(Locale.ROOT, "%.1f %%", 100.0 * missing / earlier);
-        String limit =
-                String.format(Locale.ROOT, "%.1f %%", 100.0 * plan.missing().limit());
-        return new Reject(
-                EntityTwinWriter.STAGE,
-                plan.entity(),
-                0,
-                null,
-                "deleted.missing",
-                missing + " of " + earlier,
-                RejectCode.TOO_MANY_MISSING_ROWS.name(),
-                missing + " of the " + earlier + " twins entity " + plan.entity() + " had in the last committed batch"
-                        + " (" + share + ") are missing from this read, more than deleted.missingLimit allows ("
-                        + limit + "), so none was deleted. If the source really lost them, raise missingLimit for"
-                        + " one run; if not, check the entity's query or table (an empty or cut-short read looks"
-                        + " like this). They are kept and checked again next batch.");
     }
 
     /** The same key gives the same text whatever its field order or decimal scale. */
