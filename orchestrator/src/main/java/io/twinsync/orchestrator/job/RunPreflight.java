@@ -1,5 +1,8 @@
 package io.twinsync.orchestrator.job;
 
+import io.twinsync.extract.copied.CopiedRowsFolder;
+import io.twinsync.extract.copied.CopiedRowsIngest;
+import io.twinsync.extract.copied.CopiedRowsMissingException;
 import io.twinsync.orchestrator.config.InvalidSettingException;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.EmulatorInUseException;
@@ -60,6 +63,17 @@ public class RunPreflight {
      * @throws PreflightException saying what to fix
      */
     public StateLock check(boolean write, BatchId batch) {
+        return check(write, batch, null);
+    }
+
+    /**
+     * As {@link #check(boolean, BatchId)}, for a run that stages rows Data Factory copied into {@code rowsFrom}
+     * instead of reading the source: the source is not checked (it may be out of this machine's reach, which is why
+     * Data Factory copies it), but every mapped entity's copied file must be there.
+     *
+     * @param rowsFrom the folder of copied rows, or null for a run that reads the source
+     */
+    public StateLock check(boolean write, BatchId batch, CopiedRowsFolder rowsFrom) {
         if (write
                 && TwinsyncProperties.Writer.DATA_FACTORY.equals(
                         properties.writer().backend())) {
@@ -67,7 +81,11 @@ public class RunPreflight {
         }
         StateLock hold = write ? lockTarget(batch) : () -> {};
         try {
-            checkSource(loadMapping());
+            if (rowsFrom == null) {
+                checkSource(loadMapping());
+            } else {
+                checkCopiedRows(loadMapping(), rowsFrom);
+            }
             return hold;
         } catch (RuntimeException e) {
             hold.close();
@@ -146,6 +164,18 @@ public class RunPreflight {
         } catch (BeansException e) {
             Throwable cause = withoutSpring(e);
             throw new PreflightException(cause.getMessage(), cause);
+        }
+    }
+
+    /** Every mapped entity's copied rows file is in the staging area. */
+    private void checkCopiedRows(Mapping loaded, CopiedRowsFolder rowsFrom) {
+        try {
+            new CopiedRowsIngest(staging.incoming(), rowsFrom).checkPresent(CopiedEntities.of(loaded));
+        } catch (CopiedRowsMissingException e) {
+            throw new PreflightException(e.getMessage(), e);
+        } catch (StagingException e) {
+            throw new PreflightException(
+                    "Cannot read the copied rows in " + rowsFrom + " (twinsync.staging): " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,197 @@
+package io.twinsync.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
+import io.twinsync.staging.Batch;
+import io.twinsync.staging.BatchLayout;
+import io.twinsync.staging.LocalStagingStore;
+import io.twinsync.staging.StagingStore;
+import io.twinsync.staging.manifest.BatchManifest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code twinsync run --rows-from}: batches made from rows Data Factory copied into the staging area, synced into the
+ * embedded emulator. Data Factory is simulated: {@link CopyActivitySink} writes each entity's file from a sample ERP
+ * of its own, in the shape a Copy activity's JSON sink writes (one object per line). twinsync never reads a source
+ * here. The steps build on each other, so they run in order against one home.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CopiedRowsSyncTests {
+
+    static final Path home = CliRun.newHome("copied-rows-");
+
+    private final CopyActivitySink erp = CopyActivitySink.ofNewSampleErp("copied-rows");
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("twinsync.home", home::toString);
+    }
+
+    @Autowired
+    TwinsyncCommandLine cli;
+
+    @AfterAll
+    void closeErp() throws Exception {
+        erp.close();
+    }
+
+    @Test
+    @Order(1)
+    void aFirstCopyCreatesEveryTwinAndRelationship() {
+        // given every entity copied into incoming/run-1
+        Map<String, Long> copied = erp.copyAll(incoming("run-1"));
+
+        // when a batch stages them
+        CliRun run = cli("run", "--rows-from", "incoming/run-1");
+
+        // then every copied row became a created twin, with its relationships, and no source was read
+        assertThat(run.code()).as(run.toString()).isZero();
+        BatchManifest manifest = latestManifest();
+        assertThat(manifest.extract().rowsByEntity()).isEqualTo(copied);
+        assertThat(manifest.extract().totalRows()).isEqualTo(347);
+        assertThat(manifest.transform().rowsRejected()).isZero();
+        assertThat(manifest.write().twins().created()).isEqualTo(347);
+        assertThat(manifest.write().relationships().created())
+                .isEqualTo(manifest.transform().relationships())
+                .isEqualTo(610);
+        assertThat(manifest.write().twins().failed()
+                        + manifest.write().relationships().failed())
+                .isZero();
+        assertThat(run.out())
+                .contains("source     rows copied by Data Factory, incoming/run-1")
+                .contains("result     OK");
+        assertThat(home.resolve("sample-erp")).doesNotExist();
+        // typed as the JDBC extract types them: a datetime column became a dateTime, a bit a boolean
+        String twin = cli("twin", "asset-PMP-0001").out();
+        assertThat(twin)
+                .contains("\"sourceModifiedAt\" : \"2025-01-15T08:00:00Z\"")
+                .contains("\"status\" : \"running\"")
+                .contains("\"isCritical\" : ");
+    }
+
+    @Test
+    @Order(2)
+    void anUnchangedCopySendsNothing() {
+        // given the unchanged ERP copied again, into the next pipeline run's folder
+        erp.copyAll(incoming("run-2"));
+
+        // when a batch stages it
+        CliRun run = cli("run", "--rows-from", "incoming/run-2");
+
+        // then nothing is written: the same rows staged the same way give the same twins
+        assertThat(run.code()).as(run.toString()).isZero();
+        BatchManifest manifest = latestManifest();
+        assertThat(manifest.write().twins().created() + manifest.write().twins().patched())
+                .isZero();
+        assertThat(manifest.write().twins().unchanged()).isEqualTo(347);
+        assertThat(manifest.write().relationships().created()
+                        + manifest.write().relationships().patched()
+                        + manifest.write().relationships().deleted())
+                .isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aRowGoneFromACopyDeletesItsTwinAndBadLinesAreSetAside() throws IOException {
+        // given a changed pump, a production line deleted in the ERP (its equipment moved off it first), and two
+        // equipment lines that are no rows: one cut short, one without its key
+        erp.sql("UPDATE Equipment SET Status = 'Maintenance' WHERE AssetTag = 'PMP-0001'");
+        erp.sql("UPDATE Equipment SET LineId = NULL WHERE LineId = 24");
+        erp.sql("DELETE FROM ProductionLine WHERE LineId = 24");
+        erp.copyAll(incoming("run-3"));
+        Files.writeString(
+                incoming("run-3").resolve("equipment.json"),
+                "{\"EquipmentId\": 9001, \"AssetTag\": \n{\"AssetTag\": \"NO-KEY\", \"Name\": \"keyless\"}\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+
+        // when a batch stages the copy
+        CliRun run = cli("run", "--rows-from", "incoming/run-3");
+
+        // then the batch is partial (exit 3): the two lines are set aside with their reasons, the rest is synced,
+        // and the line missing from a whole copy is deleted
+        assertThat(run.code()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out())
+                .contains("2 lines of copied rows set aside by reason: {MISSING_KEY=1, UNREADABLE_LINE=1}")
+                .contains("result     PARTIAL");
+        BatchManifest manifest = latestManifest();
+        assertThat(manifest.extract().rowsRejected()).isEqualTo(2);
+        assertThat(manifest.extract().rowsByEntity()).containsEntry("production-line", 23L);
+        assertThat(manifest.write().twins().deleted()).isEqualTo(1);
+        assertThat(manifest.write().twins().failed()
+                        + manifest.write().relationships().failed())
+                .isZero();
+        assertThat(latestBatch().exists(BatchLayout.rejectsFile("extract"))).isTrue();
+        assertThat(cli("twin", "asset-PMP-0001").out()).contains("\"status\" : \"maintenance\"");
+    }
+
+    @Test
+    @Order(4)
+    void aMissingFileStopsTheRunBeforeItMakesABatch() {
+        // given a folder where one entity's Copy activity wrote nothing
+        erp.copyAll(incoming("run-4"));
+        incoming("run-4").resolve("site.json").toFile().delete();
+        int batches = staging().listBatches().size();
+
+        // when a batch would stage it
+        CliRun run = cli("run", "--rows-from", "incoming/run-4");
+
+        // then the run stops at once, naming the file and what to do, with no stack trace and no batch
+        assertThat(run.code()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("incoming/run-4/site.json")
+                .contains("are not in the staging area")
+                .contains("check that they all ran and succeeded")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(staging().listBatches()).hasSize(batches);
+    }
+
+    @Test
+    @Order(5)
+    void aFolderOutsideIncomingIsRefused() {
+        CliRun run = cli("run", "--rows-from", "state/targets");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("--rows-from: 'state/targets' is not a folder below incoming/");
+    }
+
+    private static Path incoming(String runId) {
+        return home.resolve("staging").resolve("incoming").resolve(runId);
+    }
+
+    private static StagingStore staging() {
+        return new LocalStagingStore(home.resolve("staging"));
+    }
+
+    private static Batch latestBatch() {
+        StagingStore staging = staging();
+        return staging.openBatch(staging.latestBatch().orElseThrow());
+    }
+
+    private BatchManifest latestManifest() {
+        return CliRun.latestManifest(home);
+    }
+
+    private CliRun cli(String... args) {
+        return CliRun.of(cli, args);
+    }
+}
