@@ -151,7 +151,9 @@ public class BatchRun {
         BatchId id = options.resume() == null
                 ? BatchId.newId(Instant.now())
                 : Options.LATEST.equals(options.resume()) ? null : new BatchId(options.resume());
-        try (StateLock targetHeld = preflight.check(!options.skipsWrite(), id, options.rowsFrom())) {
+        try (StateLock targetHeld = options.resume() != null && resumesCopiedRows(id)
+                ? preflight.checkResumeOfCopiedRows(id)
+                : preflight.check(!options.skipsWrite(), id, options.rowsFrom())) {
             return options.resume() != null ? resumeBatch(options.resume(), out, err) : runBatch(id, options, out, err);
         } finally {
             running.set(null);
@@ -246,6 +248,23 @@ public class BatchRun {
         out.flush();
         JobExecution execution = jobs.restart(found.execution());
         return report(batch, execution, noWrite, false, current, out, err);
+    }
+
+    /**
+     * Whether the batch to resume (null: the target's latest) was staged from copied rows, so that its resume checks
+     * no source: a Data Factory pipeline's {@code run --resume} runs where the ERP is out of reach. Read before the
+     * target's lock is taken; a target that cannot be asked yet is left to the preflight to report.
+     */
+    private boolean resumesCopiedRows(BatchId id) {
+        Optional<JobExecution> last;
+        try {
+            last = id != null ? batchExecutions.lastExecution(id) : batchExecutions.latestExecution(target.stateKey());
+        } catch (RuntimeException e) {
+            log.debug("Cannot tell yet whether the batch to resume was staged from copied rows", e);
+            return false;
+        }
+        return last.map(execution -> execution.getJobParameters().getString(SyncJobConfiguration.ROWS_FROM) != null)
+                .orElse(false);
     }
 
     /** The source line: the ERP read by JDBC, or the folder of rows Data Factory copied. */

@@ -18,6 +18,7 @@ import io.twinsync.staging.StateLockedException;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.validate.ValidationProblem;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -63,7 +64,7 @@ public class RunPreflight {
      * @throws PreflightException saying what to fix
      */
     public StateLock check(boolean write, BatchId batch) {
-        return check(write, batch, null);
+        return check(write, batch, (CopiedRowsFolder) null);
     }
 
     /**
@@ -74,6 +75,25 @@ public class RunPreflight {
      * @param rowsFrom the folder of copied rows, or null for a run that reads the source
      */
     public StateLock check(boolean write, BatchId batch, CopiedRowsFolder rowsFrom) {
+        return checkWith(write, batch, loaded -> {
+            if (rowsFrom == null) {
+                checkSource(loaded);
+            } else {
+                checkCopiedRows(loaded, rowsFrom);
+            }
+        });
+    }
+
+    /**
+     * As {@link #check(boolean, BatchId)}, for resuming a batch staged from copied rows ({@code run --rows-from}):
+     * it never reads the source, so the source is not checked; nor are the copied files, which its extract either
+     * staged already or stages again (and then names any that is gone).
+     */
+    public StateLock checkResumeOfCopiedRows(BatchId batch) {
+        return checkWith(true, batch, loaded -> {});
+    }
+
+    private StateLock checkWith(boolean write, BatchId batch, Consumer<Mapping> sourceCheck) {
         if (write
                 && TwinsyncProperties.Writer.DATA_FACTORY.equals(
                         properties.writer().backend())) {
@@ -81,11 +101,7 @@ public class RunPreflight {
         }
         StateLock hold = write ? lockTarget(batch) : () -> {};
         try {
-            if (rowsFrom == null) {
-                checkSource(loadMapping());
-            } else {
-                checkCopiedRows(loadMapping(), rowsFrom);
-            }
+            sourceCheck.accept(loadMapping());
             return hold;
         } catch (RuntimeException e) {
             hold.close();
