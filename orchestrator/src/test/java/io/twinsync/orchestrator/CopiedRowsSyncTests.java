@@ -2,6 +2,7 @@ package io.twinsync.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.twinsync.orchestrator.cli.TwinsyncCommandLine;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
@@ -26,10 +27,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@code twinsync run --rows-from}: batches made from rows Data Factory copied into the staging area, synced into the
- * embedded emulator. Data Factory is simulated: {@link CopyActivitySink} writes each entity's file from a sample ERP
- * of its own, in the shape a Copy activity's JSON sink writes (one object per line). twinsync never reads a source
- * here. The steps build on each other, so they run in order against one home.
+ * {@code twinsync copy-plan} and {@code twinsync run --rows-from}: batches made from rows Data Factory copied into the
+ * staging area, synced into the embedded emulator. Data Factory is simulated: {@link CopyActivitySink} runs each
+ * query of the copy plan on a sample ERP of its own and writes the entity's file in the shape a Copy activity's JSON
+ * sink writes (one object per line). twinsync never reads a source here. The steps build on each other, so they run in order against one home.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,6 +40,9 @@ class CopiedRowsSyncTests {
     static final Path home = CliRun.newHome("copied-rows-");
 
     private final CopyActivitySink erp = CopyActivitySink.ofNewSampleErp("copied-rows");
+
+    /** The entities of {@code twinsync copy-plan}, which the simulated Copy activities copy. */
+    private JsonNode plan;
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
@@ -55,9 +59,29 @@ class CopiedRowsSyncTests {
 
     @Test
     @Order(1)
+    void theCopyPlanListsEachEntitysQueryFromTheMappingAndItsFile() throws Exception {
+        // when the pipeline's first activity asks what to copy
+        CliRun run = cli("copy-plan");
+
+        // then it lists every mapped entity with the mapping's query (SELECT * for a table) and its file
+        assertThat(run.code()).as(run.toString()).isZero();
+        JsonNode entities = CliRun.oneDocumentOf(run.out()).path("entities");
+        assertThat(entities)
+                .extracting(e -> e.path("name").asText())
+                .containsExactly("cost-center", "site", "building", "production-line", "equipment");
+        assertThat(entities.get(1).path("query").asText()).isEqualTo("SELECT * FROM [Site]");
+        assertThat(entities.get(1).path("fileName").asText()).isEqualTo("site.json");
+        assertThat(entities.get(4).path("query").asText())
+                .startsWith("SELECT e.EquipmentId, e.AssetTag")
+                .contains("LEFT JOIN CostCenter c ON c.CostCenterId = e.CostCenterId");
+        plan = entities;
+    }
+
+    @Test
+    @Order(2)
     void aFirstCopyCreatesEveryTwinAndRelationship() {
-        // given every entity copied into incoming/run-1
-        Map<String, Long> copied = erp.copyAll(incoming("run-1"));
+        // given every entity copied into incoming/run-1, as the copy plan says
+        Map<String, Long> copied = erp.copyAll(incoming("run-1"), plan);
 
         // when a batch stages them
         CliRun run = cli("run", "--rows-from", "incoming/run-1");
@@ -88,10 +112,10 @@ class CopiedRowsSyncTests {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void anUnchangedCopySendsNothing() {
         // given the unchanged ERP copied again, into the next pipeline run's folder
-        erp.copyAll(incoming("run-2"));
+        erp.copyAll(incoming("run-2"), plan);
 
         // when a batch stages it
         CliRun run = cli("run", "--rows-from", "incoming/run-2");
@@ -109,14 +133,14 @@ class CopiedRowsSyncTests {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRowGoneFromACopyDeletesItsTwinAndBadLinesAreSetAside() throws IOException {
         // given a changed pump, a production line deleted in the ERP (its equipment moved off it first), and two
         // equipment lines that are no rows: one cut short, one without its key
         erp.sql("UPDATE Equipment SET Status = 'Maintenance' WHERE AssetTag = 'PMP-0001'");
         erp.sql("UPDATE Equipment SET LineId = NULL WHERE LineId = 24");
         erp.sql("DELETE FROM ProductionLine WHERE LineId = 24");
-        erp.copyAll(incoming("run-3"));
+        erp.copyAll(incoming("run-3"), plan);
         Files.writeString(
                 incoming("run-3").resolve("equipment.json"),
                 "{\"EquipmentId\": 9001, \"AssetTag\": \n{\"AssetTag\": \"NO-KEY\", \"Name\": \"keyless\"}\n",
@@ -144,10 +168,10 @@ class CopiedRowsSyncTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aMissingFileStopsTheRunBeforeItMakesABatch() {
         // given a folder where one entity's Copy activity wrote nothing
-        erp.copyAll(incoming("run-4"));
+        erp.copyAll(incoming("run-4"), plan);
         incoming("run-4").resolve("site.json").toFile().delete();
         int batches = staging().listBatches().size();
 
@@ -166,7 +190,7 @@ class CopiedRowsSyncTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aFolderOutsideIncomingIsRefused() {
         CliRun run = cli("run", "--rows-from", "state/targets");
 

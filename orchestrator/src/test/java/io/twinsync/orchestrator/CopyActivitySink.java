@@ -1,13 +1,10 @@
 package io.twinsync.orchestrator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.twinsync.sample.erp.SampleErp;
 import io.twinsync.sample.erp.SqlDialect;
 import io.twinsync.staging.json.StagingJson;
-import io.twinsync.transform.mapping.Mapping;
-import io.twinsync.transform.mapping.MappingLoader;
-import io.twinsync.transform.mapping.SourceSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -31,18 +28,16 @@ import java.util.Map;
 
 /**
  * Stands in for Data Factory's Copy activities in tests: a sample ERP of its own (an in-memory H2 database), each
- * entity of the sample mapping copied as a Copy activity with a JSON sink writes it ({@code filePattern
- * setOfObjects}: one object per line, the query's column labels as names). The value forms are the ones {@code
+ * query of a copy plan run on it and its rows written as a Copy activity with a JSON sink writes them ({@code
+ * filePattern setOfObjects}: one object per line, the query's column labels as names). The value forms are the ones {@code
  * CopiedValueKind} assumes, not taken from a real factory: datetime as ISO text without zone, date as a midnight
  * date-time, decimals and integers as numbers, bit as booleans, binary as base64, and a NULL left out.
  */
 final class CopyActivitySink implements AutoCloseable {
 
-    private static final String SAMPLE_MAPPING = "io/twinsync/sample/twins/mapping.yaml";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
     private final Connection erp;
-    private final Mapping mapping = MappingLoader.loadFromClasspath(SAMPLE_MAPPING);
 
     private CopyActivitySink(Connection erp) {
         this.erp = erp;
@@ -69,29 +64,20 @@ final class CopyActivitySink implements AutoCloseable {
         }
     }
 
-    /** Copies every entity of the sample mapping into {@code folder}/{entity}.json; returns the rows per entity. */
-    Map<String, Long> copyAll(Path folder) {
+    /**
+     * Runs each entity's Copy activity of a plan ({@code twinsync copy-plan}'s {@code entities}: name, query,
+     * fileName) into {@code folder}; returns the rows copied per entity.
+     */
+    Map<String, Long> copyAll(Path folder, JsonNode entities) {
         Map<String, Long> rows = new LinkedHashMap<>();
-        entities().forEach(entity -> {
+        entities.forEach(entity -> {
             String lines = lines(entity.path("query").asText());
-            write(folder.resolve(entity.path("name").asText() + ".json"), lines);
+            write(folder.resolve(entity.path("fileName").asText()), lines);
             rows.put(
                     entity.path("name").asText(),
                     lines.chars().filter(c -> c == '\n').count());
         });
         return rows;
-    }
-
-    /**
-     * The pipeline parameter {@code entities} for the sample mapping: each entity's name and the query its Copy
-     * activity runs (the mapping's query, or {@code SELECT * FROM} its table).
-     */
-    ArrayNode entities() {
-        ArrayNode entities = StagingJson.mapper().createArrayNode();
-        mapping.entities()
-                .forEach(e -> entities.addObject().put("name", e.name()).put("query", query(e.source())));
-        mapping.links().forEach(l -> entities.addObject().put("name", l.name()).put("query", query(l.source())));
-        return entities;
     }
 
     /** What a Copy activity with a JSON sink writes for {@code query}: one object per row, one row per line. */
@@ -111,10 +97,6 @@ final class CopyActivitySink implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(query + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String query(SourceSpec source) {
-        return source.query() != null ? source.query() : "SELECT * FROM " + source.table();
     }
 
     private static void write(Path file, String lines) {

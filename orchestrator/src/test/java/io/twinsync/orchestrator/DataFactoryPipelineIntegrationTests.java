@@ -193,8 +193,9 @@ class DataFactoryPipelineIntegrationTests {
     @Test
     void theCopyVariantStagesWhatItsCopyActivitiesCopiedAndSyncsItWithoutReadingTheErp() throws Exception {
         // given the Copy variant, its code folders (twinsync.yaml names an ERP no one can reach: only the Copy
-        // activities read the ERP), a target of its own, and Copy activities simulated: each runs its query on a
-        // sample ERP and uploads the lines a JSON sink writes (CopyActivitySink) where its sink dataset points
+        // activities read the ERP), a target of its own, and Copy activities simulated: each runs the query
+        // twinsync copy-plan (PlanCopies) gave it on a sample ERP and uploads the lines a JSON sink writes
+        // (CopyActivitySink) where its sink dataset points
         AdfDefinitions adf = AdfDefinitions.load();
         Path settings = Files.writeString(
                 Files.createDirectories(root.resolve("copy")).resolve("twinsync.yaml"),
@@ -219,7 +220,6 @@ class DataFactoryPipelineIntegrationTests {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString());
             parameters.put("jobsJdbcUrl", "jdbc:h2:file:" + root.resolve("copy/jobs/jobs") + ";AUTO_SERVER=TRUE");
             parameters.put("partitions", 2);
-            parameters.put("entities", erp.entities());
             for (String notUsedLocally : List.of(
                     "batchAccountName",
                     "batchUri",
@@ -252,10 +252,11 @@ class DataFactoryPipelineIntegrationTests {
 
             // then every entity was copied into the run's folder, then staged, written and recorded OK
             assertThat(run.status()).as(run.message()).isEqualTo("Succeeded");
-            assertThat(copiedBlobs).hasSize(erp.entities().size()).allSatisfy(blob -> assertThat(blob)
+            assertThat(copiedBlobs).hasSize(5).allSatisfy(blob -> assertThat(blob)
                     .startsWith("twinsync/incoming/" + run.runId() + "/"));
             assertThat(run.ran())
-                    .containsSubsequence("CopyEntity[0]", "CopyEntity[4]", "ExtractAndTransform", "WriteTwins[0]")
+                    .containsSubsequence(
+                            "PlanCopies", "CopyEntity[0]", "CopyEntity[4]", "ExtractAndTransform", "WriteTwins[0]")
                     .containsSubsequence("RecordAndArchive", "FailWhenBatchFailed", "ReportResult");
             assertThat(run.returnValue().path("result").asText()).isEqualTo("OK");
             JsonNode recorded = run.outputs().get("RecordAndArchive").path("customOutput");

@@ -324,16 +324,11 @@ class DataFactoryPipelineTests {
 
     @Test
     void theCopyVariantCopiesEveryEntityIntoTheFolderItsIngestReadsThenEndsAsTheSyncDoes() throws Exception {
-        // given the Copy variant, two entities to copy, and its Custom activities answered as a partial batch's would
-        // be
+        // given the Copy variant, a copy plan of two entities, and its other Custom activities answered as a partial
+        // batch's would be
         JsonNode pipeline = adf.pipeline(AdfDefinitions.SYNC_WITH_COPY);
         Map<String, Object> parameters = someParameters(pipeline);
         parameters.put("stagingPath", "twinsync");
-        parameters.put(
-                "entities",
-                new ObjectMapper()
-                        .readTree("[{\"name\": \"site\", \"query\": \"SELECT * FROM Site\"},"
-                                + " {\"name\": \"building\", \"query\": \"SELECT b.BuildingId FROM Building b\"}]"));
         List<JsonNode> copied = new ArrayList<>();
         List<String> commands = new ArrayList<>();
         AdfPipelineRunner.CustomActivities custom = cannedOutputs(3, "PARTIAL");
@@ -353,7 +348,8 @@ class DataFactoryPipelineTests {
         // batch staged that folder; and the batch ended as the JDBC pipeline's does
         assertThat(run.status()).as(run.toString()).isEqualTo("Succeeded");
         assertThat(run.ran())
-                .containsSubsequence("CopyEntities", "CopyEntity[0]", "CopyEntity[1]", "ExtractAndTransform")
+                .containsSubsequence(
+                        "PlanCopies", "CopyEntities", "CopyEntity[0]", "CopyEntity[1]", "ExtractAndTransform")
                 .containsSubsequence("RecordAndArchive", "FailWhenBatchFailed", "ReportResult");
         assertThat(copied).hasSize(2);
         JsonNode sink = copied.get(1).path("outputs").path(0).path("parameters");
@@ -365,7 +361,8 @@ class DataFactoryPipelineTests {
                         .path("sqlReaderQuery")
                         .asText())
                 .isEqualTo("SELECT b.BuildingId FROM Building b");
-        assertThat(commands.get(0)).contains("run --partitions 2 --rows-from incoming/" + run.runId() + "'");
+        assertThat(commands.get(0)).endsWith("-jar twinsync.jar copy-plan'");
+        assertThat(commands.get(1)).contains("run --partitions 2 --rows-from incoming/" + run.runId() + "'");
         assertThat(run.returnValue().path("result").asText()).isEqualTo("PARTIAL");
     }
 
@@ -414,6 +411,10 @@ class DataFactoryPipelineTests {
     private static AdfPipelineRunner.CustomActivities cannedOutputs(int exitCode, String result) {
         ObjectMapper json = new ObjectMapper();
         return (activity, runName) -> switch (activity.path("name").asText()) {
+            case "PlanCopies" ->
+                json.readTree("{\"entities\": [{\"name\": \"site\", \"query\": \"SELECT * FROM [Site]\","
+                        + " \"fileName\": \"site.json\"}, {\"name\": \"building\", \"query\":"
+                        + " \"SELECT b.BuildingId FROM Building b\", \"fileName\": \"building.json\"}]}");
             case "ExtractAndTransform" ->
                 json.readTree("{\"batch\": \"b-1\", \"partitions\": [" + partition(1) + ", " + partition(2) + "]}");
             case "WriteTwins", "WriteRelationships" -> json.readTree("{\"exitCode\": 0}");
