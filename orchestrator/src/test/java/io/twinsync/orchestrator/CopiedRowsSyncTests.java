@@ -9,7 +9,6 @@ import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.manifest.BatchManifest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,19 +112,34 @@ class CopiedRowsSyncTests {
 
     @Test
     @Order(3)
-    void anUnchangedCopySendsNothing() {
-        // given the unchanged ERP copied again, into the next pipeline run's folder
-        erp.copyAll(incoming("run-2"), plan);
+    void aPlanAfterAWrittenBatchCopiesAWatermarkedEntityAboveItsWatermarkAndAnUnchangedCopySendsNothing()
+            throws Exception {
+        // given the next pipeline run's plan, made after the first batch was written: equipment (watermark
+        // ModifiedAt) is copied above the largest ModifiedAt that batch staged, the rest whole
+        CliRun planned = cli("copy-plan", "--rows-from", "incoming/run-2");
+        assertThat(planned.code()).as(planned.toString()).isZero();
+        JsonNode entities = CliRun.oneDocumentOf(planned.out()).path("entities");
+        JsonNode equipment = entities.get(4);
+        assertThat(equipment.path("read").asText()).isEqualTo("INCREMENTAL");
+        assertThat(equipment.path("watermark").path("column").asText()).isEqualTo("ModifiedAt");
+        assertThat(equipment.path("watermark").path("value").asText()).isEqualTo("2025-01-15T08:00");
+        assertThat(equipment.path("query").asText())
+                .startsWith("SELECT * FROM (SELECT e.EquipmentId")
+                .endsWith(") AS twinsync_copied WHERE [ModifiedAt] > CAST('2025-01-15T08:00:00.0000000' AS datetime2)");
+        assertThat(entities.get(1).path("read").asText()).isEqualTo("FULL");
+        erp.copyAll(incoming("run-2"), entities);
 
-        // when a batch stages it
+        // when a batch stages the unchanged ERP's copy
         CliRun run = cli("run", "--rows-from", "incoming/run-2");
 
-        // then nothing is written: the same rows staged the same way give the same twins
+        // then equipment was read incrementally (no row changed), the rest whole, and nothing is written
         assertThat(run.code()).as(run.toString()).isZero();
         BatchManifest manifest = latestManifest();
+        assertThat(manifest.extract().incremental()).containsExactly("equipment");
+        assertThat(manifest.extract().rowsByEntity()).containsEntry("equipment", 0L);
         assertThat(manifest.write().twins().created() + manifest.write().twins().patched())
                 .isZero();
-        assertThat(manifest.write().twins().unchanged()).isEqualTo(347);
+        assertThat(manifest.write().twins().unchanged()).isEqualTo(47);
         assertThat(manifest.write().relationships().created()
                         + manifest.write().relationships().patched()
                         + manifest.write().relationships().deleted())
@@ -134,18 +148,24 @@ class CopiedRowsSyncTests {
 
     @Test
     @Order(4)
-    void aRowGoneFromACopyDeletesItsTwinAndBadLinesAreSetAside() throws IOException {
-        // given a changed pump, a production line deleted in the ERP (its equipment moved off it first), and two
-        // equipment lines that are no rows: one cut short, one without its key
-        erp.sql("UPDATE Equipment SET Status = 'Maintenance' WHERE AssetTag = 'PMP-0001'");
-        erp.sql("UPDATE Equipment SET LineId = NULL WHERE LineId = 24");
+    void aRowGoneFromACopyDeletesItsTwinAChangedRowIsCopiedAndBadLinesAreSetAside() throws Exception {
+        // given a changed pump, a production line deleted in the ERP (its equipment moved off it first), each change
+        // stamped in ModifiedAt as the ERP would, copied by the next run's plan; and two equipment lines that are no
+        // rows: one cut short, one without its key
+        erp.sql(
+                "UPDATE Equipment SET Status = 'Maintenance', ModifiedAt = CURRENT_TIMESTAMP WHERE AssetTag = 'PMP-0001'");
+        erp.sql("UPDATE Equipment SET LineId = NULL, ModifiedAt = CURRENT_TIMESTAMP WHERE LineId = 24");
         erp.sql("DELETE FROM ProductionLine WHERE LineId = 24");
-        erp.copyAll(incoming("run-3"), plan);
+        CliRun planned = cli("copy-plan", "--rows-from", "incoming/run-3");
+        assertThat(planned.code()).as(planned.toString()).isZero();
+        Map<String, Long> copied = erp.copyAll(
+                incoming("run-3"), CliRun.oneDocumentOf(planned.out()).path("entities"));
         Files.writeString(
                 incoming("run-3").resolve("equipment.json"),
                 "{\"EquipmentId\": 9001, \"AssetTag\": \n{\"AssetTag\": \"NO-KEY\", \"Name\": \"keyless\"}\n",
                 StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
+        assertThat(copied.get("equipment")).isBetween(1L, 299L);
 
         // when a batch stages the copy
         CliRun run = cli("run", "--rows-from", "incoming/run-3");
@@ -158,7 +178,9 @@ class CopiedRowsSyncTests {
                 .contains("result     PARTIAL");
         BatchManifest manifest = latestManifest();
         assertThat(manifest.extract().rowsRejected()).isEqualTo(2);
-        assertThat(manifest.extract().rowsByEntity()).containsEntry("production-line", 23L);
+        assertThat(manifest.extract().rowsByEntity())
+                .containsEntry("production-line", 23L)
+                .containsEntry("equipment", copied.get("equipment"));
         assertThat(manifest.write().twins().deleted()).isEqualTo(1);
         assertThat(manifest.write().twins().failed()
                         + manifest.write().relationships().failed())

@@ -361,7 +361,7 @@ class DataFactoryPipelineTests {
                         .path("sqlReaderQuery")
                         .asText())
                 .isEqualTo("SELECT b.BuildingId FROM Building b");
-        assertThat(commands.get(0)).endsWith("-jar twinsync.jar copy-plan'");
+        assertThat(commands.get(0)).endsWith("-jar twinsync.jar copy-plan --rows-from incoming/" + run.runId() + "'");
         assertThat(commands.get(1)).contains("run --partitions 2 --rows-from incoming/" + run.runId() + "'");
         assertThat(run.returnValue().path("result").asText()).isEqualTo("PARTIAL");
     }

@@ -55,6 +55,11 @@ final class CopiedColumns {
         return List.copyOf(spelling.values());
     }
 
+    /** Whether the column at {@code index} (in {@link #names()} order) has a value in some line. */
+    boolean hasValues(int index) {
+        return new ArrayList<>(byFoldedName.values()).get(index) != null;
+    }
+
     /** Each column's kind, in {@link #names()} order; STRING for a column that is always null. */
     List<CopiedValueKind> kinds() {
         List<CopiedValueKind> kinds = new ArrayList<>();

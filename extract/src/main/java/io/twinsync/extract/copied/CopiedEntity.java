@@ -12,8 +12,15 @@ import java.util.Objects;
  * @param name the entity's name
  * @param keyColumns the columns that identify a row; a line without one of them is set aside
  * @param mappedColumns every column the mapping reads, key columns included
+ * @param watermarkColumn the column whose largest value is kept for incremental copies, as a JDBC read keeps it, or
+ *     null
  */
-public record CopiedEntity(String name, List<String> keyColumns, List<String> mappedColumns) {
+public record CopiedEntity(String name, List<String> keyColumns, List<String> mappedColumns, String watermarkColumn) {
+
+    /** An entity without a watermark column. */
+    public CopiedEntity(String name, List<String> keyColumns, List<String> mappedColumns) {
+        this(name, keyColumns, mappedColumns, null);
+    }
 
     public CopiedEntity {
         Objects.requireNonNull(name, "name");

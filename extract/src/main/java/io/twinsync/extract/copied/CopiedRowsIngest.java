@@ -2,9 +2,13 @@ package io.twinsync.extract.copied;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.extract.ExtractException;
 import io.twinsync.extract.watermark.EntityExtract;
 import io.twinsync.extract.watermark.IncrementalExtract;
 import io.twinsync.extract.watermark.ReadKind;
+import io.twinsync.extract.watermark.Watermark;
+import io.twinsync.extract.watermark.WatermarkOrder;
+import io.twinsync.extract.watermark.WatermarkTracker;
 import io.twinsync.extract.watermark.Watermarks;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchLayout;
@@ -15,6 +19,7 @@ import io.twinsync.staging.reject.Reject;
 import io.twinsync.staging.reject.RejectWriter;
 import io.twinsync.staging.rows.StagedRowWriter;
 import io.twinsync.staging.rows.StagedSchema;
+import io.twinsync.staging.rows.ValueType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * a JDBC read. Each file is read twice: once to find its columns and their types ({@link CopiedColumns}), once to
  * stage its rows.
  *
- * <p>Every entity counts as read whole: a Copy activity copies the whole table each batch, so a row missing from the
- * file is gone from the source. A line that is not a JSON object, lacks a key column or holds a value of another type
+ * <p>An entity counts as read whole, so that a row missing from its file is gone from the source, unless the folder's
+ * copy plan ({@link CopyPlanFile}) says it was copied above a watermark. An entity with a watermark column keeps its
+ * watermark as a JDBC read does: the largest value staged (from the planned one, for an incremental copy). A line that is not a JSON object, lacks a key column or holds a value of another type
  * than its column's is set aside in {@code rejects/extract.ndjson} with its line number and reason; the rest of the
  * file is staged. A missing file stops the ingest before anything is staged.
  */
@@ -98,34 +104,53 @@ public final class CopiedRowsIngest {
      */
     public CopiedRows ingest(Batch batch, List<CopiedEntity> entities, Consumer<EntityExtract> progress) {
         checkPresent(entities);
+        Optional<Map<String, CopyPlanFile.Item>> plan = CopyPlanFile.read(incoming, folder);
         Instant started = Instant.now();
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, ReadKind> reads = new LinkedHashMap<>();
         Map<String, Long> rejected = new LinkedHashMap<>();
+        Watermarks pending = Watermarks.none();
         try (RejectWriter rejects = new RejectWriter(batch, STAGE)) {
             for (CopiedEntity entity : entities) {
+                Watermark above = null;
+                if (plan.isPresent()) {
+                    CopyPlanFile.Item item = plan.get().get(entity.name());
+                    if (item == null) {
+                        throw new ExtractException("Entity " + entity.name() + " is not in the copy plan " + folder
+                                + "/" + CopyPlanFile.NAME + ", so how it was copied is unknown: the mapping changed"
+                                + " since the plan was made. Run the pipeline again");
+                    }
+                    above = item.above();
+                }
                 long before = rejects.count();
-                long staged = stage(batch, entity, rejects);
-                rows.put(entity.name(), staged);
-                reads.put(entity.name(), ReadKind.FULL);
+                EntityExtract done = stage(batch, entity, above, rejects);
+                rows.put(entity.name(), done.rows());
+                reads.put(entity.name(), done.kind());
+                if (done.watermark() != null) {
+                    pending = pending.with(entity.name(), done.watermark());
+                }
                 if (rejects.count() > before) {
                     rejected.put(entity.name(), rejects.count() - before);
                 }
-                progress.accept(new EntityExtract(entity.name(), staged, ReadKind.FULL, null));
+                progress.accept(done);
             }
             // Only now, so that an ingest that fails leaves no rejects behind for a batch it did not stage.
             rejects.commit();
             ExtractSummary summary = new ExtractSummary(started, Instant.now(), rows);
-            return new CopiedRows(
-                    new IncrementalExtract(summary, reads, Watermarks.none()), rejected, rejects.countsByCode());
+            return new CopiedRows(new IncrementalExtract(summary, reads, pending), rejected, rejects.countsByCode());
         }
     }
 
-    private long stage(Batch batch, CopiedEntity entity, RejectWriter rejects) {
+    /**
+     * Stages one entity's file and returns what it staged: its rows, how it was copied (above {@code above}, or
+     * whole) and, for an entity with a watermark column, its new watermark, as a JDBC read keeps it.
+     */
+    private EntityExtract stage(Batch batch, CopiedEntity entity, Watermark above, RejectWriter rejects) {
         String file = folder.display(entity.name());
         CopiedColumns columns = CopiedColumns.scan(open(entity), file, entity);
         StagedSchema schema = columns.schema(entity);
         List<CopiedValueKind> kinds = columns.kinds();
+        WatermarkTracker tracker = tracker(entity, file, schema, columns, above);
         Object[] values = new Object[kinds.size()];
         long lines = 0;
         try (StagedRowWriter writer = new StagedRowWriter(batch.create(BatchLayout.rowsFile(entity.name())), schema);
@@ -135,20 +160,61 @@ public final class CopiedRowsIngest {
                 Reject reject = convert(entity, file, schema, kinds, line, values);
                 if (reject == null) {
                     writer.write(values);
+                    if (tracker != null) {
+                        tracker.accept(values);
+                    }
                 } else {
                     rejects.write(reject);
                 }
             }
             writer.commit();
+            Watermark watermark = tracker == null ? above : tracker.watermark();
+            if (tracker != null && tracker.aheadMessage() != null) {
+                LOG.warn("Entity {}: {}", entity.name(), tracker.aheadMessage());
+            }
             LOG.info(
-                    "Staged {} of {} lines of {} as {} ({} columns)",
+                    "Staged {} of {} lines of {} as {} ({} columns, {} copy{})",
                     writer.rowsWritten(),
                     lines,
                     file,
                     BatchLayout.rowsFile(entity.name()),
-                    kinds.size());
-            return writer.rowsWritten();
+                    kinds.size(),
+                    above == null ? "whole" : "incremental",
+                    watermark == null ? "" : ", watermark now " + watermark.valueText());
+            return new EntityExtract(
+                    entity.name(),
+                    writer.rowsWritten(),
+                    above == null ? ReadKind.FULL : ReadKind.INCREMENTAL,
+                    watermark);
         }
+    }
+
+    /**
+     * Follows the entity's watermark column over the staged rows, from {@code above} for an incremental copy; null
+     * when the entity has none, or the file has no value of it (the watermark then stays {@code above}).
+     */
+    private static WatermarkTracker tracker(
+            CopiedEntity entity, String file, StagedSchema schema, CopiedColumns columns, Watermark above) {
+        if (entity.watermarkColumn() == null) {
+            return null;
+        }
+        int index = schema.indexOf(entity.watermarkColumn()).orElseThrow();
+        if (!columns.hasValues(index)) {
+            return null;
+        }
+        ValueType type = columns.kinds().get(index).type();
+        if (!WatermarkOrder.SUPPORTED.contains(type)) {
+            throw new ExtractException("Entity " + entity.name() + ": watermark column " + entity.watermarkColumn()
+                    + " holds " + type + " values in " + file + ", which cannot order rows for incremental copies;"
+                    + " give the mapping a watermark column of increasing numbers, date-times or text, or none");
+        }
+        if (above != null && above.type() != type) {
+            throw new ExtractException("Entity " + entity.name() + ": watermark column " + entity.watermarkColumn()
+                    + " holds " + type + " values in " + file + ", but its kept watermark is " + above.type() + " ("
+                    + above.valueText() + "). A copied binary column (rowversion) arrives as base64 text and cannot"
+                    + " continue a binary watermark; use a date-time or number watermark with the Copy pipeline");
+        }
+        return new WatermarkTracker(entity.watermarkColumn(), type, index, above == null ? null : above.value());
     }
 
     /** Fills {@code values} from the line and returns null, or returns why the line is set aside. */

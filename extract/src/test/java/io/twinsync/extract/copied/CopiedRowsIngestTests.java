@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twinsync.extract.watermark.ReadKind;
+import io.twinsync.extract.watermark.Watermark;
 import io.twinsync.staging.Batch;
 import io.twinsync.staging.BatchId;
 import io.twinsync.staging.BatchLayout;
@@ -229,6 +231,90 @@ class CopiedRowsIngestTests {
                 .hasMessageContaining("'..'")
                 .hasMessageContaining("not letters, digits");
         assertThatThrownBy(() -> CopiedRowsFolder.parse("incoming/")).hasMessageContaining("is not a folder below");
+    }
+
+    @Test
+    void aWatermarkColumnKeepsItsLargestValueAsAJdbcReadKeepsIt() throws IOException {
+        // given an entity with a watermark column, copied whole (no copy plan)
+        CopiedEntity site = new CopiedEntity("site", List.of("SiteId"), List.of("SiteId", "ModifiedAt"), "ModifiedAt");
+        copied(
+                "site",
+                """
+                {"SiteId":1,"ModifiedAt":"2025-01-16T09:30:00"}
+                {"SiteId":2,"ModifiedAt":"2025-02-01T10:00:00.5"}
+                {"SiteId":3}
+                """);
+
+        // when it is staged
+        CopiedRows copied = ingest(site);
+
+        // then it was read whole, and its watermark is the largest value staged
+        assertThat(copied.extract().reads()).containsEntry("site", ReadKind.FULL);
+        assertThat(copied.extract().pending().of("site"))
+                .contains(
+                        new Watermark("ModifiedAt", ValueType.TIMESTAMP, LocalDateTime.parse("2025-02-01T10:00:00.5")));
+    }
+
+    @Test
+    void anEntityCopiedAboveItsWatermarkIsReadIncrementallyFromThere() throws IOException {
+        // given a copy plan that copied site above its kept watermark, and building whole
+        Watermark kept = new Watermark("ModifiedAt", ValueType.TIMESTAMP, LocalDateTime.parse("2025-01-20T00:00:00"));
+        CopyPlanFile.write(
+                staging.incoming(),
+                FOLDER,
+                CopyPlanFile.toJson(List.of(
+                        new CopyPlanFile.Item("site", "q", "site.json", kept),
+                        new CopyPlanFile.Item("building", "q", "building.json", null))));
+        CopiedEntity site = new CopiedEntity("site", List.of("SiteId"), List.of("SiteId", "ModifiedAt"), "ModifiedAt");
+        CopiedEntity building =
+                new CopiedEntity("building", List.of("BuildingId"), List.of("BuildingId", "ModifiedAt"), "ModifiedAt");
+        copied("site", "{\"SiteId\":2,\"ModifiedAt\":\"2025-02-01T10:00:00\"}\n");
+        copied("building", "");
+
+        // when they are staged
+        CopiedRows copied = ingest(site, building);
+
+        // then site was read incrementally and its watermark moved on; building, copied whole but empty, has none
+        assertThat(copied.extract().reads())
+                .containsEntry("site", ReadKind.INCREMENTAL)
+                .containsEntry("building", ReadKind.FULL);
+        assertThat(copied.extract().pending().of("site").orElseThrow().value())
+                .isEqualTo(LocalDateTime.parse("2025-02-01T10:00:00"));
+        assertThat(copied.extract().pending().of("building")).isEmpty();
+    }
+
+    @Test
+    void anIncrementalCopyWithNoRowsKeepsItsWatermark() throws IOException {
+        // given an incremental copy that found nothing changed
+        Watermark kept = new Watermark("ModifiedAt", ValueType.TIMESTAMP, LocalDateTime.parse("2025-01-20T00:00:00"));
+        CopyPlanFile.write(
+                staging.incoming(),
+                FOLDER,
+                CopyPlanFile.toJson(List.of(new CopyPlanFile.Item("site", "q", "site.json", kept))));
+        copied("site", "");
+
+        // when it is staged
+        CopiedRows copied =
+                ingest(new CopiedEntity("site", List.of("SiteId"), List.of("SiteId", "ModifiedAt"), "ModifiedAt"));
+
+        // then it is an incremental read of no rows, and the kept watermark stands
+        assertThat(copied.extract().reads()).containsEntry("site", ReadKind.INCREMENTAL);
+        assertThat(copied.extract().pending().of("site")).contains(kept);
+    }
+
+    @Test
+    void anEntityMissingFromTheCopyPlanIsRefused() throws IOException {
+        // given a plan made before the mapping gained an entity
+        CopyPlanFile.write(
+                staging.incoming(),
+                FOLDER,
+                CopyPlanFile.toJson(List.of(new CopyPlanFile.Item("building", "q", "building.json", null))));
+        copied("site", "{\"SiteId\":1}\n");
+
+        // when it is staged, then how the entity was copied is unknown, and nothing is taken for read whole
+        assertThatThrownBy(() -> ingest(SITE))
+                .hasMessageContaining("Entity site is not in the copy plan incoming/run-1/_copy-plan.json")
+                .hasMessageContaining("Run the pipeline again");
     }
 
     private CopiedRows ingest(CopiedEntity... entities) {

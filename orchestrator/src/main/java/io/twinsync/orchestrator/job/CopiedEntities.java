@@ -33,6 +33,6 @@ public final class CopiedEntities {
         if (source.changeTracking()) {
             columns.add(SourceSpec.CHANGE_OPERATION_COLUMN);
         }
-        return new CopiedEntity(name, source.keyColumns(), List.copyOf(columns));
+        return new CopiedEntity(name, source.keyColumns(), List.copyOf(columns), source.watermark());
     }
 }

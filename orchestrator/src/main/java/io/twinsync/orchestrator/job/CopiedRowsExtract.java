@@ -1,9 +1,11 @@
 package io.twinsync.orchestrator.job;
 
+import io.twinsync.extract.ExtractException;
 import io.twinsync.extract.copied.CopiedRows;
 import io.twinsync.extract.copied.CopiedRowsFolder;
 import io.twinsync.extract.copied.CopiedRowsIngest;
 import io.twinsync.extract.watermark.EntityExtract;
+import io.twinsync.extract.watermark.ReadKind;
 import io.twinsync.extract.watermark.WatermarkStore;
 import io.twinsync.orchestrator.state.EntityOrigins;
 import io.twinsync.orchestrator.state.TargetState;
@@ -15,6 +17,8 @@ import io.twinsync.staging.manifest.ExtractSummary;
 import io.twinsync.transform.mapping.Mapping;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The extract step of a batch made from rows Data Factory copied ({@code run --rows-from}): stages them with {@link
  * CopiedRowsIngest} instead of reading the source, and records what it did as a JDBC extract does (the manifest's
- * extract section, the entities' origins, no watermarks: every entity is read whole).
+ * extract section, the entities' origins, and the watermarks of the entities that have a watermark column, pending
+ * until the batch is written). An entity copied above its watermark (see {@code twinsync copy-plan}) was read
+ * incrementally; the others were read whole.
  *
  * <p>An entity with lines set aside was not read whole this batch, even though its file was: a twin whose line was
  * unreadable must not be taken for gone. Such an entity is recorded as started afresh (no deletion by absence) and as
@@ -40,7 +46,8 @@ final class CopiedRowsExtract {
             StagingStore staging,
             Mapping mapping,
             String targetKey,
-            CopiedRowsFolder folder) {
+            CopiedRowsFolder folder,
+            boolean fullCompare) {
         TargetState state = TargetState.of(staging, targetKey);
         EntityOrigins origins = EntityOrigins.of(mapping, CopiedRowsIngest.SOURCE_IDENTITY);
         Map<String, String> afresh = new LinkedHashMap<>(state.afresh(origins));
@@ -59,11 +66,22 @@ final class CopiedRowsExtract {
                             + BatchLayout.rejectsFile(CopiedRowsIngest.STAGE)
                             + "), so none of its twins is deleted for a missing row this batch");
         });
+        Set<String> incremental = new TreeSet<>(copied.rejectedByEntity().keySet());
+        copied.extract().reads().forEach((entity, read) -> {
+            if (read == ReadKind.INCREMENTAL) {
+                incremental.add(entity);
+            }
+        });
+        if (fullCompare && !copied.extract().reads().values().stream().allMatch(read -> read == ReadKind.FULL)) {
+            throw new ExtractException("A full compare needs every entity read whole, but the copy plan of " + folder
+                    + " copied some incrementally (above their watermarks). Run the pipeline with twinsync"
+                    + " copy-plan --whole, or this run without --full-compare");
+        }
         origins.writePending(batch);
         WatermarkStore.writePending(batch, copied.extract().pending());
         ExtractSummary summary = copied.extract()
                 .summary()
-                .withReads(copied.rejectedByEntity().keySet(), afresh)
+                .withReads(incremental, afresh)
                 .withRejects(copied.rejected(), copied.rejectsByReason());
         BatchManifests.update(batch, m -> m.withExtract(summary));
         log.info("Batch {}: staged {} rows copied into {}", batch.id(), summary.totalRows(), folder);

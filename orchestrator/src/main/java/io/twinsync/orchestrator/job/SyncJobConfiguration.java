@@ -166,7 +166,8 @@ public class SyncJobConfiguration {
                                 staging,
                                 mapping.getObject(),
                                 target.stateKey(),
-                                CopiedRowsFolder.parse(rowsFrom));
+                                CopiedRowsFolder.parse(rowsFrom),
+                                fullCompare(contribution));
                         contribution.incrementWriteCount(copied.totalRows());
                         return;
                     }
