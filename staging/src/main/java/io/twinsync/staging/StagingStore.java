@@ -54,7 +54,8 @@ public interface StagingStore {
     /**
      * Files that others put into the staging area for twinsync to read, under {@value #INCOMING}: the rows a Data
      * Factory Copy activity copied ({@code incoming/{runId}/{entity}.json}), which {@code twinsync run --rows-from}
-     * stages. Twinsync only reads here; whoever writes the files deletes them (a storage lifecycle rule, say).
+     * stages. Twinsync writes nothing here but a copy plan; whoever writes the files deletes them (a storage
+     * lifecycle rule, say).
      */
     StateArea incoming();
 
