@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code twinsync copy-plan} and {@code twinsync run --rows-from}: batches made from rows Data Factory copied into the
  * staging area, synced into the embedded emulator. Data Factory is simulated: {@link CopyActivitySink} runs each
  * query of the copy plan on a sample ERP of its own and writes the entity's file in the shape a Copy activity's JSON
- * sink writes (one object per line). twinsync never reads a source here. The steps build on each other, so they run in order against one home.
+ * sink writes (one object per line). twinsync never reads a source here. The steps build on each other, so they run
+ * in order against one home.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -152,8 +153,8 @@ class CopiedRowsSyncTests {
         // given a changed pump, a production line deleted in the ERP (its equipment moved off it first), each change
         // stamped in ModifiedAt as the ERP would, copied by the next run's plan; and two equipment lines that are no
         // rows: one cut short, one without its key
-        erp.sql(
-                "UPDATE Equipment SET Status = 'Maintenance', ModifiedAt = CURRENT_TIMESTAMP WHERE AssetTag = 'PMP-0001'");
+        erp.sql("UPDATE Equipment SET Status = 'Maintenance', ModifiedAt = CURRENT_TIMESTAMP"
+                + " WHERE AssetTag = 'PMP-0001'");
         erp.sql("UPDATE Equipment SET LineId = NULL, ModifiedAt = CURRENT_TIMESTAMP WHERE LineId = 24");
         erp.sql("DELETE FROM ProductionLine WHERE LineId = 24");
         CliRun planned = cli("copy-plan", "--rows-from", "incoming/run-3");

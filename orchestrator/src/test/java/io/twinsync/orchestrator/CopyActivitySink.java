@@ -29,9 +29,9 @@ import java.util.Map;
 /**
  * Stands in for Data Factory's Copy activities in tests: a sample ERP of its own (an in-memory H2 database), each
  * query of a copy plan run on it and its rows written as a Copy activity with a JSON sink writes them ({@code
- * filePattern setOfObjects}: one object per line, the query's column labels as names). The value forms are the ones {@code
- * CopiedValueKind} assumes, not taken from a real factory: datetime as ISO text without zone, date as a midnight
- * date-time, decimals and integers as numbers, bit as booleans, binary as base64, and a NULL left out.
+ * filePattern setOfObjects}: one object per line, the query's column labels as names). The value forms are the ones
+ * {@code CopiedValueKind} assumes, not taken from a real factory: datetime as ISO text without zone, date as a
+ * midnight date-time, decimals and integers as numbers, bit as booleans, binary as base64, and a NULL left out.
  */
 final class CopyActivitySink implements AutoCloseable {
 

@@ -62,7 +62,8 @@ final class CopiedLines implements AutoCloseable {
                     number,
                     null,
                     "is JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
-                            + ", not an object (one object per line, as a JSON sink with filePattern setOfObjects writes)");
+                            + ", not an object (one object per line, as a JSON sink with filePattern setOfObjects"
+                            + " writes)");
         } catch (JsonProcessingException e) {
             return new Line(number, null, "is not JSON: " + e.getOriginalMessage());
         }

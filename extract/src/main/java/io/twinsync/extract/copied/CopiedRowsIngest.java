@@ -43,9 +43,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An entity counts as read whole, so that a row missing from its file is gone from the source, unless the folder's
  * copy plan ({@link CopyPlanFile}) says it was copied above a watermark. An entity with a watermark column keeps its
- * watermark as a JDBC read does: the largest value staged (from the planned one, for an incremental copy). A line that is not a JSON object, lacks a key column or holds a value of another type
- * than its column's is set aside in {@code rejects/extract.ndjson} with its line number and reason; the rest of the
- * file is staged. A missing file stops the ingest before anything is staged.
+ * watermark as a JDBC read does: the largest value staged (from the planned one, for an incremental copy).
+ *
+ * <p>A line that is not a JSON object, lacks a key column or holds a value of another type than its column's is set
+ * aside in {@code rejects/extract.ndjson} with its line number and reason; the rest of the file is staged. A missing
+ * file stops the ingest before anything is staged.
  */
 public final class CopiedRowsIngest {
 

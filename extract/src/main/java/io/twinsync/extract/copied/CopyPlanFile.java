@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class CopyPlanFile {
 
-    /** The plan's file in the copies' folder; no entity's file can have this name (entity names start with a letter). */
+    /** The plan's file in the copies' folder; no entity's file has this name (entity names start with a letter). */
     public static final String NAME = "_copy-plan.json";
 
     /**

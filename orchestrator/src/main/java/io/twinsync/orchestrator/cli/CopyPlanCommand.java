@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
         name = "copy-plan",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints what a Data Factory pipeline's Copy activities copy for the mapping: per entity, its name, the query"
-                    + " to run on the ERP (the mapping's query, or SELECT * FROM its table; for an entity with a"
+            "Prints what a Data Factory pipeline's Copy activities copy for the mapping: per entity, its name, the"
+                    + " query to run on the ERP (the mapping's query, or SELECT * FROM its table; for an entity with a"
                     + " watermark the target's state keeps, only the rows above it) and the file to write"
                     + " ({name}.json), which 'twinsync run --rows-from' stages. As an Azure Batch task (Data Factory"
                     + " Custom activity) it also writes them to outputs.json. Reads neither the ERP nor the target.",

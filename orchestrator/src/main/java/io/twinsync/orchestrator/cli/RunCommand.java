@@ -99,9 +99,11 @@ public class RunCommand implements Callable<Integer> {
             paramLabel = "FOLDER",
             description = "Stage the rows a Data Factory Copy activity copied instead of reading the source: FOLDER is"
                     + " below incoming/ in the staging area (incoming/<pipeline run id>) and holds one {entity}.json"
-                    + " per mapped entity, one JSON object per line (a JSON sink, setOfObjects). Every entity counts"
-                    + " as read whole. Lines that are not JSON objects, lack a key column or hold a value of another"
-                    + " type are set aside in the batch's rejects/extract.ndjson (exit 3). See deploy/adf/README.md.")
+                    + " per mapped entity, one JSON object per line (a JSON sink, setOfObjects). An entity counts as"
+                    + " read whole unless the folder's copy plan ('twinsync copy-plan --rows-from') copied it above"
+                    + " its watermark. Lines that are not JSON objects, lack a key column or hold a value of another"
+                    + " type are set aside in the batch's rejects/extract.ndjson (exit 3). See"
+                    + " deploy/adf-copy/README.md.")
     String rowsFrom;
 
     @Mixin
