@@ -22,26 +22,41 @@ record AdfDefinitions(
         List<Path> files,
         Map<String, JsonNode> pipelines,
         Map<String, JsonNode> linkedServices,
-        Map<String, JsonNode> datasets) {
+        Map<String, JsonNode> datasets,
+        Map<String, JsonNode> integrationRuntimes) {
 
     /** The folder, from the orchestrator module where the tests run. */
     static final Path FOLDER = Path.of("..", "deploy", "adf");
+
+    /**
+     * The Copy activity variant's folder: its pipeline, and the ERP's linked service, datasets and integration
+     * runtime, which reference deploy/adf's objects. Kept apart so that a factory without a self-hosted integration
+     * runtime can import deploy/adf alone (and deploy/azure deploys only deploy/adf).
+     */
+    static final Path COPY_FOLDER = Path.of("..", "deploy", "adf-copy");
+
+    /** The pipeline that extracts by JDBC. */
+    static final String SYNC = "TwinsyncSync";
+
+    /** The pipeline whose Copy activities copy the ERP's rows for {@code run --rows-from}. */
+    static final String SYNC_WITH_COPY = "TwinsyncSyncWithCopy";
 
     /** The factory credential every linked service signs in with; deploy/azure creates it. */
     static final String FACTORY_CREDENTIAL = "TwinsyncFactoryIdentity";
 
     static AdfDefinitions load() {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(FOLDER)) {
-            files = walk.filter(path -> path.toString().endsWith(".json"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Path> files = new ArrayList<>();
+        for (Path folder : List.of(FOLDER, COPY_FOLDER)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(path -> path.toString().endsWith(".json")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         Map<String, JsonNode> pipelines = new TreeMap<>();
         Map<String, JsonNode> linkedServices = new TreeMap<>();
         Map<String, JsonNode> datasets = new TreeMap<>();
+        Map<String, JsonNode> integrationRuntimes = new TreeMap<>();
         ObjectMapper mapper = new ObjectMapper();
         for (Path file : files) {
             JsonNode definition;
@@ -63,21 +78,27 @@ record AdfDefinitions(
                         case "pipeline" -> pipelines;
                         case "linkedService" -> linkedServices;
                         case "dataset" -> datasets;
+                        case "integrationRuntime" -> integrationRuntimes;
                         default ->
                             throw new AssertionError(file + " is in " + kind
-                                    + "/; Data Factory's layout has pipeline/, linkedService/ and" + " dataset/");
+                                    + "/; Data Factory's layout has pipeline/, linkedService/, dataset/ and"
+                                    + " integrationRuntime/");
                     };
             assertThat(into.put(name, definition))
                     .as(file + ": one " + kind + " of this name")
                     .isNull();
         }
-        return new AdfDefinitions(files, pipelines, linkedServices, datasets);
+        return new AdfDefinitions(files, pipelines, linkedServices, datasets, integrationRuntimes);
     }
 
-    /** The one pipeline. */
+    /** The pipeline that extracts by JDBC, {@value #SYNC}. */
     JsonNode pipeline() {
-        assertThat(pipelines).hasSize(1);
-        return pipelines.values().iterator().next();
+        return pipeline(SYNC);
+    }
+
+    JsonNode pipeline(String name) {
+        assertThat(pipelines).containsOnlyKeys(SYNC, SYNC_WITH_COPY);
+        return pipelines.get(name);
     }
 
     /** The activities directly inside {@code activity}: a ForEach's, an If Condition's two branches. */

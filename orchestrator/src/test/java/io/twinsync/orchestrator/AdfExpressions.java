@@ -21,10 +21,10 @@ final class AdfExpressions {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** What the expressions of one activity see. */
-    record Scope(JsonNode parameters, JsonNode item, Map<String, JsonNode> activityOutputs) {
+    record Scope(JsonNode parameters, JsonNode item, Map<String, JsonNode> activityOutputs, String runId) {
 
         Scope withItem(JsonNode newItem) {
-            return new Scope(parameters, newItem, activityOutputs);
+            return new Scope(parameters, newItem, activityOutputs, runId);
         }
     }
 
@@ -215,7 +215,8 @@ final class AdfExpressions {
 
         private JsonNode call(String name, List<JsonNode> args) {
             return switch (name) {
-                case "pipeline" -> NODES.objectNode().set("parameters", scope.parameters());
+                case "pipeline" ->
+                    NODES.objectNode().put("RunId", scope.runId()).set("parameters", scope.parameters());
                 case "item" -> {
                     if (scope.item() == null) {
                         throw error("item() outside a ForEach");

@@ -8,12 +8,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Runs a pipeline of deploy/adf the way Data Factory would, for what it uses: activities in {@code dependsOn} order
  * (one at a time), a ForEach's activities once per item (one item at a time), an If Condition's branch, a Fail
  * activity, a SetVariable of the pipeline's return value, and each Custom activity through {@link CustomActivities}
- * with its properties resolved by {@link AdfExpressions}.
+ * and Copy activity through {@link CopyActivities}, with their properties resolved by {@link AdfExpressions}.
  */
 final class AdfPipelineRunner {
 
@@ -22,7 +23,18 @@ final class AdfPipelineRunner {
         JsonNode run(JsonNode activity, String runName) throws Exception;
     }
 
-    /** How the run ended: {@code status} Succeeded or Failed, and what the pipeline returned or why it failed. */
+    /**
+     * Runs one Copy activity, its source, sink, inputs and outputs resolved (the datasets' parameters as the activity
+     * passes them). Data Factory's connectors are not here: a test copies as the sink would write.
+     */
+    interface CopyActivities {
+        void run(JsonNode activity, String runName) throws Exception;
+    }
+
+    /**
+     * How the run ended: {@code status} Succeeded or Failed, and what the pipeline returned or why it failed; {@code
+     * runId} is the run's {@code pipeline().RunId}.
+     */
     record Outcome(
             String status,
             String failedActivity,
@@ -30,7 +42,8 @@ final class AdfPipelineRunner {
             String errorCode,
             ObjectNode returnValue,
             Map<String, JsonNode> outputs,
-            List<String> ran) {}
+            List<String> ran,
+            String runId) {}
 
     private static final class ActivityFailed extends Exception {
         private final String activity;
@@ -44,12 +57,22 @@ final class AdfPipelineRunner {
     }
 
     private final CustomActivities custom;
+    private final CopyActivities copies;
+    private final String runId = UUID.randomUUID().toString();
     private final Map<String, JsonNode> outputs = new HashMap<>();
     private final List<String> ran = new ArrayList<>();
     private final ObjectNode returnValue = JsonNodeFactory.instance.objectNode();
 
+    /** A runner of pipelines without Copy activities. */
     AdfPipelineRunner(CustomActivities custom) {
+        this(custom, (activity, runName) -> {
+            throw new IllegalStateException(runName + ": this test runs no Copy activity");
+        });
+    }
+
+    AdfPipelineRunner(CustomActivities custom, CopyActivities copies) {
         this.custom = custom;
+        this.copies = copies;
     }
 
     /** Runs {@code pipeline} with {@code given} parameters, the declared defaults filling in the rest. */
@@ -60,22 +83,24 @@ final class AdfPipelineRunner {
             if (value != null) {
                 parameters.set(
                         declared.getKey(),
-                        value instanceof Number n
-                                ? JsonNodeFactory.instance.numberNode(n.longValue())
-                                : JsonNodeFactory.instance.textNode(value.toString()));
+                        value instanceof JsonNode node
+                                ? node
+                                : value instanceof Number n
+                                        ? JsonNodeFactory.instance.numberNode(n.longValue())
+                                        : JsonNodeFactory.instance.textNode(value.toString()));
             } else if (declared.getValue().has("defaultValue")) {
                 parameters.set(declared.getKey(), declared.getValue().get("defaultValue"));
             } else {
                 throw new IllegalArgumentException("Pipeline parameter " + declared.getKey() + " has no value");
             }
         });
-        AdfExpressions.Scope scope = new AdfExpressions.Scope(parameters, null, outputs);
+        AdfExpressions.Scope scope = new AdfExpressions.Scope(parameters, null, outputs, runId);
         try {
             runAll(pipeline.path("properties").path("activities"), scope, "");
-            return new Outcome("Succeeded", null, null, null, returnValue, outputs, ran);
+            return new Outcome("Succeeded", null, null, null, returnValue, outputs, ran, runId);
         } catch (ActivityFailed failed) {
             return new Outcome(
-                    "Failed", failed.activity, failed.getMessage(), failed.errorCode, returnValue, outputs, ran);
+                    "Failed", failed.activity, failed.getMessage(), failed.errorCode, returnValue, outputs, ran, runId);
         }
     }
 
@@ -127,6 +152,17 @@ final class AdfPipelineRunner {
                     outputs.put(name, JsonNodeFactory.instance.objectNode().set("customOutput", customOutput));
                 } catch (Exception e) {
                     throw new ActivityFailed(name, e.getMessage(), "2010", e);
+                }
+            }
+            case "Copy" -> {
+                ObjectNode resolved = activity.deepCopy();
+                try {
+                    resolved.set("typeProperties", AdfExpressions.resolve(type, scope));
+                    resolved.set("inputs", AdfExpressions.resolve(activity.path("inputs"), scope));
+                    resolved.set("outputs", AdfExpressions.resolve(activity.path("outputs"), scope));
+                    copies.run(resolved, name + suffix);
+                } catch (Exception e) {
+                    throw new ActivityFailed(name, e.getMessage(), "2200", e);
                 }
             }
             case "ForEach" -> {

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * back as the activity's {@code customOutput}. Staging is in Blob Storage (Azurite), the target an emulator, the
  * source a sample ERP named by the twinsync.yaml beside twinsync.jar, and the job repository an H2 file both
  * twinsync activities reach; the node's managed identity is stood in for by the Azurite connection string and the
- * emulator's certificate in the tasks' environment.
+ * emulator's certificate in the tasks' environment. The Copy variant (deploy/adf-copy) runs the same way, its Copy
+ * activities simulated: each runs its query on a sample ERP of its own and uploads what a JSON sink would write.
  */
 class DataFactoryPipelineIntegrationTests {
 
@@ -98,7 +99,7 @@ class DataFactoryPipelineIntegrationTests {
         for (String batchSetting : List.of("batchAccountName", "batchUri", "batchPoolName")) {
             parameters.put(batchSetting, "not-used-locally");
         }
-        LocalBatchNode node = new LocalBatchNode(adf, codeFolders, "first-run");
+        LocalBatchNode node = new LocalBatchNode(adf, codeFolders, "first-run", emulator);
 
         // when it runs
         AdfPipelineRunner.Outcome run = new AdfPipelineRunner(node).run(adf.pipeline(), parameters);
@@ -174,7 +175,8 @@ class DataFactoryPipelineIntegrationTests {
                 TwinsyncProcesses.sampleErpUrl(erpHome),
                 "UPDATE Equipment SET AssetTag = CONCAT('BAD', CHAR(9), 'TAG'), ModifiedAt = CURRENT_TIMESTAMP"
                         + " WHERE EquipmentId = 2");
-        AdfPipelineRunner.Outcome partial = new AdfPipelineRunner(new LocalBatchNode(adf, codeFolders, "second-run"))
+        AdfPipelineRunner.Outcome partial = new AdfPipelineRunner(
+                        new LocalBatchNode(adf, codeFolders, "second-run", emulator))
                 .run(adf.pipeline(), parameters);
 
         // then the batch is recorded PARTIAL (exit code 3) and the pipeline succeeds, with a warning
@@ -186,6 +188,96 @@ class DataFactoryPipelineIntegrationTests {
         assertThat(partial.returnValue().path("warning").asText())
                 .contains(second.path("batch").asText());
         assertThat(partial.ran()).contains("ReportResult").doesNotContain("BatchFailed");
+    }
+
+    @Test
+    void theCopyVariantStagesWhatItsCopyActivitiesCopiedAndSyncsItWithoutReadingTheErp() throws Exception {
+        // given the Copy variant, its code folders (twinsync.yaml names an ERP no one can reach: only the Copy
+        // activities read the ERP), a target of its own, and Copy activities simulated: each runs the query
+        // twinsync copy-plan (PlanCopies) gave it on a sample ERP and uploads the lines a JSON sink writes
+        // (CopyActivitySink) where its sink dataset points
+        AdfDefinitions adf = AdfDefinitions.load();
+        Path settings = Files.writeString(
+                Files.createDirectories(root.resolve("copy")).resolve("twinsync.yaml"),
+                "twinsync:\n  source:\n    url: \"jdbc:sqlserver://erp.invalid:1433;databaseName=erp\"\n");
+        Map<String, List<Path>> codeFolders = Map.of(
+                "code/twinsync/2", List.of(TWINSYNC_JAR, settings),
+                "code/writer/1", List.of(TASK_ZIP));
+        BlobContainerClient staging = Azurite.newContainer("adf-copy-pipeline");
+        try (CopyActivitySink erp = CopyActivitySink.ofNewSampleErp("adf-copy-pipeline");
+                AdtEmulator target = AdtEmulator.builder()
+                        .port(0)
+                        .tlsDirectory(root.resolve("adt-copy/tls"))
+                        .start()) {
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("adtEndpoint", target.endpoint().toString());
+            parameters.put("storageServiceEndpoint", Azurite.ACCOUNT_URL);
+            parameters.put("stagingContainer", staging.getBlobContainerName());
+            parameters.put("orchestratorFolderPath", "code/twinsync/2");
+            parameters.put("writerFolderPath", "code/writer/1");
+            parameters.put(
+                    "javaCommand",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            parameters.put("jobsJdbcUrl", "jdbc:h2:file:" + root.resolve("copy/jobs/jobs") + ";AUTO_SERVER=TRUE");
+            parameters.put("partitions", 2);
+            for (String notUsedLocally : List.of(
+                    "batchAccountName",
+                    "batchUri",
+                    "batchPoolName",
+                    "erpServer",
+                    "erpDatabase",
+                    "erpUserName",
+                    "erpPasswordSecretName",
+                    "keyVaultUri")) {
+                parameters.put(notUsedLocally, "not-used-locally");
+            }
+            List<String> copiedBlobs = new java.util.ArrayList<>();
+            AdfPipelineRunner.CopyActivities copyActivity = (activity, runName) -> {
+                String query = activity.path("typeProperties")
+                        .path("source")
+                        .path("sqlReaderQuery")
+                        .asText();
+                JsonNode sink = activity.path("outputs").path(0).path("parameters");
+                assertThat(sink.path("container").asText()).isEqualTo(staging.getBlobContainerName());
+                String blob = sink.path("folderPath").asText() + "/"
+                        + sink.path("fileName").asText();
+                staging.getBlobClient(blob).upload(com.azure.core.util.BinaryData.fromString(erp.lines(query)), true);
+                copiedBlobs.add(blob);
+            };
+
+            // when it runs
+            AdfPipelineRunner.Outcome run = new AdfPipelineRunner(
+                            new LocalBatchNode(adf, codeFolders, "copy-run", target), copyActivity)
+                    .run(adf.pipeline(AdfDefinitions.SYNC_WITH_COPY), parameters);
+
+            // then every entity was copied into the run's folder, then staged, written and recorded OK
+            assertThat(run.status()).as(run.message()).isEqualTo("Succeeded");
+            assertThat(copiedBlobs).hasSize(5).allSatisfy(blob -> assertThat(blob)
+                    .startsWith("twinsync/incoming/" + run.runId() + "/"));
+            assertThat(run.ran())
+                    .containsSubsequence(
+                            "PlanCopies", "CopyEntity[0]", "CopyEntity[4]", "ExtractAndTransform", "WriteTwins[0]")
+                    .containsSubsequence("RecordAndArchive", "FailWhenBatchFailed", "ReportResult");
+            assertThat(run.returnValue().path("result").asText()).isEqualTo("OK");
+            JsonNode recorded = run.outputs().get("RecordAndArchive").path("customOutput");
+            assertThat(recorded.path("manifest")
+                            .path("extract")
+                            .path("rowsByEntity")
+                            .path("equipment")
+                            .asLong())
+                    .isEqualTo(300);
+            long twinFiles = recorded.path("manifest")
+                    .path("transform")
+                    .path("twinFiles")
+                    .asLong();
+            assertThat(twinFiles).isEqualTo(347);
+            assertThat(run.returnValue().path("twins").path("created").asLong()).isEqualTo(twinFiles);
+            GraphDump graph = GraphDump.of(
+                    target.endpoint().toString(), target.certificatePemFile().orElseThrow());
+            assertThat(graph.twins()).hasSize((int) twinFiles);
+        } finally {
+            staging.delete();
+        }
     }
 
     private static void assumeBuilt(Path file, String what) {
@@ -209,12 +301,15 @@ class DataFactoryPipelineIntegrationTests {
         private final AdfDefinitions adf;
         private final Map<String, List<Path>> codeFolders;
         private final Path tasks;
+        private final AdtEmulator target;
         private final ObjectMapper json = new ObjectMapper();
 
-        LocalBatchNode(AdfDefinitions adf, Map<String, List<Path>> codeFolders, String pipelineRun) {
+        LocalBatchNode(
+                AdfDefinitions adf, Map<String, List<Path>> codeFolders, String pipelineRun, AdtEmulator target) {
             this.adf = adf;
             this.codeFolders = codeFolders;
             this.tasks = root.resolve("batch-node").resolve(pipelineRun);
+            this.target = target;
         }
 
         @Override
@@ -258,7 +353,7 @@ class DataFactoryPipelineIntegrationTests {
             environment.put(StagingStores.CONNECTION_STRING_VARIABLE, Azurite.CONNECTION_STRING);
             environment.put(
                     "TWINSYNC_TARGET_TRUST_CERTIFICATE",
-                    emulator.certificatePemFile().orElseThrow().toString());
+                    target.certificatePemFile().orElseThrow().toString());
             Process process = task.start();
             boolean ended = process.waitFor(5, TimeUnit.MINUTES);
             String output = Files.readString(work.resolve("stdout.txt")) + Files.readString(work.resolve("stderr.txt"));

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Data Factory definitions in deploy/adf have the shape Data Factory expects and every reference resolves; and the
- * pipeline's ending (fail when the batch failed, a warning when it was partial) does what its README says. The
- * Custom activities' commands are run for real by {@link DataFactoryPipelineIntegrationTests}.
+ * The Data Factory definitions in deploy/adf and deploy/adf-copy have the shape Data Factory expects and every
+ * reference resolves; the pipelines' ending (fail when the batch failed, a warning when it was partial) does what the
+ * README says; and the Copy variant copies each entity into the folder its ingest reads. The Custom activities'
+ * commands are run for real by {@link DataFactoryPipelineIntegrationTests}.
  */
 class DataFactoryPipelineTests {
 
@@ -38,8 +39,13 @@ class DataFactoryPipelineTests {
             "AppendVariable",
             "Validation",
             "GetMetadata");
-    private static final Set<String> LINKED_SERVICE_TYPES = Set.of("AzureBlobStorage", "AzureBatch");
-    private static final Set<String> DATASET_TYPES = Set.of("Binary", "Json", "DelimitedText");
+    private static final Set<String> LINKED_SERVICE_TYPES =
+            Set.of("AzureBlobStorage", "AzureBatch", "AzureKeyVault", "SqlServer");
+    /** Linked services of Azure resources: the factory signs in to them as its identity, with no secret. */
+    private static final Set<String> AZURE_LINKED_SERVICE_TYPES =
+            Set.of("AzureBlobStorage", "AzureBatch", "AzureKeyVault");
+
+    private static final Set<String> DATASET_TYPES = Set.of("Binary", "Json", "DelimitedText", "SqlServerTable");
     private static final Set<String> CONDITIONS = Set.of("Succeeded", "Failed", "Skipped", "Completed");
     private static final Pattern PIPELINE_PARAMETER = Pattern.compile("pipeline\\(\\)\\.parameters\\.(\\w+)");
     private static final Pattern ACTIVITY = Pattern.compile("activity\\('([^']+)'\\)");
@@ -49,8 +55,11 @@ class DataFactoryPipelineTests {
 
     @Test
     void everyActivityHasAKnownTypeAUniqueNameAndResolvableDependencies() {
-        // given the pipeline
-        JsonNode pipeline = adf.pipeline();
+        adf.pipelines().values().forEach(DataFactoryPipelineTests::hasKnownTypesUniqueNamesAndResolvableDependencies);
+    }
+
+    private static void hasKnownTypesUniqueNamesAndResolvableDependencies(JsonNode pipeline) {
+        // given a pipeline
 
         // then every activity is of a type Data Factory has, named once, and depends on siblings that exist
         Set<String> names = new HashSet<>();
@@ -76,8 +85,11 @@ class DataFactoryPipelineTests {
 
     @Test
     void everyExpressionNamesADeclaredParameterAndAnUpstreamActivity() {
-        // given the pipeline, and what each activity runs after (its dependencies' and its containers', transitively)
-        JsonNode pipeline = adf.pipeline();
+        adf.pipelines().values().forEach(DataFactoryPipelineTests::namesDeclaredParametersAndUpstreamActivities);
+    }
+
+    private static void namesDeclaredParametersAndUpstreamActivities(JsonNode pipeline) {
+        // given a pipeline, and what each activity runs after (its dependencies' and its containers', transitively)
         Set<String> declared = new HashSet<>();
         pipeline.path("properties").path("parameters").fieldNames().forEachRemaining(declared::add);
         Map<String, Set<String>> upstream = new HashMap<>();
@@ -117,6 +129,10 @@ class DataFactoryPipelineTests {
         everything.addAll(adf.pipelines().values());
         everything.addAll(adf.linkedServices().values());
         everything.addAll(adf.datasets().values());
+        adf.integrationRuntimes().forEach((name, ir) -> assertThat(
+                        ir.path("properties").path("type").asText())
+                .as(name + ": the ERP is reached by a self-hosted runtime")
+                .isEqualTo("SelfHosted"));
 
         // then each linked service and dataset is of a known type, and uses only the parameters it declares
         adf.linkedServices().forEach((name, ls) -> {
@@ -147,9 +163,15 @@ class DataFactoryPipelineTests {
                                 assertThat(target).isEqualTo(AdfDefinitions.FACTORY_CREDENTIAL);
                                 yield null;
                             }
+                            case "IntegrationRuntimeReference" -> {
+                                assertThat(adf.integrationRuntimes())
+                                        .as(definition.path("name") + " -> integration runtime " + target)
+                                        .containsKey(target);
+                                yield null;
+                            }
                             default -> throw new AssertionError("unknown reference type " + kind);
                         };
-                if (kind.equals("CredentialReference")) {
+                if (kind.equals("CredentialReference") || kind.equals("IntegrationRuntimeReference")) {
                     continue;
                 }
                 String where = definition.path("name").asText() + " -> " + target;
@@ -169,7 +191,9 @@ class DataFactoryPipelineTests {
 
     @Test
     void customActivitiesRunOnBatchFromCodeInStorageUnderAShellAndForEachStaysWithinItsLimits() {
-        for (JsonNode activity : AdfDefinitions.allActivities(adf.pipeline())) {
+        for (JsonNode activity : adf.pipelines().values().stream()
+                .flatMap(pipeline -> AdfDefinitions.allActivities(pipeline).stream())
+                .toList()) {
             String name = activity.path("name").asText();
             JsonNode type = activity.path("typeProperties");
             if (activity.path("type").asText().equals("Custom")) {
@@ -219,14 +243,127 @@ class DataFactoryPipelineTests {
                     .as(definition.path("name") + ": accounts, instances, pools and vaults come from parameters")
                     .noneMatch(v -> v.matches("(?s).*(\\.blob\\.core\\.windows\\.net|\\.digitaltwins\\.azure\\.net"
                             + "|\\.batch\\.azure\\.com|\\.vault\\.azure\\.net|AccountKey=|sig=).*"));
-            // Data Factory signs in to Batch and storage as a managed identity: no secret to keep, even in Key Vault
-            for (String secret :
-                    List.of("accessKey", "connectionString", "password", "sasUri", "accountKey", "sasToken")) {
+            // Data Factory signs in to Batch, storage and Key Vault as a managed identity: no secret to keep, even in
+            // Key Vault
+            for (String secret : List.of("accessKey", "connectionString", "sasUri", "accountKey", "sasToken")) {
                 assertThat(definition.findValues(secret))
                         .as(definition.path("name") + ": " + secret)
                         .isEmpty();
             }
+            // the ERP is no Azure resource: its SQL login's password may only come from Key Vault
+            for (JsonNode password : definition.findValues("password")) {
+                assertThat(definition.path("properties").path("type").asText())
+                        .as(definition.path("name") + ": only the ERP has a password")
+                        .isEqualTo("SqlServer");
+                assertThat(password.path("type").asText())
+                        .as(definition.path("name") + ": the password is a Key Vault secret")
+                        .isEqualTo("AzureKeyVaultSecret");
+            }
         }
+        adf.linkedServices().forEach((name, ls) -> {
+            if (AZURE_LINKED_SERVICE_TYPES.contains(
+                    ls.path("properties").path("type").asText())) {
+                assertThat(ls.path("properties")
+                                .path("typeProperties")
+                                .path("credential")
+                                .path("referenceName")
+                                .asText())
+                        .as(name + " signs in as the factory's identity")
+                        .isEqualTo(AdfDefinitions.FACTORY_CREDENTIAL);
+            }
+        });
+    }
+
+    @Test
+    void copyActivitiesCopyAQueryFromTheErpThroughTheSelfHostedRuntimeIntoJsonLinesInStaging() {
+        List<JsonNode> copies = AdfDefinitions.allActivities(adf.pipeline(AdfDefinitions.SYNC_WITH_COPY)).stream()
+                .filter(activity -> activity.path("type").asText().equals("Copy"))
+                .toList();
+        assertThat(copies).hasSize(1);
+        for (JsonNode copy : copies) {
+            String name = copy.path("name").asText();
+            JsonNode type = copy.path("typeProperties");
+            assertThat(type.path("source").path("type").asText()).as(name).isEqualTo("SqlServerSource");
+            assertThat(type.path("source").path("sqlReaderQuery").path("value").asText())
+                    .as(name)
+                    .isEqualTo("@item().query");
+            assertThat(type.path("sink").path("type").asText()).as(name).isEqualTo("JsonSink");
+            assertThat(type.path("sink")
+                            .path("formatSettings")
+                            .path("filePattern")
+                            .asText())
+                    .as(name + ": one object per line, as run --rows-from reads")
+                    .isEqualTo("setOfObjects");
+            assertThat(copy.path("policy").path("retry").asInt())
+                    .as(name + ": a retry writes the same file again")
+                    .isPositive();
+            JsonNode input = adf.datasets()
+                    .get(copy.path("inputs").path(0).path("referenceName").asText());
+            JsonNode erp = adf.linkedServices()
+                    .get(input.path("properties")
+                            .path("linkedServiceName")
+                            .path("referenceName")
+                            .asText());
+            assertThat(erp.path("properties").path("type").asText()).isEqualTo("SqlServer");
+            assertThat(erp.path("properties").path("connectVia").path("type").asText())
+                    .isEqualTo("IntegrationRuntimeReference");
+            JsonNode output = adf.datasets()
+                    .get(copy.path("outputs").path(0).path("referenceName").asText());
+            assertThat(output.path("properties").path("type").asText()).isEqualTo("Json");
+            assertThat(adf.linkedServices()
+                            .get(output.path("properties")
+                                    .path("linkedServiceName")
+                                    .path("referenceName")
+                                    .asText())
+                            .path("properties")
+                            .path("type")
+                            .asText())
+                    .isEqualTo("AzureBlobStorage");
+        }
+    }
+
+    @Test
+    void theCopyVariantCopiesEveryEntityIntoTheFolderItsIngestReadsThenEndsAsTheSyncDoes() throws Exception {
+        // given the Copy variant, a copy plan of two entities, and its other Custom activities answered as a partial
+        // batch's would be
+        JsonNode pipeline = adf.pipeline(AdfDefinitions.SYNC_WITH_COPY);
+        Map<String, Object> parameters = someParameters(pipeline);
+        parameters.put("stagingPath", "twinsync");
+        List<JsonNode> copied = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        AdfPipelineRunner.CustomActivities custom = cannedOutputs(3, "PARTIAL");
+
+        // when it runs
+        AdfPipelineRunner.Outcome run = new AdfPipelineRunner(
+                        (activity, runName) -> {
+                            commands.add(activity.path("typeProperties")
+                                    .path("command")
+                                    .asText());
+                            return custom.run(activity, runName);
+                        },
+                        (activity, runName) -> copied.add(activity))
+                .run(pipeline, parameters);
+
+        // then each entity was copied, its own query into {stagingPath}/incoming/{run id}/{entity}.json, before the
+        // batch staged that folder; and the batch ended as the JDBC pipeline's does
+        assertThat(run.status()).as(run.toString()).isEqualTo("Succeeded");
+        assertThat(run.ran())
+                .containsSubsequence(
+                        "PlanCopies", "CopyEntities", "CopyEntity[0]", "CopyEntity[1]", "ExtractAndTransform")
+                .containsSubsequence("RecordAndArchive", "FailWhenBatchFailed", "ReportResult");
+        assertThat(copied).hasSize(2);
+        JsonNode sink = copied.get(1).path("outputs").path(0).path("parameters");
+        assertThat(sink.path("folderPath").asText()).isEqualTo("twinsync/incoming/" + run.runId());
+        assertThat(sink.path("fileName").asText()).isEqualTo("building.json");
+        assertThat(copied.get(1)
+                        .path("typeProperties")
+                        .path("source")
+                        .path("sqlReaderQuery")
+                        .asText())
+                .isEqualTo("SELECT b.BuildingId FROM Building b");
+        assertThat(commands.get(0)).endsWith("-jar twinsync.jar copy-plan --rows-from incoming/" + run.runId() + "'");
+        assertThat(commands.get(1)).contains("run --partitions 2 --rows-from incoming/" + run.runId() + "'");
+        assertThat(run.returnValue().path("result").asText()).isEqualTo("PARTIAL");
     }
 
     @Test
@@ -274,6 +411,10 @@ class DataFactoryPipelineTests {
     private static AdfPipelineRunner.CustomActivities cannedOutputs(int exitCode, String result) {
         ObjectMapper json = new ObjectMapper();
         return (activity, runName) -> switch (activity.path("name").asText()) {
+            case "PlanCopies" ->
+                json.readTree("{\"entities\": [{\"name\": \"site\", \"query\": \"SELECT * FROM [Site]\","
+                        + " \"fileName\": \"site.json\"}, {\"name\": \"building\", \"query\":"
+                        + " \"SELECT b.BuildingId FROM Building b\", \"fileName\": \"building.json\"}]}");
             case "ExtractAndTransform" ->
                 json.readTree("{\"batch\": \"b-1\", \"partitions\": [" + partition(1) + ", " + partition(2) + "]}");
             case "WriteTwins", "WriteRelationships" -> json.readTree("{\"exitCode\": 0}");
@@ -296,8 +437,12 @@ class DataFactoryPipelineTests {
     }
 
     private Map<String, Object> someParameters() {
+        return someParameters(adf.pipeline());
+    }
+
+    private static Map<String, Object> someParameters(JsonNode pipeline) {
         Map<String, Object> parameters = new HashMap<>();
-        adf.pipeline().path("properties").path("parameters").fieldNames().forEachRemaining(p -> parameters.put(p, p));
+        pipeline.path("properties").path("parameters").fieldNames().forEachRemaining(p -> parameters.put(p, p));
         parameters.put("partitions", 2);
         return parameters;
     }

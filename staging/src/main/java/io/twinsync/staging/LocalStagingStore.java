@@ -115,6 +115,11 @@ public final class LocalStagingStore implements StagingStore {
     }
 
     @Override
+    public StateArea incoming() {
+        return new LocalStateArea(root.resolve("incoming"));
+    }
+
+    @Override
     public String location() {
         return root.toString();
     }

@@ -51,6 +51,17 @@ public interface StagingStore {
     /** State kept between batches. */
     StateArea state();
 
+    /**
+     * Files that others put into the staging area for twinsync to read, under {@value #INCOMING}: the rows a Data
+     * Factory Copy activity copied ({@code incoming/{runId}/{entity}.json}), which {@code twinsync run --rows-from}
+     * stages. Twinsync writes nothing here but a copy plan; whoever writes the files deletes them (a storage
+     * lifecycle rule, say).
+     */
+    StateArea incoming();
+
+    /** The folder of {@link #incoming()} in the staging area. */
+    String INCOMING = "incoming/";
+
     /** Where the store lives, for messages. */
     String location();
 }

@@ -20,6 +20,11 @@ public record Watermark(String column, ValueType type, Object value) {
         WatermarkOrder.check(column, type, value);
     }
 
+    /** A watermark read back from {@link #valueText()}'s form. */
+    public static Watermark parse(String column, ValueType type, String valueText) {
+        return new Watermark(column, type, WatermarkValues.fromText(type, valueText));
+    }
+
     /** Whether this watermark was kept for {@code otherColumn} (compared ignoring case, as result columns are). */
     public boolean isFor(String otherColumn) {
         return otherColumn != null && column.toLowerCase(Locale.ROOT).equals(otherColumn.toLowerCase(Locale.ROOT));

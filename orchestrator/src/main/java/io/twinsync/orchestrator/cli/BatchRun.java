@@ -1,5 +1,6 @@
 package io.twinsync.orchestrator.cli;
 
+import io.twinsync.extract.copied.CopiedRowsFolder;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.TwinGraphTarget;
 import io.twinsync.orchestrator.job.BatchExecutions;
@@ -70,16 +71,24 @@ public class BatchRun {
      * @param dryRun stop after the transform, then plan the write ({@link DryRun}) instead of writing
      * @param resume the batch to resume, {@link #LATEST} for the target's latest, or null for a new batch
      * @param partitions the write step's partitions, or null for {@code twinsync.writer.partitions}
+     * @param rowsFrom the staging folder of rows a Data Factory Copy activity copied, staged instead of reading the
+     *     source ({@code incoming/{runId}}); null to read the source by JDBC
      */
     public record Options(
-            boolean fullCompare, boolean verify, boolean noWrite, boolean dryRun, String resume, Integer partitions) {
+            boolean fullCompare,
+            boolean verify,
+            boolean noWrite,
+            boolean dryRun,
+            String resume,
+            Integer partitions,
+            CopiedRowsFolder rowsFrom) {
 
         /** {@link #resume()}: the target's latest batch. */
         public static final String LATEST = "latest";
 
         /** A new batch with the settings' defaults, as a plain {@code twinsync run} starts it. */
         public static Options newBatch() {
-            return new Options(false, false, false, false, null, null);
+            return new Options(false, false, false, false, null, null, null);
         }
 
         /** Whether the job skips the write: {@code --no-write}, or a dry run, which plans it instead. */
@@ -142,7 +151,9 @@ public class BatchRun {
         BatchId id = options.resume() == null
                 ? BatchId.newId(Instant.now())
                 : Options.LATEST.equals(options.resume()) ? null : new BatchId(options.resume());
-        try (StateLock targetHeld = preflight.check(!options.skipsWrite(), id)) {
+        try (StateLock targetHeld = options.resume() != null && resumesCopiedRows(id)
+                ? preflight.checkResumeOfCopiedRows(id)
+                : preflight.check(!options.skipsWrite(), id, options.rowsFrom())) {
             return options.resume() != null ? resumeBatch(options.resume(), out, err) : runBatch(id, options, out, err);
         } finally {
             running.set(null);
@@ -189,7 +200,7 @@ public class BatchRun {
         Batch batch = staging.createBatch(id);
         BatchManifests.write(batch, BatchManifest.start(id.value(), Instant.now()));
         out.printf("twinsync run: batch %s%n", id);
-        out.printf("  source     %s%n", source.description());
+        out.printf("  source     %s%n", sourceDescription(options.rowsFrom()));
         out.printf("  target     %s%n", target.description());
         out.flush();
         DriftCheck drift = options.skipsWrite() ? DriftCheck.NONE_LEFT : checkDrift(batch, options, out);
@@ -199,16 +210,18 @@ public class BatchRun {
                 ? options.partitions()
                 : properties.writer().partitionCount();
         // The batch id identifies the job instance; the rest are the batch's settings, which a resume keeps.
-        JobExecution execution = jobs.start(
-                syncJob,
-                new JobParametersBuilder()
-                        .addString(SyncJobConfiguration.BATCH_ID, id.value())
-                        .addString(SyncJobConfiguration.FULL_COMPARE, Boolean.toString(fullCompare), false)
-                        .addString(SyncJobConfiguration.NO_WRITE, Boolean.toString(options.skipsWrite()), false)
-                        .addString(SyncJobConfiguration.DRY_RUN, Boolean.toString(options.dryRun()), false)
-                        .addString(SyncJobConfiguration.PARTITIONS, Integer.toString(partitionCount), false)
-                        .addString(SyncJobConfiguration.TARGET, target.stateKey(), false)
-                        .toJobParameters());
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(SyncJobConfiguration.BATCH_ID, id.value())
+                .addString(SyncJobConfiguration.FULL_COMPARE, Boolean.toString(fullCompare), false)
+                .addString(SyncJobConfiguration.NO_WRITE, Boolean.toString(options.skipsWrite()), false)
+                .addString(SyncJobConfiguration.DRY_RUN, Boolean.toString(options.dryRun()), false)
+                .addString(SyncJobConfiguration.PARTITIONS, Integer.toString(partitionCount), false)
+                .addString(SyncJobConfiguration.TARGET, target.stateKey(), false);
+        if (options.rowsFrom() != null) {
+            parameters.addString(
+                    SyncJobConfiguration.ROWS_FROM, options.rowsFrom().toString(), false);
+        }
+        JobExecution execution = jobs.start(syncJob, parameters.toJobParameters());
         if (options.dryRun() && execution.getStatus() == BatchStatus.COMPLETED) {
             return dryRun.plan(batch, fullCompare, out);
         }
@@ -227,13 +240,38 @@ public class BatchRun {
         Batch batch = staging.openBatch(new BatchId(found.batchId()));
         JobParameters parameters = found.execution().getJobParameters();
         boolean noWrite = "true".equals(parameters.getString(SyncJobConfiguration.NO_WRITE));
+        String rowsFrom = parameters.getString(SyncJobConfiguration.ROWS_FROM);
         out.printf("twinsync run --resume: batch %s%n", found.batchId());
-        out.printf("  source     %s%n", source.description());
+        out.printf("  source     %s%n", sourceDescription(rowsFrom == null ? null : CopiedRowsFolder.parse(rowsFrom)));
         out.printf("  target     %s%n", target.description());
         out.printf("  resumes    %s%n", found.why());
         out.flush();
         JobExecution execution = jobs.restart(found.execution());
         return report(batch, execution, noWrite, false, current, out, err);
+    }
+
+    /**
+     * Whether the batch to resume (null: the target's latest) was staged from copied rows, so that its resume checks
+     * no source: a Data Factory pipeline's {@code run --resume} runs where the ERP is out of reach. Read before the
+     * target's lock is taken; a target that cannot be asked yet is left to the preflight to report.
+     */
+    private boolean resumesCopiedRows(BatchId id) {
+        Optional<JobExecution> last;
+        try {
+            last = id != null ? batchExecutions.lastExecution(id) : batchExecutions.latestExecution(target.stateKey());
+        } catch (RuntimeException e) {
+            log.debug("Cannot tell yet whether the batch to resume was staged from copied rows", e);
+            return false;
+        }
+        return last.map(execution -> execution.getJobParameters().getString(SyncJobConfiguration.ROWS_FROM) != null)
+                .orElse(false);
+    }
+
+    /** The source line: the ERP read by JDBC, or the folder of rows Data Factory copied. */
+    private String sourceDescription(CopiedRowsFolder rowsFrom) {
+        return rowsFrom == null
+                ? source.description()
+                : "rows copied by Data Factory, " + rowsFrom + " (in " + staging.location() + ")";
     }
 
     private Running start(BatchId id) {

@@ -2,6 +2,7 @@ package io.twinsync.orchestrator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.twinsync.extract.copied.CopiedRowsFolder;
 import io.twinsync.orchestrator.job.DataFactoryHandOff;
 import io.twinsync.orchestrator.report.BatchReports;
 import io.twinsync.staging.Batch;
@@ -28,8 +29,9 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs one batch: extracts the mapped entities from the ERP, transforms the rows into one file per twin,"
-                    + " and writes the changes to Azure Digital Twins.",
+            "Runs one batch: extracts the mapped entities from the ERP (or stages the rows Data Factory copied, with"
+                    + " --rows-from), transforms the rows into one file per twin, and writes the changes to Azure"
+                    + " Digital Twins.",
             "Exit codes: 0 all done (or, with twinsync.writer.backend=data-factory, handed to the pipeline; with"
                     + " --dry-run, nothing to write); 3 done, but rows were rejected, twins failed or the graph had"
                     + " drifted (see the batch folder; with --dry-run, rows rejected or items the write would fail);"
@@ -92,6 +94,18 @@ public class RunCommand implements Callable<Integer> {
                     + " Default: twinsync.writer.partitions, else one per processor core (at least 2).")
     Integer partitions;
 
+    @Option(
+            names = "--rows-from",
+            paramLabel = "FOLDER",
+            description = "Stage the rows a Data Factory Copy activity copied instead of reading the source: FOLDER is"
+                    + " below incoming/ in the staging area (incoming/<pipeline run id>) and holds one {entity}.json"
+                    + " per mapped entity, one JSON object per line (a JSON sink, setOfObjects). An entity counts as"
+                    + " read whole unless the folder's copy plan ('twinsync copy-plan --rows-from') copied it above"
+                    + " its watermark. Lines that are not JSON objects, lack a key column or hold a value of another"
+                    + " type are set aside in the batch's rejects/extract.ndjson (exit 3). See"
+                    + " deploy/adf-copy/README.md.")
+    String rowsFrom;
+
     @Mixin
     OutputFormat output;
 
@@ -120,9 +134,21 @@ public class RunCommand implements Callable<Integer> {
                     "--dry-run plans the write without making it; drop --no-write (which skips the plan too) and"
                             + " --verify (run 'twinsync drift' for that)");
         }
+        if (resume != null && rowsFrom != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--resume continues a batch with the rows it started with; drop --rows-from");
+        }
+        CopiedRowsFolder copied = null;
+        if (rowsFrom != null) {
+            try {
+                copied = CopiedRowsFolder.parse(rowsFrom);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--rows-from: " + e.getMessage());
+            }
+        }
         boolean json = output.json();
         BatchRun.Outcome outcome = batchRun.run(
-                new BatchRun.Options(fullCompare, verify, noWrite, dryRun, resume, partitions),
+                new BatchRun.Options(fullCompare, verify, noWrite, dryRun, resume, partitions, copied),
                 output.humanOutput(),
                 spec.commandLine().getErr());
         if (json) {

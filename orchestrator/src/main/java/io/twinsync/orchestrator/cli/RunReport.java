@@ -71,6 +71,16 @@ final class RunReport {
                             .map(e -> e.getKey() + " " + e.getValue())
                             .collect(Collectors.joining(", ")),
                     seconds(extract.startedAt(), extract.finishedAt()));
+            if (extract.rowsRejected() > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "             %,d lines of copied rows set aside by reason: %s; each is listed with its line"
+                                + " number and reason in %s/%s%n",
+                        extract.rowsRejected(),
+                        extract.rejectsByReason(),
+                        location,
+                        BatchLayout.rejectsFile("extract"));
+            }
             printAfresh(out, extract);
         }
         TransformSummary transform = manifest.transform();

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             RunCommand.class,
+            CopyPlanCommand.class,
             ScheduleCommand.class,
             StatusCommand.class,
             ReportCommand.class,

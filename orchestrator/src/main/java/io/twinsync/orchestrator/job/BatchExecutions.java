@@ -174,6 +174,11 @@ public class BatchExecutions {
                 });
     }
 
+    /** The latest batch's last job execution against a target, if the job repository has one. */
+    public Optional<JobExecution> latestExecution(String targetKey) {
+        return latestOf(targetKey);
+    }
+
     private Optional<JobExecution> latestOf(String targetKey) {
         List<JobInstance> instances = repository.getJobInstances(SyncJobConfiguration.JOB_NAME, 0, SEARCHED);
         for (JobInstance instance : instances) {

@@ -1,5 +1,8 @@
 package io.twinsync.orchestrator.job;
 
+import io.twinsync.extract.copied.CopiedRowsFolder;
+import io.twinsync.extract.copied.CopiedRowsIngest;
+import io.twinsync.extract.copied.CopiedRowsMissingException;
 import io.twinsync.orchestrator.config.InvalidSettingException;
 import io.twinsync.orchestrator.config.TwinsyncProperties;
 import io.twinsync.orchestrator.graph.EmulatorInUseException;
@@ -15,6 +18,7 @@ import io.twinsync.staging.StateLockedException;
 import io.twinsync.transform.mapping.Mapping;
 import io.twinsync.transform.validate.ValidationProblem;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -60,6 +64,36 @@ public class RunPreflight {
      * @throws PreflightException saying what to fix
      */
     public StateLock check(boolean write, BatchId batch) {
+        return check(write, batch, (CopiedRowsFolder) null);
+    }
+
+    /**
+     * As {@link #check(boolean, BatchId)}, for a run that stages rows Data Factory copied into {@code rowsFrom}
+     * instead of reading the source: the source is not checked (it may be out of this machine's reach, which is why
+     * Data Factory copies it), but every mapped entity's copied file must be there.
+     *
+     * @param rowsFrom the folder of copied rows, or null for a run that reads the source
+     */
+    public StateLock check(boolean write, BatchId batch, CopiedRowsFolder rowsFrom) {
+        return checkWith(write, batch, loaded -> {
+            if (rowsFrom == null) {
+                checkSource(loaded);
+            } else {
+                checkCopiedRows(loaded, rowsFrom);
+            }
+        });
+    }
+
+    /**
+     * As {@link #check(boolean, BatchId)}, for resuming a batch staged from copied rows ({@code run --rows-from}):
+     * it never reads the source, so the source is not checked; nor are the copied files, which its extract either
+     * staged already or stages again (and then names any that is gone).
+     */
+    public StateLock checkResumeOfCopiedRows(BatchId batch) {
+        return checkWith(true, batch, loaded -> {});
+    }
+
+    private StateLock checkWith(boolean write, BatchId batch, Consumer<Mapping> sourceCheck) {
         if (write
                 && TwinsyncProperties.Writer.DATA_FACTORY.equals(
                         properties.writer().backend())) {
@@ -67,7 +101,7 @@ public class RunPreflight {
         }
         StateLock hold = write ? lockTarget(batch) : () -> {};
         try {
-            checkSource(loadMapping());
+            sourceCheck.accept(loadMapping());
             return hold;
         } catch (RuntimeException e) {
             hold.close();
@@ -146,6 +180,18 @@ public class RunPreflight {
         } catch (BeansException e) {
             Throwable cause = withoutSpring(e);
             throw new PreflightException(cause.getMessage(), cause);
+        }
+    }
+
+    /** Every mapped entity's copied rows file is in the staging area. */
+    private void checkCopiedRows(Mapping loaded, CopiedRowsFolder rowsFrom) {
+        try {
+            new CopiedRowsIngest(staging.incoming(), rowsFrom).checkPresent(CopiedEntities.of(loaded));
+        } catch (CopiedRowsMissingException e) {
+            throw new PreflightException(e.getMessage(), e);
+        } catch (StagingException e) {
+            throw new PreflightException(
+                    "Cannot read the copied rows in " + rowsFrom + " (twinsync.staging): " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.twinsync.orchestrator.job;
 
 import io.twinsync.extract.SourceEntity;
+import io.twinsync.extract.copied.CopiedRowsFolder;
 import io.twinsync.extract.jdbc.JdbcRowExtractor;
 import io.twinsync.extract.watermark.EntityExtract;
 import io.twinsync.extract.watermark.IncrementalExtract;
@@ -74,6 +75,12 @@ public class SyncJobConfiguration {
     public static final String DRY_RUN = "dryRun";
     /** Job parameter: how many partitions the write step has (the same when the batch is resumed). */
     public static final String PARTITIONS = "partitions";
+    /**
+     * Job parameter: the staging folder ({@code incoming/{runId}}) whose copied rows the extract stages instead of
+     * reading the source ({@code run --rows-from}); absent for a JDBC extract. A resumed batch keeps it.
+     */
+    public static final String ROWS_FROM = "rowsFrom";
+
     /** Job parameter: the target's state key, so that a batch is only ever resumed against its own target. */
     public static final String TARGET = "target";
     /** Job parameter of a replay: the batch whose twin files it writes again; absent for a batch of its own. */
@@ -146,6 +153,24 @@ public class SyncJobConfiguration {
                     // what it staged goes.
                     Map<String, EntityExtract> earlier = ExtractProgress.read(step.getExecutionContext());
                     BatchFiles.clearStaged(batch, ExtractProgress.rowsFiles(earlier));
+                    String rowsFrom = step.getJobParameters().getString(ROWS_FROM);
+                    if (rowsFrom != null) {
+                        // Copied files are read again whole on a restart (no source to spare); the transform step
+                        // transforms them, once the ingest knows which entities had lines set aside.
+                        ExtractSummary copied = CopiedRowsExtract.run(
+                                batch,
+                                done -> {
+                                    ExtractProgress.record(step.getExecutionContext(), done);
+                                    jobs.updateExecutionContext(step);
+                                },
+                                staging,
+                                mapping.getObject(),
+                                target.stateKey(),
+                                CopiedRowsFolder.parse(rowsFrom),
+                                fullCompare(contribution));
+                        contribution.incrementWriteCount(copied.totalRows());
+                        return;
+                    }
                     TargetState state = TargetState.of(staging, target.stateKey());
                     EntityOrigins origins = EntityOrigins.of(mapping.getObject(), source.identity());
                     Map<String, String> afresh = state.afresh(origins);

@@ -28,7 +28,10 @@ public enum BatchResult {
     private static boolean written(BatchManifest manifest, boolean writeSkipped) {
         // A replay transforms nothing: its rows were the replayed batch's to reject.
         boolean transformed = manifest.replayOf() != null
-                || (manifest.transform() != null && manifest.transform().rowsRejected() == 0);
+                || (manifest.transform() != null
+                        && manifest.transform().rowsRejected() == 0
+                        // lines of copied rows set aside before the transform saw them (run --rows-from)
+                        && (manifest.extract() == null || manifest.extract().rowsRejected() == 0));
         if (writeSkipped) {
             return transformed;
         }

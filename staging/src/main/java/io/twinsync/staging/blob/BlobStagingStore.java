@@ -247,6 +247,11 @@ public final class BlobStagingStore implements StagingStore {
     }
 
     @Override
+    public StateArea incoming() {
+        return new BlobStateArea(container, prefix + StagingStore.INCOMING, url.resolve("incoming"));
+    }
+
+    @Override
     public String location() {
         return url.display();
     }

@@ -16,6 +16,9 @@ import java.util.TreeSet;
  *     whole, so its staged rows are all the source has
  * @param startedAfresh entities whose earlier sync state was not used, and why (a first sync to the target, a changed
  *     source, query or mapping, a full compare): they were read whole and their earlier presence list was not used
+ * @param rowsRejected rows the extract itself set aside ({@code rejects/extract.ndjson}): lines of copied rows
+ *     ({@code run --rows-from}) that were not JSON, lacked a key or held a value of another type; 0 for a JDBC read
+ * @param rejectsByReason those rows by reason code
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ExtractSummary(
@@ -23,9 +26,13 @@ public record ExtractSummary(
         Instant finishedAt,
         Map<String, Long> rowsByEntity,
         Set<String> incremental,
-        Map<String, String> startedAfresh) {
+        Map<String, String> startedAfresh,
+        long rowsRejected,
+        Map<String, Long> rejectsByReason) {
 
     public ExtractSummary {
+        rejectsByReason =
+                rejectsByReason == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(rejectsByReason));
         rowsByEntity = Map.copyOf(rowsByEntity);
         incremental = incremental == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(incremental));
         startedAfresh = startedAfresh == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(startedAfresh));
@@ -33,12 +40,18 @@ public record ExtractSummary(
 
     /** Every entity read whole, with no word on earlier state. */
     public ExtractSummary(Instant startedAt, Instant finishedAt, Map<String, Long> rowsByEntity) {
-        this(startedAt, finishedAt, rowsByEntity, Set.of(), Map.of());
+        this(startedAt, finishedAt, rowsByEntity, Set.of(), Map.of(), 0, Map.of());
     }
 
     /** This summary with the entities read incrementally and those whose earlier state was set aside. */
     public ExtractSummary withReads(Set<String> incrementalEntities, Map<String, String> afresh) {
-        return new ExtractSummary(startedAt, finishedAt, rowsByEntity, incrementalEntities, afresh);
+        return new ExtractSummary(
+                startedAt, finishedAt, rowsByEntity, incrementalEntities, afresh, rowsRejected, rejectsByReason);
+    }
+
+    /** This summary with the rows the extract set aside, by reason code. */
+    public ExtractSummary withRejects(long rejected, Map<String, Long> byReason) {
+        return new ExtractSummary(startedAt, finishedAt, rowsByEntity, incremental, startedAfresh, rejected, byReason);
     }
 
     public long totalRows() {
