@@ -156,7 +156,7 @@ public final class TwinWriter {
             if (phase.writesTwins()) {
                 shared.uploadModelsOnce(() -> new ModelUploader(adt).uploadMissing(batch));
             }
-            KnownState known = store.load();
+            KnownState known = store.load(partition);
             ResultsWriter results = new ResultsWriter(batch, BatchLayout.resultsFile(phase.resultsName(partition)));
             Set<String> written;
             try (results) {

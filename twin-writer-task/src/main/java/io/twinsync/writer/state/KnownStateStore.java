@@ -1,5 +1,6 @@
 package io.twinsync.writer.state;
 
+import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StateArea;
@@ -13,9 +14,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -84,25 +83,38 @@ public final class KnownStateStore {
         return path;
     }
 
+    /** Every entry of the target. */
     public KnownState load() {
+        return load(Partition.ALL);
+    }
+
+    /**
+     * The entries of the partition's twins (those whose twin file the partition holds): all a partition's write
+     * looks up. Partitions written as threads of one process each loaded every entry, holding the whole state once per
+     * partition (200,000 entries for 100,000 twins in 2 partitions).
+     */
+    public KnownState load(Partition partition) {
         Optional<InputStream> stream = area.open(path);
+        KnownState state = KnownState.empty();
         if (stream.isEmpty()) {
-            return KnownState.empty();
+            return state;
         }
-        List<KnownTwin> twins = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.get(), StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
                 if (!line.isBlank()) {
-                    twins.add(parse(line, number));
+                    KnownTwin twin = parse(line, number);
+                    if (partition.contains(BatchLayout.twinFile(twin.twinId()))) {
+                        state.record(twin);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new StagingException(unreadable(e.getMessage()), e);
         }
-        return new KnownState(twins);
+        return state;
     }
 
     /**

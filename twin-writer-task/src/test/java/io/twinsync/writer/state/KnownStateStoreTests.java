@@ -3,6 +3,7 @@ package io.twinsync.writer.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
@@ -22,6 +23,31 @@ class KnownStateStoreTests {
 
     @TempDir
     Path root;
+
+    @Test
+    void aPartitionLoadsTheEntriesOfItsOwnTwinsOnly() {
+        // given the state of 100 twins
+        KnownStateStore store = new KnownStateStore(new LocalStagingStore(root).state(), "t");
+        KnownState state = KnownState.empty();
+        for (int i = 0; i < 100; i++) {
+            state.record(new KnownTwin("pump-" + i, "sha256:" + i, "W/\"" + i + "\""));
+        }
+        store.save(state);
+        Partition first = new Partition(1, 2);
+
+        // when
+        KnownState loaded = store.load(first);
+
+        // then it holds exactly the twins whose files the partition writes, as they were saved
+        List<String> mine = state.sorted().stream()
+                .map(KnownTwin::twinId)
+                .filter(id -> first.contains(BatchLayout.twinFile(id)))
+                .toList();
+        assertThat(mine).isNotEmpty().hasSizeLessThan(100);
+        assertThat(loaded.sorted()).map(KnownTwin::twinId).containsExactlyElementsOf(mine);
+        assertThat(loaded.sorted())
+                .allMatch(twin -> state.get(twin.twinId()).orElseThrow().equals(twin));
+    }
 
     @Test
     void savesAndLoadsTwinsUnderTheTargetKey() {
