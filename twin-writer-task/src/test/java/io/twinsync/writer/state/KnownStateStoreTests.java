@@ -167,6 +167,31 @@ class KnownStateStoreTests {
     }
 
     @Test
+    void aMergedSaveKeepsTheFileSortedByTwinId() throws Exception {
+        // given a saved state of b, d and f
+        KnownStateStore store = new KnownStateStore(new LocalStagingStore(root).state(), "t");
+        KnownState saved = KnownState.empty();
+        for (String id : List.of("b", "d", "f")) {
+            saved.record(new KnownTwin(id, "sha256:" + id, "W/\"1\""));
+        }
+        store.save(saved);
+
+        // when a partition that wrote a, d, e and g saves them
+        KnownState mine = KnownState.empty();
+        for (String id : List.of("a", "d", "e", "g")) {
+            mine.record(new KnownTwin(id, "sha256:" + id + "2", "W/\"2\""));
+        }
+        store.saveMerged(mine, List.of("a", "d", "e", "g"), Duration.ofSeconds(5));
+
+        // then the file lists every twin once, in order, d as the partition saved it
+        List<String> lines = Files.readAllLines(root.resolve("state/writer/t/known-twins.ndjson"));
+        assertThat(lines)
+                .extracting(line -> line.substring(line.indexOf(':') + 2, line.indexOf(':') + 3))
+                .containsExactly("a", "b", "d", "e", "f", "g");
+        assertThat(store.load().isApplied("d", "sha256:d2")).isTrue();
+    }
+
+    @Test
     void writersOfDifferentPartitionsLockApartAndTheSamePartitionIsRefused() {
         // given the writer of partition 1/2 holding its lock
         StateArea area = new LocalStagingStore(root).state();
