@@ -27,8 +27,10 @@ trap cleanup EXIT
 export TWINSYNC_HOME=$WORK/home
 cli() { java -XX:SharedArchiveFile="$CLI/twinsync.jsa" -Xshare:auto -Xlog:cds=off,cds+dynamic=off "$@"; }
 
-cli -jar "$CLI/twinsync.jar" sample-erp generate --rows "$ROWS" >/dev/null
-cli -jar "$CLI/twinsync.jar" emulator --limits off --port "$PORT" >"$WORK/emulator.log" 2>&1 &
+cli -jar "$CLI/twinsync.jar" sample-erp generate --rows "$ROWS" >/dev/null 2>&1
+# java itself in the background (not through the function), so that $! is the JVM the cleanup stops
+java -XX:SharedArchiveFile="$CLI/twinsync.jsa" -Xshare:auto -Xlog:cds=off,cds+dynamic=off -jar "$CLI/twinsync.jar" \
+    emulator --limits off --port "$PORT" >"$WORK/emulator.log" 2>&1 &
 EMULATOR=$!
 for _ in $(seq 1 120); do grep -q "listening" "$WORK/emulator.log" 2>/dev/null && break; sleep 1; done
 export TWINSYNC_TARGET_ENDPOINT=https://localhost:$PORT
