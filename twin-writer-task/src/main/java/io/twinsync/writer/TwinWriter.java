@@ -6,17 +6,16 @@ import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.StagingException;
 import io.twinsync.staging.StagingStore;
 import io.twinsync.staging.StateLock;
-import io.twinsync.staging.manifest.BatchManifests;
-import io.twinsync.staging.manifest.ExtractSummary;
 import io.twinsync.staging.manifest.WriteSummary;
 import io.twinsync.staging.scope.GraphScope;
 import io.twinsync.staging.scope.GraphScopes;
 import io.twinsync.writer.apply.AdtGateway;
-import io.twinsync.writer.apply.ExtraTwins;
 import io.twinsync.writer.apply.GraphSnapshot;
+import io.twinsync.writer.apply.HandOffLines;
+import io.twinsync.writer.apply.HandOffSpool;
+import io.twinsync.writer.apply.HandOffWriter;
 import io.twinsync.writer.apply.ModelUploadException;
 import io.twinsync.writer.apply.ModelUploader;
-import io.twinsync.writer.apply.RelationshipPhase;
 import io.twinsync.writer.apply.TwinHandOff;
 import io.twinsync.writer.apply.TwinOutcome;
 import io.twinsync.writer.apply.TwinPhase;
@@ -35,7 +34,6 @@ import io.twinsync.writer.retry.Sleeper;
 import io.twinsync.writer.retry.TargetCircuitBreaker;
 import io.twinsync.writer.state.KnownState;
 import io.twinsync.writer.state.KnownStateStore;
-import io.twinsync.writer.state.KnownTwin;
 import io.twinsync.writer.state.LastAppliedFiles;
 import io.twinsync.writer.state.NoRollback;
 import java.net.URI;
@@ -47,7 +45,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,13 +156,12 @@ public final class TwinWriter {
             if (phase.writesTwins()) {
                 shared.uploadModelsOnce(() -> new ModelUploader(adt).uploadMissing(batch));
             }
-            KnownState known = store.load();
+            KnownState known = store.load(partition);
             ResultsWriter results = new ResultsWriter(batch, BatchLayout.resultsFile(phase.resultsName(partition)));
             Set<String> written;
             try (results) {
                 GraphSnapshot graph = settings.fullCompare() ? readGraph(batch, partition, adt) : null;
-                written = writePhases(batch, partition, shared, phase, adt, known, graph, results)
-                        .touched();
+                written = writePhases(batch, partition, shared, phase, adt, known, graph, results, twin -> {});
                 results.commit();
                 counters.timeline().write(batch, phase.resultsName(partition));
             }
@@ -198,14 +195,18 @@ public final class TwinWriter {
         }
     }
 
-    /** What {@link #writePhases} went through: the twin phase's outcomes, and the twins whose known state changed. */
-    private record Phases(List<TwinOutcome> twins, Set<String> touched) {}
-
     /**
      * The write of one phase of a partition, or of all of it, through {@code adt}: the real gateway, or a dry run's
-     * {@link PlanningGateway}, which makes the same decisions but sends only reads.
+     * {@link PlanningGateway}, which makes the same decisions but sends only reads. Holds no more of the partition in
+     * memory than the pool's window: the twin phase hands each twin's outcome on as a line ({@link TwinHandOff}: in
+     * the batch for a relationship phase run later, in a local spool for {@link WritePhase#ALL}) and the relationship
+     * phase reads the lines back one by one, reading each twin's file again.
+     *
+     * @param twinsSeen is handed every twin phase's outcome, with its file, in the files' order (a dry run's plan
+     *     names each twin's entity and model from them)
+     * @return the ids of the twins whose entries in {@code known} may have changed
      */
-    private Phases writePhases(
+    private Set<String> writePhases(
             Batch batch,
             Partition partition,
             SharedWrite shared,
@@ -213,50 +214,101 @@ public final class TwinWriter {
             AdtGateway adt,
             KnownState known,
             GraphSnapshot graph,
-            ResultsWriter results) {
+            ResultsWriter results,
+            Consumer<TwinOutcome> twinsSeen) {
         BoundedPool pool = new BoundedPool(settings.concurrency());
         TwinPhase twinPhase = twinPhase(known, adt, graph);
-        List<TwinOutcome> twins;
-        Set<String> created;
-        if (phase.writesTwins()) {
-            List<String> paths = batch.list(BatchLayout.TWINS).stream()
-                    .filter(path -> path.endsWith(".json"))
-                    .filter(partition::contains)
-                    .toList();
-            log.info(
-                    "{} partition {} of batch {} to {}: {} twin files, {} known twins{}",
-                    adt instanceof PlanningGateway ? "Planning the write of" : "Writing",
-                    partition,
-                    batch.id(),
-                    targetKey,
-                    paths.size(),
-                    known.size(),
-                    phase == WritePhase.ALL ? "" : " (twin phase)");
-            twins = pool.map(paths, path -> {
-                TwinOutcome twin = twinPhase.apply(batch, path);
-                shared.progress().twin(twin.result());
-                return twin;
-            });
-            twins.forEach(twin -> results.write(twin.result()));
-            created = createdBy(twins);
-        } else {
+        // A replay's twins hold the replayed batch's data: recorded as its, so that a later replay of a batch
+        // between the two still sees them as newer (and the file read back is the same, in that batch).
+        String appliedBatch = settings.replayOf() != null
+                ? settings.replayOf().value()
+                : batch.id().value();
+        RelationshipWrite relationships = new RelationshipWrite(
+                batch,
+                adt,
+                known,
+                new LastAppliedFiles(staging),
+                results,
+                graph,
+                pool,
+                twinPhase,
+                sleeper,
+                appliedBatch);
+        if (!phase.writesTwins()) {
             TwinHandOff.requireEveryTwinPhase(batch, partition);
-            twins = TwinHandOff.read(batch, partition, known, new LastAppliedFiles(staging));
+            Set<String> created = shared.createdTwins(() -> TwinHandOff.createdIn(batch));
             log.info(
-                    "Writing partition {} of batch {} to {}: {} twin files (relationship phase)",
+                    "Writing partition {} of batch {} to {}: the twins its twin phase handed off (relationship phase)",
                     partition,
                     batch.id(),
-                    targetKey,
-                    twins.size());
-            created = shared.createdTwins(() -> TwinHandOff.createdIn(batch));
+                    targetKey);
+            try (HandOffLines handedOff = TwinHandOff.read(batch, partition)) {
+                return relationships.write(handedOff, created, shared.progress());
+            }
         }
+        List<String> paths = batch.list(BatchLayout.TWINS).stream()
+                .filter(path -> path.endsWith(".json"))
+                .filter(partition::contains)
+                .toList();
+        log.info(
+                "{} partition {} of batch {} to {}: {} twin files, {} known twins{}",
+                adt instanceof PlanningGateway ? "Planning the write of" : "Writing",
+                partition,
+                batch.id(),
+                targetKey,
+                paths.size(),
+                known.size(),
+                phase == WritePhase.ALL ? "" : " (twin phase)");
         if (phase == WritePhase.TWINS) {
-            TwinHandOff.write(batch, partition, twins);
-            return new Phases(twins, Set.of());
+            try (HandOffWriter handOff = TwinHandOff.writer(batch, partition)) {
+                writeTwins(batch, paths, pool, twinPhase, shared.progress(), results, handOff, twinsSeen);
+                handOff.commit();
+            }
+            return Set.of();
         }
-        Set<String> touched = writeRelationships(
-                batch, twins, created, adt, known, results, graph, pool, twinPhase, shared.progress());
-        return new Phases(twins, touched);
+        try (HandOffSpool spool = HandOffSpool.create()) {
+            Set<String> created;
+            try (HandOffWriter handOff = spool.writer()) {
+                created = writeTwins(batch, paths, pool, twinPhase, shared.progress(), results, handOff, twinsSeen);
+            }
+            try (HandOffLines handedOff = spool.lines()) {
+                return relationships.write(handedOff, created, shared.progress());
+            }
+        }
+    }
+
+    /**
+     * The twin phase of the partition's files, at most the pool's window at a time: each twin's result line and
+     * hand-off line are written as its turn comes, in the files' order, and its file is then let go.
+     *
+     * @return the ids of the twins created
+     */
+    private static Set<String> writeTwins(
+            Batch batch,
+            List<String> paths,
+            BoundedPool pool,
+            TwinPhase twinPhase,
+            WriteProgress progress,
+            ResultsWriter results,
+            HandOffWriter handOff,
+            Consumer<TwinOutcome> twinsSeen) {
+        Set<String> created = new HashSet<>();
+        pool.forEach(
+                paths.iterator(),
+                path -> {
+                    TwinOutcome twin = twinPhase.apply(batch, path);
+                    progress.twin(twin.result());
+                    return twin;
+                },
+                twin -> {
+                    results.write(twin.result());
+                    if (twin.result().action() == ItemAction.CREATED) {
+                        created.add(twin.file().twinId());
+                    }
+                    handOff.append(twin);
+                    twinsSeen.accept(twin);
+                });
+        return created;
     }
 
     /**
@@ -291,11 +343,11 @@ public final class TwinWriter {
                 adt.checkForEmptyGraph(); // a first load: one query may spare a read per twin
             }
             List<ItemResult> results = new ArrayList<>();
-            List<TwinOutcome> twins;
+            // the plan names each twin's entity and model: a dry run keeps every twin file (and every result line)
+            List<TwinOutcome> twins = new ArrayList<>();
             // never committed: a plan leaves no results file in the batch
             try (ResultsWriter discarded = new ResultsWriter(batch, BatchLayout.resultsFile("dry-run"), results::add)) {
-                twins = writePhases(batch, Partition.ALL, shared, WritePhase.ALL, adt, known, graph, discarded)
-                        .twins();
+                writePhases(batch, Partition.ALL, shared, WritePhase.ALL, adt, known, graph, discarded, twins::add);
             }
             WritePlan plan = DryRunPlans.of(models.models(), adt, twins, results, counters.requests());
             log.info(
@@ -322,58 +374,6 @@ public final class TwinWriter {
                 : new TwinPhase(adt, known, new LastAppliedFiles(staging));
     }
 
-    private static Set<String> createdBy(List<TwinOutcome> twins) {
-        return twins.stream()
-                .filter(twin -> twin.result().action() == ItemAction.CREATED)
-                .map(twin -> twin.file().twinId())
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /**
-     * Writes the relationships of the twins the twin phase went through, records what was applied in {@code known},
-     * and for a full compare deletes the extra twins last; returns the ids of the twins whose entries in
-     * {@code known} may have changed.
-     *
-     * @param created the twins this batch created (in every partition): ADT may not find them for a moment
-     * @param graph for a full compare, the mapped part of the graph as queried; null otherwise
-     */
-    private Set<String> writeRelationships(
-            Batch batch,
-            List<TwinOutcome> twins,
-            Set<String> created,
-            AdtGateway adt,
-            KnownState known,
-            ResultsWriter results,
-            GraphSnapshot graph,
-            BoundedPool pool,
-            TwinPhase twinPhase,
-            WriteProgress progress) {
-        RelationshipPhase relationshipPhase = new RelationshipPhase(adt, created, sleeper, graph);
-        List<List<ItemResult>> relationships = pool.map(twins, twin -> {
-            List<ItemResult> done = relationshipPhase.apply(twin);
-            progress.relationships(done);
-            return done;
-        });
-        // A replay's twins hold the replayed batch's data: recorded as its, so that a later replay of a batch
-        // between the two still sees them as newer (and the file read back is the same, in that batch).
-        String appliedBatch = settings.replayOf() != null
-                ? settings.replayOf().value()
-                : batch.id().value();
-        for (int i = 0; i < twins.size(); i++) {
-            relationships.get(i).forEach(results::write);
-            remember(known, twins.get(i), relationships.get(i), appliedBatch);
-        }
-        Set<String> touched = new HashSet<>();
-        twins.stream()
-                .filter(twin -> twin.file() != null)
-                .forEach(twin -> touched.add(twin.file().twinId()));
-        if (graph != null) {
-            List<String> paths = twins.stream().map(TwinOutcome::path).toList();
-            touched.addAll(deleteExtraTwins(batch, paths, graph, twinPhase, relationshipPhase, pool, known, results));
-        }
-        return touched;
-    }
-
     /** Reads the graph a full compare plans against. */
     private GraphSnapshot readGraph(Batch batch, Partition partition, AdtGateway adt) {
         GraphScope scope = GraphScopes.read(batch)
@@ -381,77 +381,6 @@ public final class TwinWriter {
                         + " (it was transformed by an earlier twinsync version), so a full compare cannot tell which"
                         + " twins the mapping covers; run a new batch with --full-compare"));
         return GraphSnapshot.read(adt, scope, partition);
-    }
-
-    /**
-     * A full compare's last phase: the twins of the mapped models that no row produces are deleted with their
-     * relationships, after every twin and relationship of the batch was written.
-     *
-     * @return the ids deleted (forgotten in {@code known})
-     */
-    private Set<String> deleteExtraTwins(
-            Batch batch,
-            List<String> paths,
-            GraphSnapshot graph,
-            TwinPhase twinPhase,
-            RelationshipPhase relationshipPhase,
-            BoundedPool pool,
-            KnownState known,
-            ResultsWriter results) {
-        GraphScope scope = graph.scope();
-        // A batch without a manifest or an extract section was staged by other means (a Data Factory copy of whole
-        // tables, say): its entities count as read whole.
-        ExtractSummary extract =
-                batch.exists(BatchLayout.MANIFEST) ? BatchManifests.read(batch).extract() : null;
-        Set<String> incremental = extract == null ? Set.of() : extract.incremental();
-        ExtraTwins extra = ExtraTwins.find(graph, scope, new HashSet<>(paths), incremental);
-        extra.held().forEach(results::write);
-        List<TwinOutcome> deleted =
-                pool.map(extra.tombstones(), file -> twinPhase.apply(BatchLayout.twinFile(file.twinId()), file));
-        Set<String> ids = new HashSet<>();
-        for (TwinOutcome twin : deleted) {
-            results.write(twin.result());
-            relationshipPhase.apply(twin).forEach(results::write);
-            known.forget(twin.file().twinId());
-            ids.add(twin.file().twinId());
-        }
-        if (!deleted.isEmpty()) {
-            log.info("Full compare of batch {}: {} twins that no row produces deleted", batch.id(), deleted.size());
-        }
-        return ids;
-    }
-
-    /** Records a twin as applied only when the twin and all its relationships succeeded. */
-    private static void remember(KnownState known, TwinOutcome twin, List<ItemResult> relationships, String batchId) {
-        if (twin.file() == null || twin.result().action() == ItemAction.SKIPPED) {
-            return; // unreadable, or a replay's twin whose newer entry stays
-        }
-        if (twin.alreadyApplied()) {
-            // Same content, now also in this batch: point at the newest copy, so that removing old batches
-            // (retention) does not cost the next change of this twin a read.
-            // (and record the model, which entries of earlier versions lack, for drift checks)
-            known.get(twin.file().twinId())
-                    .ifPresent(k -> known.record(new KnownTwin(
-                            k.twinId(),
-                            k.contentHash(),
-                            k.etag(),
-                            batchId,
-                            twin.file().modelId(),
-                            twin.file().tombstone())));
-            return;
-        }
-        boolean allWritten = !twin.result().failed() && relationships.stream().noneMatch(ItemResult::failed);
-        if (allWritten) {
-            known.record(new KnownTwin(
-                    twin.file().twinId(),
-                    twin.file().contentHash(),
-                    twin.etag(),
-                    batchId,
-                    twin.file().modelId(),
-                    twin.file().tombstone()));
-        } else {
-            known.forget(twin.file().twinId());
-        }
     }
 
     private RequestRetrier retrier(RequestCounters counters, RequestLimiter limiter, TargetCircuitBreaker circuit) {

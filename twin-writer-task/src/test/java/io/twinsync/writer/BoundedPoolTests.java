@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,70 @@ class BoundedPoolTests {
 
         assertThat(doubled)
                 .isEqualTo(IntStream.range(0, 50).map(i -> i * 2).boxed().toList());
+    }
+
+    @Test
+    void neverTakesMoreItemsThanItsWindowBeforeHandingTheirResultsOver() {
+        // given 10,000 items taken one by one from an iterator, on 4 threads with a window of 16
+        AtomicInteger taken = new AtomicInteger();
+        AtomicInteger handedOver = new AtomicInteger();
+        AtomicInteger mostOutstanding = new AtomicInteger();
+        Iterator<Integer> items = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < 10_000;
+            }
+
+            @Override
+            public Integer next() {
+                mostOutstanding.accumulateAndGet(taken.incrementAndGet() - handedOver.get(), Math::max);
+                return next++;
+            }
+        };
+        List<Integer> results = new ArrayList<>();
+
+        // when
+        new BoundedPool(4, 16).forEach(items, item -> item * 2, result -> {
+            handedOver.incrementAndGet();
+            results.add(result);
+        });
+
+        // then every result came, in order, and no more than 16 items were ever held at once
+        assertThat(results)
+                .isEqualTo(IntStream.range(0, 10_000).map(i -> i * 2).boxed().toList());
+        assertThat(mostOutstanding.get()).isBetween(1, 16);
+    }
+
+    @Test
+    void aSlowItemHoldsTheWindowRatherThanLettingTheItemsBehindItPileUp() throws Exception {
+        // given a first item that waits until the other threads have done everything the window lets them take
+        CountDownLatch othersDone = new CountDownLatch(7);
+        AtomicInteger taken = new AtomicInteger();
+        Iterator<Integer> items = IntStream.range(0, 1_000)
+                .peek(item -> taken.incrementAndGet())
+                .boxed()
+                .iterator();
+        List<Integer> results = new ArrayList<>();
+
+        // when
+        new BoundedPool(2, 8)
+                .forEach(
+                        items,
+                        item -> {
+                            if (item == 0) {
+                                await(othersDone);
+                                // then while it ran, nothing beyond the window of 8 was taken
+                                assertThat(taken).hasValue(8);
+                            } else if (item < 8) {
+                                othersDone.countDown();
+                            }
+                            return item;
+                        },
+                        results::add);
+
+        assertThat(results).isEqualTo(IntStream.range(0, 1_000).boxed().toList());
     }
 
     @Test

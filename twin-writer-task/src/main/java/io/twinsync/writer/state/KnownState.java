@@ -16,6 +16,12 @@ public final class KnownState {
 
     private final Map<String, KnownTwin> twins = new ConcurrentHashMap<>();
 
+    /**
+     * One copy of each batch id and model: entries share a handful of each, and a state of a million twins read
+     * from its file would otherwise hold a million copies of both (about 130 MB).
+     */
+    private final Map<String, String> shared = new ConcurrentHashMap<>();
+
     public KnownState(Collection<KnownTwin> initial) {
         initial.forEach(this::record);
     }
@@ -36,7 +42,18 @@ public final class KnownState {
     }
 
     public void record(KnownTwin twin) {
-        twins.put(twin.twinId(), twin);
+        String batchId = share(twin.batchId());
+        String model = share(twin.model());
+        twins.put(
+                twin.twinId(),
+                batchId == twin.batchId() && model == twin.model()
+                        ? twin
+                        : new KnownTwin(
+                                twin.twinId(), twin.contentHash(), twin.etag(), batchId, model, twin.deleted()));
+    }
+
+    private String share(String value) {
+        return value == null ? null : shared.computeIfAbsent(value, v -> v);
     }
 
     public void forget(String twinId) {

@@ -3,6 +3,7 @@ package io.twinsync.writer.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.twinsync.staging.BatchLayout;
 import io.twinsync.staging.LocalStagingStore;
 import io.twinsync.staging.StagedOutput;
 import io.twinsync.staging.StagingException;
@@ -22,6 +23,31 @@ class KnownStateStoreTests {
 
     @TempDir
     Path root;
+
+    @Test
+    void aPartitionLoadsTheEntriesOfItsOwnTwinsOnly() {
+        // given the state of 100 twins
+        KnownStateStore store = new KnownStateStore(new LocalStagingStore(root).state(), "t");
+        KnownState state = KnownState.empty();
+        for (int i = 0; i < 100; i++) {
+            state.record(new KnownTwin("pump-" + i, "sha256:" + i, "W/\"" + i + "\""));
+        }
+        store.save(state);
+        Partition first = new Partition(1, 2);
+
+        // when
+        KnownState loaded = store.load(first);
+
+        // then it holds exactly the twins whose files the partition writes, as they were saved
+        List<String> mine = state.sorted().stream()
+                .map(KnownTwin::twinId)
+                .filter(id -> first.contains(BatchLayout.twinFile(id)))
+                .toList();
+        assertThat(mine).isNotEmpty().hasSizeLessThan(100);
+        assertThat(loaded.sorted()).map(KnownTwin::twinId).containsExactlyElementsOf(mine);
+        assertThat(loaded.sorted())
+                .allMatch(twin -> state.get(twin.twinId()).orElseThrow().equals(twin));
+    }
 
     @Test
     void savesAndLoadsTwinsUnderTheTargetKey() {
@@ -138,6 +164,31 @@ class KnownStateStoreTests {
         assertThat(loaded.isApplied("b", "sha256:b1")).isTrue();
         assertThat(loaded.isApplied("c", "sha256:c1")).isTrue();
         assertThat(loaded.get("d")).isEmpty();
+    }
+
+    @Test
+    void aMergedSaveKeepsTheFileSortedByTwinId() throws Exception {
+        // given a saved state of b, d and f
+        KnownStateStore store = new KnownStateStore(new LocalStagingStore(root).state(), "t");
+        KnownState saved = KnownState.empty();
+        for (String id : List.of("b", "d", "f")) {
+            saved.record(new KnownTwin(id, "sha256:" + id, "W/\"1\""));
+        }
+        store.save(saved);
+
+        // when a partition that wrote a, d, e and g saves them
+        KnownState mine = KnownState.empty();
+        for (String id : List.of("a", "d", "e", "g")) {
+            mine.record(new KnownTwin(id, "sha256:" + id + "2", "W/\"2\""));
+        }
+        store.saveMerged(mine, List.of("a", "d", "e", "g"), Duration.ofSeconds(5));
+
+        // then the file lists every twin once, in order, d as the partition saved it
+        List<String> lines = Files.readAllLines(root.resolve("state/writer/t/known-twins.ndjson"));
+        assertThat(lines)
+                .extracting(line -> line.substring(line.indexOf(':') + 2, line.indexOf(':') + 3))
+                .containsExactly("a", "b", "d", "e", "f", "g");
+        assertThat(store.load().isApplied("d", "sha256:d2")).isTrue();
     }
 
     @Test
