@@ -406,14 +406,7 @@ class LinkEntityTransformTests {
         // given a committed batch with the links a->b, a->c and b->c
         Mapping mapping = mapping("remove");
         StateArea state = new LocalStagingStore(staging.resolve("store")).state();
-        Batch first = TestBatches.newBatch(staging.resolve("first"));
-        things(first);
-        links().row("a", "b", null, null, null)
-                .row("a", "c", null, null, null)
-                .row("b", "c", null, null, null)
-                .stageInto(first);
-        new TwinTransformer(mapping).transform(first, state);
-        PresenceStore.commit(first, state);
+        Batch first = committedThreeLinks(mapping, state);
 
         // when the whole link table comes back empty (a broken query or a table being reloaded)
         Batch second = TestBatches.newBatch(staging.resolve("second"));
@@ -443,14 +436,7 @@ class LinkEntityTransformTests {
         // given a committed batch with three links
         Mapping mapping = mapping("remove");
         StateArea state = new LocalStagingStore(staging.resolve("store")).state();
-        Batch first = TestBatches.newBatch(staging.resolve("first"));
-        things(first);
-        links().row("a", "b", null, null, null)
-                .row("a", "c", null, null, null)
-                .row("b", "c", null, null, null)
-                .stageInto(first);
-        new TwinTransformer(mapping).transform(first, state);
-        PresenceStore.commit(first, state);
+        committedThreeLinks(mapping, state);
 
         // when one of the three rows is gone (a third: under the default limit of half)
         Batch second = TestBatches.newBatch(staging.resolve("second"));
@@ -464,5 +450,18 @@ class LinkEntityTransformTests {
                 .extracting(r -> r.get("$relationshipId").asText())
                 .containsExactly("linksTo-thing-b");
         assertThat(TestBatches.twinFile(second, "thing-a").ownedRelationships()).containsExactly("linksTo");
+    }
+
+    /** A first batch with the links a->b, a->c and b->c, transformed and its presence lists committed. */
+    private Batch committedThreeLinks(Mapping mapping, StateArea state) {
+        Batch first = TestBatches.newBatch(staging.resolve("first"));
+        things(first);
+        links().row("a", "b", null, null, null)
+                .row("a", "c", null, null, null)
+                .row("b", "c", null, null, null)
+                .stageInto(first);
+        new TwinTransformer(mapping).transform(first, state);
+        PresenceStore.commit(first, state);
+        return first;
     }
 }

@@ -171,10 +171,7 @@ public final class KnownStateStore {
                 }
                 out.commit();
             } catch (IOException e) {
-                throw new StagingException(
-                        "Cannot save the writer's known state to " + path + ": " + e.getMessage()
-                                + "; the next run will compare more twins with ADT, nothing is lost",
-                        e);
+                throw cannotSave(e);
             }
         }
     }
@@ -191,11 +188,15 @@ public final class KnownStateStore {
             }
             out.commit();
         } catch (IOException e) {
-            throw new StagingException(
-                    "Cannot save the writer's known state to " + path + ": " + e.getMessage()
-                            + "; the next run will compare more twins with ADT, nothing is lost",
-                    e);
+            throw cannotSave(e);
         }
+    }
+
+    private StagingException cannotSave(IOException e) {
+        return new StagingException(
+                "Cannot save the writer's known state to " + path + ": " + e.getMessage()
+                        + "; the next run will compare more twins with ADT, nothing is lost",
+                e);
     }
 
     private StateLock waitForLock(String name, Duration maxWait) {
